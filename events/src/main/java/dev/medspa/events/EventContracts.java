@@ -1,0 +1,54 @@
+package dev.medspa.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.medspa.events.booking.BookingConfirmed;
+import dev.medspa.events.catalog.LocationState;
+import dev.medspa.events.catalog.PractitionerState;
+import dev.medspa.events.catalog.TreatmentState;
+
+/** Every event contract of the platform, looked up by type or by payload record. */
+public final class EventContracts {
+
+	public static final EventContract<TreatmentState> TREATMENT_STATE = new EventContract<>(
+			"dev.medspa.catalog.treatment.state", Topics.TREATMENTS, 1, TreatmentState.class);
+
+	public static final EventContract<LocationState> LOCATION_STATE = new EventContract<>(
+			"dev.medspa.catalog.location.state", Topics.LOCATIONS, 1, LocationState.class);
+
+	public static final EventContract<PractitionerState> PRACTITIONER_STATE = new EventContract<>(
+			"dev.medspa.catalog.practitioner.state", Topics.PRACTITIONERS, 1, PractitionerState.class);
+
+	public static final EventContract<BookingConfirmed> BOOKING_CONFIRMED = new EventContract<>(
+			"dev.medspa.booking.confirmed", Topics.BOOKING_EVENTS, 1, BookingConfirmed.class);
+
+	public static final List<EventContract<?>> ALL = List.of(TREATMENT_STATE, LOCATION_STATE, PRACTITIONER_STATE,
+			BOOKING_CONFIRMED);
+
+	private static final Map<String, EventContract<?>> BY_TYPE = ALL.stream()
+		.collect(Collectors.toUnmodifiableMap(EventContract::type, Function.identity()));
+
+	private static final Map<Class<?>, EventContract<?>> BY_PAYLOAD = ALL.stream()
+		.collect(Collectors.toUnmodifiableMap(EventContract::payloadType, Function.identity()));
+
+	private EventContracts() {
+	}
+
+	public static Optional<EventContract<?>> forType(String type) {
+		return Optional.ofNullable(BY_TYPE.get(type));
+	}
+
+	@SuppressWarnings("unchecked")
+	public static <T> EventContract<T> forPayload(Class<T> payloadType) {
+		EventContract<?> contract = BY_PAYLOAD.get(payloadType);
+		if (contract == null) {
+			throw new IllegalArgumentException("No event contract for " + payloadType.getName());
+		}
+		return (EventContract<T>) contract;
+	}
+
+}

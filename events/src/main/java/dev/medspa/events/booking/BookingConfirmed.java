@@ -1,0 +1,30 @@
+package dev.medspa.events.booking;
+
+import java.time.Instant;
+
+import dev.medspa.events.BookingId;
+import dev.medspa.events.LocationId;
+import dev.medspa.events.TreatmentId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A booking was made and is confirmed.
+ *
+ * @param start when the client is expected, in UTC; consumers show it in the location's
+ * zone
+ * @param end when the treatment is expected to end, in UTC
+ * @param client who to tell, as the client gave it
+ * @param confirmedAt when it was confirmed
+ */
+public record BookingConfirmed(BookingId bookingId, long bookingVersion, TreatmentId treatmentId, LocationId locationId,
+		Instant start, Instant end, ClientContact client, Instant confirmedAt) implements BookingEvent {
+
+	/**
+	 * How to reach the client.
+	 *
+	 * @param phone in E.164 form, if given
+	 */
+	public record ClientContact(String name, String email, @Nullable String phone) {
+	}
+
+}

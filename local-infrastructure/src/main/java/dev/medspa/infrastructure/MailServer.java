@@ -1,0 +1,54 @@
+package dev.medspa.infrastructure;
+
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * An SMTP server that accepts every message and keeps it (GreenMail), with IMAP to read
+ * it back. Any user name and password are accepted.
+ */
+public final class MailServer implements AutoCloseable {
+
+	private final GreenMail greenMail;
+
+	private MailServer(GreenMail greenMail) {
+		this.greenMail = greenMail;
+	}
+
+	/**
+	 * @param smtpPort the SMTP port on 127.0.0.1, 0 for a free one
+	 * @param imapPort the IMAP port on 127.0.0.1, 0 for a free one
+	 */
+	public static MailServer start(int smtpPort, int imapPort) {
+		ServerSetup smtp = new ServerSetup(smtpPort == 0 ? FreePort.find() : smtpPort, "127.0.0.1",
+				ServerSetup.PROTOCOL_SMTP);
+		ServerSetup imap = new ServerSetup(imapPort == 0 ? FreePort.find() : imapPort, "127.0.0.1",
+				ServerSetup.PROTOCOL_IMAP);
+		GreenMail greenMail = new GreenMail(new ServerSetup[] { smtp, imap });
+		greenMail.setUser("clinic", "clinic");
+		greenMail.start();
+		return new MailServer(greenMail);
+	}
+
+	public int smtpPort() {
+		return this.greenMail.getSmtp().getPort();
+	}
+
+	public int imapPort() {
+		return this.greenMail.getImap().getPort();
+	}
+
+	/** Every message received so far, oldest first. */
+	public List<MimeMessage> received() {
+		return List.of(this.greenMail.getReceivedMessages());
+	}
+
+	@Override
+	public void close() {
+		this.greenMail.stop();
+	}
+
+}
