@@ -1,0 +1,231 @@
+package dev.medspa.support.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every error a request can meet into an RFC 9457 problem detail. Validation errors
+ * list each field with its reason under {@code errors}; nothing ever carries a stack
+ * trace or an exception message of the framework.
+ */
+@RestControllerAdvice
+public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+	@ExceptionHandler(ApiProblemException.class)
+	ResponseEntity<ProblemDetail> apiProblem(ApiProblemException ex) {
+		return problem(ex.status(), ex.type(), ex.title(), ex.getMessage(), ex.errors());
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		String expected = ex.getRequiredType() == null ? "another form" : describe(ex.getRequiredType());
+		return invalid(List.of(new FieldProblem(ex.getName(), "must be " + expected)));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected error", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
+				"Something went wrong on our side; nothing was changed by this request.", List.of());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = new ArrayList<>();
+		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+			errors.add(new FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage())));
+		}
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach(error -> errors
+				.add(new FieldProblem(error.getObjectName(), String.valueOf(error.getDefaultMessage()))));
+		return widen(invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach(result -> {
+			String name = result.getMethodParameter().getParameterName();
+			result.getResolvableErrors()
+				.forEach(error -> errors.add(new FieldProblem(name == null ? "parameter" : name,
+						String.valueOf(error.getDefaultMessage()))));
+		});
+		return widen(invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return widen(invalid(List.of(new FieldProblem(ex.getParameterName(), "is required"))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return widen(unreadable(ex.getMostSpecificCause()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return widen(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+				"There is nothing at " + ex.getResourcePath(), List.of()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.METHOD_NOT_ALLOWED, ProblemTypes.METHOD_NOT_ALLOWED,
+				"Method not allowed", ex.getMethod() + " is not supported here; use " + ex.getSupportedHttpMethods(),
+				List.of());
+		return ResponseEntity.status(response.getStatusCode()).headers(headers).body((Object) response.getBody());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return widen(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+				"Unsupported media type", "Send the body as application/json", List.of()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		// Spring's own problem bodies for the remaining MVC exceptions: keep them, but
+		// add our type where missing.
+		if (body instanceof ProblemDetail detail && detail.getType().equals(URI.create("about:blank"))) {
+			detail.setType(ProblemTypes.of(slug(statusCode)));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private static ResponseEntity<ProblemDetail> unreadable(Throwable cause) {
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return invalid(List.of(new FieldProblem(path(unknown), "is not a known field")));
+		}
+		if (cause instanceof InvalidNullException nullValue) {
+			return invalid(List.of(new FieldProblem(path(nullValue), "must not be null")));
+		}
+		if (cause instanceof InvalidFormatException format) {
+			return invalid(List.of(new FieldProblem(path(format), "must be " + describe(format.getTargetType()))));
+		}
+		if (cause instanceof ValueInstantiationException instantiation) {
+			String reason = instantiation.getCause() != null && instantiation.getCause().getMessage() != null
+					? instantiation.getCause().getMessage() : "has an invalid value";
+			return invalid(List.of(new FieldProblem(path(instantiation), reason)));
+		}
+		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			return invalid(List.of(new FieldProblem(path(mismatch), "must be "
+					+ describe(mismatch.getTargetType() == null ? Object.class : mismatch.getTargetType()))));
+		}
+		if (cause instanceof StreamReadException || cause instanceof JacksonException) {
+			return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed body",
+					"The request body is not valid JSON", List.of());
+		}
+		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed body",
+				"The request body is missing or cannot be read as JSON", List.of());
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	private static String describe(Class<?> type) {
+		return switch (type.getSimpleName()) {
+			case "OffsetDateTime", "ZonedDateTime" -> "a date-time with an offset, such as 2026-12-01T10:00:00-08:00";
+			case "Instant" -> "an instant, such as 2026-12-01T18:00:00Z";
+			case "LocalDate" -> "a date, such as 2026-12-01";
+			case "LocalTime" -> "a time of day, such as 09:30";
+			case "Duration" -> "a duration, such as PT1H30M";
+			case "Integer", "int", "Long", "long" -> "a whole number";
+			case "BigDecimal", "Double", "double" -> "a number";
+			case "Boolean", "boolean" -> "true or false";
+			case "String" -> "a string";
+			default -> type.isEnum() ? "one of " + java.util.Arrays.stream(type.getEnumConstants())
+				.map(String::valueOf)
+				.collect(Collectors.joining(", ")) : "a valid " + type.getSimpleName();
+		};
+	}
+
+	private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> errors) {
+		List<FieldProblem> sorted = errors.stream()
+			.sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::reason))
+			.toList();
+		String detail = sorted.stream()
+			.map(error -> error.field() + " " + error.reason())
+			.collect(Collectors.joining("; "));
+		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", detail, sorted);
+	}
+
+	static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail,
+			List<FieldProblem> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors", errors);
+		}
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	private static String slug(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return known == null ? String.valueOf(status.value())
+				: known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
+	private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> response) {
+		return ResponseEntity.status(response.getStatusCode()).body(response.getBody());
+	}
+
+}
