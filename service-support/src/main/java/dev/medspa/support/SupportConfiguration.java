@@ -6,6 +6,7 @@ import dev.medspa.support.readmodel.VersionedDocuments;
 import dev.medspa.support.web.ProblemDetailsHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -14,7 +15,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * The clock, problem details for every controller, and the versioned read-model writer.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
+@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+		beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @Import(ProblemDetailsHandler.class)
 public class SupportConfiguration {
 
@@ -22,6 +24,15 @@ public class SupportConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * Replaces Boot's MongoDB health indicator, whose {@code hello} command the local
+	 * stand-in does not know.
+	 */
+	@Bean(name = "mongoHealthIndicator")
+	HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+		return new MongoPingHealthIndicator(mongo);
 	}
 
 	@Bean

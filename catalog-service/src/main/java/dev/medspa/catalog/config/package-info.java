@@ -1,0 +1,5 @@
+/** Wiring: topics, outbox collections and public routes. */
+@NullMarked
+package dev.medspa.catalog.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,146 @@
+package dev.medspa.catalog.demo;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Period;
+import java.util.List;
+
+import dev.medspa.events.LocationId;
+import dev.medspa.events.PractitionerId;
+import dev.medspa.events.TreatmentId;
+import dev.medspa.events.catalog.LocationState;
+import dev.medspa.events.catalog.LocationState.Address;
+import dev.medspa.events.catalog.LocationState.Room;
+import dev.medspa.events.catalog.PractitionerState;
+import dev.medspa.events.catalog.TreatmentState;
+import dev.medspa.events.catalog.TreatmentState.AftercareStep;
+import dev.medspa.events.catalog.TreatmentState.ConsultationRule;
+import dev.medspa.events.catalog.TreatmentState.SeriesRule;
+
+/**
+ * A small, fictional clinic chain: two locations in the East Bay (America/Los_Angeles)
+ * and one in Scottsdale (America/Phoenix, no daylight saving time), micro-needling with
+ * its consultation and aftercare, and a few other treatments of a med spa.
+ */
+public final class DemoCatalog {
+
+	public static final TreatmentId CONSULTATION = new TreatmentId("microneedling-consultation");
+
+	public static final TreatmentId MICRONEEDLING = new TreatmentId("microneedling");
+
+	public static final TreatmentId MICRONEEDLING_PRP = new TreatmentId("microneedling-prp");
+
+	public static final TreatmentId HYDRATING_FACIAL = new TreatmentId("hydrating-facial");
+
+	public static final TreatmentId LIGHT_PEEL = new TreatmentId("light-chemical-peel");
+
+	public static final LocationId WALNUT_CREEK = new LocationId("walnut-creek");
+
+	public static final LocationId SAN_RAMON = new LocationId("san-ramon");
+
+	public static final LocationId SCOTTSDALE = new LocationId("scottsdale");
+
+	private static final String TREATMENT_ROOM = "treatment-room";
+
+	private static final String CONSULTATION_ROOM = "consultation-room";
+
+	private static final List<AftercareStep> MICRONEEDLING_AFTERCARE = List.of(new AftercareStep("guide", Duration.ZERO,
+			"Your aftercare guide. For the next 72 hours wash with a mild cleanser and lukewarm water only, and leave "
+					+ "scrubs, acids and other harsh products aside. Apply the soothing serum your aesthetician "
+					+ "recommended (hyaluronic acid or peptides). Skip makeup for 24 hours so your skin can breathe. "
+					+ "For one week stay out of direct sun: SPF 30 or higher, and a wide-brimmed hat outdoors. "
+					+ "Moisturize twice a day with a gentle, fragrance-free, non-comedogenic moisturizer. If your "
+					+ "aesthetician gave you personal instructions, follow those first."),
+			new AftercareStep("makeup-ok", Duration.ofHours(24),
+					"It has been a day since your treatment: you may wear makeup again. Keep cleansing gently "
+							+ "and keep up the sunscreen."),
+			new AftercareStep("products-ok", Duration.ofHours(72),
+					"Three days on, you can go back to your regular skincare products. Sun protection still "
+							+ "matters until the week is over."),
+			new AftercareStep("week-check-in", Duration.ofDays(7),
+					"Your sun-protection week is over. How does your skin feel? Reply or call us if anything "
+							+ "worries you; we are glad to hear how it went."));
+
+	private DemoCatalog() {
+	}
+
+	public static List<TreatmentState> treatments() {
+		SeriesRule course = new SeriesRule(3, Period.ofWeeks(4), Period.ofWeeks(6));
+		ConsultationRule needsConsultation = new ConsultationRule(CONSULTATION, Period.ofMonths(6));
+		return List.of(
+				treatment(CONSULTATION, "Micro-needling consultation", "consultation",
+						"A first conversation with an aesthetician: your skin, your goals, and whether "
+								+ "micro-needling suits you.",
+						Duration.ofMinutes(30), Duration.ZERO, Duration.ofMinutes(10), "50.00", CONSULTATION_ROOM, null,
+						null, List.of()),
+				treatment(MICRONEEDLING, "Micro-needling", "skin-rejuvenation",
+						"Collagen induction therapy: fine, controlled punctures start the skin's own repair for "
+								+ "smoother texture, softer acne scars and a more even tone.",
+						Duration.ofMinutes(45), Duration.ofMinutes(30), Duration.ofMinutes(15), "350.00",
+						TREATMENT_ROOM, needsConsultation, course, MICRONEEDLING_AFTERCARE),
+				treatment(MICRONEEDLING_PRP, "Micro-needling with PRP", "skin-rejuvenation",
+						"Micro-needling with platelet-rich plasma applied during the session, absorbed deeper "
+								+ "through the fresh micro-channels.",
+						Duration.ofMinutes(60), Duration.ofMinutes(30), Duration.ofMinutes(20), "650.00",
+						TREATMENT_ROOM, needsConsultation, course, MICRONEEDLING_AFTERCARE),
+				treatment(HYDRATING_FACIAL, "Hydrating facial", "facial",
+						"Deep cleansing, gentle exfoliation and a hydrating serum infusion.", Duration.ofMinutes(60),
+						Duration.ZERO, Duration.ofMinutes(15), "220.00", TREATMENT_ROOM, null, null, List.of()),
+				treatment(LIGHT_PEEL, "Light chemical peel", "peel",
+						"A superficial peel that brightens dull skin and evens out tone.", Duration.ofMinutes(30),
+						Duration.ofMinutes(10), Duration.ofMinutes(10), "180.00", TREATMENT_ROOM, null, null,
+						List.of(new AftercareStep("guide", Duration.ZERO,
+								"Your skin may flake for a few days: do not pick it, cleanse gently, moisturize "
+										+ "and wear SPF 30 or higher every day."))));
+	}
+
+	public static List<LocationState> locations() {
+		List<TreatmentId> all = List.of(CONSULTATION, MICRONEEDLING, MICRONEEDLING_PRP, HYDRATING_FACIAL, LIGHT_PEEL);
+		return List.of(
+				location(WALNUT_CREEK, "Walnut Creek",
+						new Address("1480 Locust Street", "Walnut Creek", "CA", "94596", "US"), "+1 925 555 0140",
+						"America/Los_Angeles", all),
+				location(SAN_RAMON, "San Ramon", new Address("2450 Camino Ramon", "San Ramon", "CA", "94583", "US"),
+						"+1 925 555 0175", "America/Los_Angeles", all),
+				location(SCOTTSDALE, "Scottsdale",
+						new Address("7014 East Camelback Road", "Scottsdale", "AZ", "85251", "US"), "+1 480 555 0112",
+						"America/Phoenix", List.of(CONSULTATION, MICRONEEDLING, HYDRATING_FACIAL)));
+	}
+
+	public static List<PractitionerState> practitioners() {
+		return List.of(
+				practitioner("maya-chen", "Maya Chen", "Lead aesthetician", List.of("microneedling", "facial", "peel"),
+						WALNUT_CREEK, SAN_RAMON),
+				practitioner("daniel-ortiz", "Daniel Ortiz", "Nurse injector", List.of("microneedling", "prp"),
+						WALNUT_CREEK),
+				practitioner("priya-nair", "Priya Nair", "Aesthetician", List.of("microneedling", "facial"), SAN_RAMON),
+				practitioner("sofia-reyes", "Sofia Reyes", "Aesthetician", List.of("microneedling", "facial", "peel"),
+						SCOTTSDALE),
+				practitioner("james-walker", "James Walker", "Aesthetician", List.of("facial", "peel"), SCOTTSDALE));
+	}
+
+	private static TreatmentState treatment(TreatmentId id, String name, String category, String description,
+			Duration duration, Duration preparation, Duration cleanup, String price, String roomType,
+			ConsultationRule consultation, SeriesRule series, List<AftercareStep> aftercare) {
+		String qualification = switch (category) {
+			case "consultation", "skin-rejuvenation" -> id.equals(MICRONEEDLING_PRP) ? "prp" : "microneedling";
+			default -> category;
+		};
+		return new TreatmentState(id, id.value(), name, category, description, duration, preparation, cleanup,
+				new BigDecimal(price), "USD", roomType, qualification, consultation, series, aftercare, true, 1);
+	}
+
+	private static LocationState location(LocationId id, String name, Address address, String phone, String zone,
+			List<TreatmentId> treatments) {
+		List<Room> rooms = List.of(new Room(id.value() + "-consult", "Consultation room", CONSULTATION_ROOM, true),
+				new Room(id.value() + "-room-1", "Treatment room 1", TREATMENT_ROOM, true),
+				new Room(id.value() + "-room-2", "Treatment room 2", TREATMENT_ROOM, true));
+		return new LocationState(id, id.value(), name, address, phone, zone, rooms, treatments, true, 1);
+	}
+
+	private static PractitionerState practitioner(String id, String name, String role, List<String> qualifications,
+			LocationId... locations) {
+		return new PractitionerState(new PractitionerId(id), name, role, qualifications, List.of(locations), true, 1);
+	}
+
+}

@@ -1,0 +1,5 @@
+/** Catalog service: owns treatments, locations and practitioners. */
+@NullMarked
+package dev.medspa.catalog;
+
+import org.jspecify.annotations.NullMarked;
