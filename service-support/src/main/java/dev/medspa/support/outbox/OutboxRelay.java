@@ -34,7 +34,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * but never loses it; it may publish one twice, which consumers recognise by event id.
  * One thread does all the work, so the messages of one document go out in order.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -62,6 +62,7 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/** Publishes the outbox of one document soon, without waiting for it. */
+	@Override
 	public void publishSoon(String collection, Object id) {
 		ScheduledExecutorService current = this.executor;
 		if (current != null) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.medspa.support.Refusal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +47,16 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
-	@ExceptionHandler(ApiProblemException.class)
-	ResponseEntity<ProblemDetail> apiProblem(ApiProblemException ex) {
-		return problem(ex.status(), ex.type(), ex.title(), ex.getMessage(), ex.errors());
+	@ExceptionHandler(Refusal.class)
+	ResponseEntity<ProblemDetail> refusal(Refusal ex) {
+		HttpStatus status = switch (ex.kind()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case CONFLICT -> HttpStatus.CONFLICT;
+		};
+		String detail = String.valueOf(ex.getMessage());
+		List<FieldProblem> errors = ex.field() == null ? List.of() : List.of(new FieldProblem(ex.field(), detail));
+		return problem(status, ProblemTypes.of(ex.code()), ex.title(), detail, errors);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -100,7 +108,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return widen(unreadable(ex.getMostSpecificCause()));
+		return widen(unreadable(jacksonCause(ex)));
 	}
 
 	@Override
@@ -135,6 +143,19 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			detail.setType(ProblemTypes.of(slug(statusCode)));
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	/**
+	 * The outermost Jackson exception, which knows the field; its own cause may be a bare
+	 * parse error.
+	 */
+	private static Throwable jacksonCause(HttpMessageNotReadableException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException) {
+				return cause;
+			}
+		}
+		return ex.getMostSpecificCause();
 	}
 
 	private static ResponseEntity<ProblemDetail> unreadable(Throwable cause) {

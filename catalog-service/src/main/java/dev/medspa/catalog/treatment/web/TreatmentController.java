@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.medspa.catalog.treatment.TreatmentRepository;
 import dev.medspa.events.catalog.TreatmentState;
-import dev.medspa.support.web.ApiProblemException;
+import dev.medspa.support.Refusal;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +36,7 @@ class TreatmentController {
 	TreatmentState bySlug(@PathVariable String slug) {
 		return this.treatments.findBySlug(slug)
 			.map(t -> t.toState())
-			.orElseThrow(() -> ApiProblemException.notFound("Treatment", "No treatment has the slug " + slug));
+			.orElseThrow(() -> Refusal.notFound("Treatment", "No treatment has the slug " + slug));
 	}
 
 }

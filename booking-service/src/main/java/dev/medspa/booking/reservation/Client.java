@@ -1,0 +1,18 @@
+package dev.medspa.booking.reservation;
+
+import java.util.Locale;
+
+/**
+ * The client as they gave themselves when booking; no account.
+ *
+ * @param email as typed, for messages
+ * @param normalizedEmail lower-cased and trimmed, to recognise the same client across
+ * bookings
+ */
+public record Client(String name, String email, String normalizedEmail, String phone) {
+
+	public static Client of(String name, String email, String phone) {
+		return new Client(name.strip(), email.strip(), email.strip().toLowerCase(Locale.ROOT), phone.strip());
+	}
+
+}

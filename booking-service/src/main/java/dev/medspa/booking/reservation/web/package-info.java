@@ -1,0 +1,5 @@
+/** The booking API. */
+@NullMarked
+package dev.medspa.booking.reservation.web;
+
+import org.jspecify.annotations.NullMarked;

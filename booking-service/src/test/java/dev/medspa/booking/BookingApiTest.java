@@ -1,0 +1,251 @@
+package dev.medspa.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.medspa.booking.catalog.CatalogReadModel;
+import dev.medspa.booking.reservation.Booking;
+import dev.medspa.events.EventContracts;
+import dev.medspa.events.EventHeaders;
+import dev.medspa.events.booking.BookingConfirmed;
+import dev.medspa.support.messaging.EventJson;
+import dev.medspa.support.messaging.TopicNames;
+import dev.medspa.testsupport.LocalInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@LocalInfrastructure
+class BookingApiTest {
+
+	private static final String FUTURE = java.time.ZonedDateTime.now(java.time.ZoneId.of("America/Los_Angeles"))
+		.plusDays(3)
+		.withHour(10)
+		.withMinute(0)
+		.withSecond(0)
+		.withNano(0)
+		.toOffsetDateTime()
+		.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	CatalogReadModel catalog;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	TopicNames topics;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@BeforeEach
+	void catalogIsKnown() {
+		this.catalog.apply(CatalogFixtures.consultation(1, true));
+		this.catalog.apply(CatalogFixtures.peel(1));
+		this.catalog.apply(CatalogFixtures.walnutCreek(1, "Walnut Creek"));
+	}
+
+	@Test
+	void booksAConsultationAndPublishesItsConfirmationOnce() throws Exception {
+		String body = book(
+				request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, FUTURE, "ana@example.com"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/staff/bookings/")))
+			.andExpect(jsonPath("$.status").value("CONFIRMED"))
+			.andExpect(jsonPath("$.zoneId").value("America/Los_Angeles"))
+			.andExpect(jsonPath("$.start").value(FUTURE))
+			.andExpect(jsonPath("$.end").value(OffsetDateTime.parse(FUTURE)
+				.plusMinutes(30)
+				.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = com.jayway.jsonpath.JsonPath.read(body, "$.id");
+
+		List<ConsumerRecord<String, String>> records = readBookingEvents(id);
+		assertThat(records).singleElement().satisfies(record -> {
+			assertThat(record.key()).isEqualTo(id);
+			assertThat(headerOf(record, EventHeaders.TYPE)).isEqualTo(EventContracts.BOOKING_CONFIRMED.type());
+			BookingConfirmed event = EventJson.MAPPER.readValue(record.value(), BookingConfirmed.class);
+			assertThat(event.bookingId().value()).isEqualTo(id);
+			assertThat(event.start()).isEqualTo(OffsetDateTime.parse(FUTURE).toInstant());
+			assertThat(event.client().email()).isEqualTo("ana@example.com");
+			assertThat(event.bookingVersion()).isEqualTo(1);
+		});
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.mongo.findById(id, Booking.class).outbox()).isEmpty());
+	}
+
+	@Test
+	void staffReadBookingsWithAToken() throws Exception {
+		String location = book(
+				request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, FUTURE, "ben@example.com"))
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+		this.mvc.perform(get(location)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get(location).with(jwt()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.client.email").value("ben@example.com"));
+		this.mvc.perform(get("/api/staff/bookings/nope").with(jwt()))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/not-found"));
+	}
+
+	@Test
+	void unknownTreatmentIs422NamingTheField() throws Exception {
+		problem(book(request("botox", CatalogFixtures.WALNUT_CREEK, FUTURE, "a@example.com")), 422, "unknown-treatment",
+				"treatmentId");
+	}
+
+	@Test
+	void unknownLocationIs422NamingTheField() throws Exception {
+		problem(book(request(CatalogFixtures.CONSULTATION, "oakland", FUTURE, "a@example.com")), 422,
+				"unknown-location", "locationId");
+	}
+
+	@Test
+	void treatmentNotOfferedAtTheLocationIs422() throws Exception {
+		problem(book(request("light-chemical-peel", CatalogFixtures.WALNUT_CREEK, FUTURE, "a@example.com")), 422,
+				"treatment-not-offered", "treatmentId");
+	}
+
+	@Test
+	void retiredTreatmentIs422() throws Exception {
+		this.catalog.apply(CatalogFixtures.consultation(2, false));
+		problem(book(request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, FUTURE, "a@example.com")), 422,
+				"treatment-retired", "treatmentId");
+		this.catalog.apply(CatalogFixtures.consultation(3, true));
+	}
+
+	@Test
+	void startInThePastIs422() throws Exception {
+		problem(book(request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, "2020-01-06T10:00:00-08:00",
+				"a@example.com")), 422, "start-in-past", "start");
+	}
+
+	@Test
+	void malformedEmailIs400NamingTheField() throws Exception {
+		problem(book(request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, FUTURE, "not-an-email")), 400,
+				"invalid-request", "client.email");
+	}
+
+	@Test
+	void missingFieldsAre400NamingEachField() throws Exception {
+		book("{\"client\":{\"name\":\"Ana\"}}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("client.email",
+					"client.phone", "locationId", "start", "treatmentId")));
+	}
+
+	@Test
+	void startWithoutOffsetIs400NamingTheField() throws Exception {
+		problem(book(request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, "2026-12-01T10:00",
+				"a@example.com")), 400, "invalid-request", "start");
+	}
+
+	@Test
+	void unknownFieldIs400NamingTheField() throws Exception {
+		problem(book("{\"treatmentId\":\"x\",\"coupon\":\"FREE\"}"), 400, "invalid-request", "coupon");
+	}
+
+	@Test
+	void bodyThatIsNotJsonIs400() throws Exception {
+		book("this is not json").andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/malformed-body"));
+	}
+
+	@Test
+	void nothingIsStoredForARefusedBooking() throws Exception {
+		long before = this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), Booking.class);
+		book(request(CatalogFixtures.CONSULTATION, "oakland", FUTURE, "a@example.com"));
+		book("{}");
+		assertThat(this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), Booking.class))
+			.isEqualTo(before);
+	}
+
+	private ResultActions book(String json) throws Exception {
+		return this.mvc.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON).content(json));
+	}
+
+	private static void problem(ResultActions result, int status, String type, String field) throws Exception {
+		result.andExpect(status().is(status))
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/" + type))
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItem(field)))
+			.andExpect(jsonPath("$.trace").doesNotExist());
+	}
+
+	static String request(String treatment, String location, String start, String email) {
+		return """
+				{"treatmentId":"%s","locationId":"%s","start":"%s",
+				 "client":{"name":"Ana Gomez","email":"%s","phone":"+1 925 555 0199"}}
+				""".formatted(treatment, location, start, email);
+	}
+
+	/** The events of one booking, read until they stop coming. */
+	private List<ConsumerRecord<String, String>> readBookingEvents(String bookingId) {
+		int expected = 1;
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of(this.topics.bookingEvents()));
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+					if (r.key().equals(bookingId)) {
+						records.add(r);
+					}
+				});
+				assertThat(records).hasSizeGreaterThanOrEqualTo(expected);
+			});
+			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+					if (r.key().equals(bookingId)) {
+						records.add(r);
+					}
+				});
+				assertThat(records).hasSize(expected);
+			});
+		}
+		return records;
+	}
+
+	private static String headerOf(ConsumerRecord<?, ?> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+}

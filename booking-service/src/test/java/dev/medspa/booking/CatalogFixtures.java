@@ -1,0 +1,54 @@
+package dev.medspa.booking;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import dev.medspa.events.LocationId;
+import dev.medspa.events.TreatmentId;
+import dev.medspa.events.catalog.LocationState;
+import dev.medspa.events.catalog.LocationState.Address;
+import dev.medspa.events.catalog.LocationState.Room;
+import dev.medspa.events.catalog.TreatmentState;
+
+/** Catalog states as the catalog service publishes them. */
+final class CatalogFixtures {
+
+	static final String CONSULTATION = "microneedling-consultation";
+
+	static final String WALNUT_CREEK = "walnut-creek";
+
+	static final String SCOTTSDALE = "scottsdale";
+
+	private CatalogFixtures() {
+	}
+
+	static TreatmentState consultation(long version, boolean active) {
+		return new TreatmentState(new TreatmentId(CONSULTATION), CONSULTATION, "Micro-needling consultation",
+				"consultation", "First conversation", Duration.ofMinutes(30), Duration.ZERO, Duration.ofMinutes(10),
+				new BigDecimal("50.00"), "USD", "consultation-room", "microneedling", null, null, List.of(), active,
+				version);
+	}
+
+	static TreatmentState peel(long version) {
+		return new TreatmentState(new TreatmentId("light-chemical-peel"), "light-chemical-peel", "Light chemical peel",
+				"peel", "A peel", Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMinutes(10),
+				new BigDecimal("180.00"), "USD", "treatment-room", "peel", null, null, List.of(), true, version);
+	}
+
+	static LocationState walnutCreek(long version, String name) {
+		return location(WALNUT_CREEK, name, "America/Los_Angeles", version);
+	}
+
+	static LocationState scottsdale(long version) {
+		return location(SCOTTSDALE, "Scottsdale", "America/Phoenix", version);
+	}
+
+	private static LocationState location(String id, String name, String zone, long version) {
+		return new LocationState(new LocationId(id), id, name, new Address("1 Main Street", name, "CA", "94596", "US"),
+				"+1 925 555 0100", zone,
+				List.of(new Room(id + "-consult", "Consultation room", "consultation-room", true)),
+				List.of(new TreatmentId(CONSULTATION)), true, version);
+	}
+
+}

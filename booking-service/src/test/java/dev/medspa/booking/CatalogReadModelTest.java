@@ -1,0 +1,110 @@
+package dev.medspa.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.medspa.booking.catalog.CatalogLocation;
+import dev.medspa.booking.catalog.CatalogReadModel;
+import dev.medspa.booking.catalog.CatalogTreatment;
+import dev.medspa.events.EventContracts;
+import dev.medspa.events.EventHeaders;
+import dev.medspa.events.Topics;
+import dev.medspa.support.messaging.EventJson;
+import dev.medspa.support.messaging.TopicNames;
+import dev.medspa.testsupport.LocalInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The catalog copy, kept over the real broker from records as the catalog service
+ * publishes them.
+ */
+@SpringBootTest
+@LocalInfrastructure
+class CatalogReadModelTest {
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	TopicNames topics;
+
+	@Autowired
+	CatalogReadModel readModel;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Test
+	void convergesOnTheNewestVersionDespiteDuplicatesAndOldVersions() throws Exception {
+		publish(this.topics.locations(), CatalogFixtures.WALNUT_CREEK, EventContracts.LOCATION_STATE.type(),
+				EventJson.write(CatalogFixtures.walnutCreek(1, "Walnut Creek")));
+		publish(this.topics.locations(), CatalogFixtures.WALNUT_CREEK, EventContracts.LOCATION_STATE.type(),
+				EventJson.write(CatalogFixtures.walnutCreek(3, "Walnut Creek Downtown")));
+		publish(this.topics.locations(), CatalogFixtures.WALNUT_CREEK, EventContracts.LOCATION_STATE.type(),
+				EventJson.write(CatalogFixtures.walnutCreek(2, "Walnut Creek (old name)")));
+		publish(this.topics.locations(), CatalogFixtures.WALNUT_CREEK, EventContracts.LOCATION_STATE.type(),
+				EventJson.write(CatalogFixtures.walnutCreek(3, "Walnut Creek Downtown")));
+		publish(this.topics.locations(), CatalogFixtures.SCOTTSDALE, EventContracts.LOCATION_STATE.type(),
+				EventJson.write(CatalogFixtures.scottsdale(1)));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.readModel.location(CatalogFixtures.SCOTTSDALE)).isPresent());
+		CatalogLocation walnutCreek = this.readModel.location(CatalogFixtures.WALNUT_CREEK).orElseThrow();
+		assertThat(walnutCreek.name()).isEqualTo("Walnut Creek Downtown");
+		assertThat(walnutCreek.version()).isEqualTo(3);
+		assertThat(this.readModel.location(CatalogFixtures.SCOTTSDALE).orElseThrow().zoneId())
+			.isEqualTo("America/Phoenix");
+	}
+
+	@Test
+	void aRecordThatCannotBeReadGoesToTheDeadLetterTopicAndThePartitionMovesOn() throws Exception {
+		String key = CatalogFixtures.CONSULTATION;
+		publish(this.topics.treatments(), key, EventContracts.TREATMENT_STATE.type(), "{ this is not json");
+		publish(this.topics.treatments(), key, "dev.medspa.catalog.unheard-of", "{}");
+		publish(this.topics.treatments(), key, EventContracts.TREATMENT_STATE.type(),
+				EventJson.write(CatalogFixtures.consultation(1, true)));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.readModel.treatment(key)).map(CatalogTreatment::name)
+				.contains("Micro-needling consultation"));
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"dlt-reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(this.topics.treatments() + Topics.DEAD_LETTER_SUFFIX));
+			java.util.List<ConsumerRecord<String, byte[]>> dead = new java.util.ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
+				assertThat(dead).hasSize(2);
+			});
+			assertThat(dead).allSatisfy(record -> {
+				assertThat(record.key()).isEqualTo(key);
+				assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+			});
+			assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{ this is not json");
+		}
+	}
+
+	private void publish(String topic, String key, String type, String payload) throws Exception {
+		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+		record.headers().add(new RecordHeader(EventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8)));
+		this.kafka.send(record).get();
+	}
+
+}

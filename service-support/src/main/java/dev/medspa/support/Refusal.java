@@ -1,0 +1,68 @@
+package dev.medspa.support;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request the domain refuses, with what a client needs to act on it: a kind (not found,
+ * cannot be processed, conflicts with the current state), a stable code that becomes the
+ * problem type, and the field to blame where there is one. The web layer turns it into an
+ * RFC 9457 problem detail; the domain knows nothing of HTTP.
+ */
+public class Refusal extends RuntimeException {
+
+	/** What kind of refusal, which the web layer maps to 404, 422 and 409. */
+	public enum Kind {
+
+		NOT_FOUND, UNPROCESSABLE, CONFLICT
+
+	}
+
+	private final Kind kind;
+
+	private final String code;
+
+	private final String title;
+
+	private final @Nullable String field;
+
+	public Refusal(Kind kind, String code, String title, String detail, @Nullable String field) {
+		super(detail);
+		this.kind = kind;
+		this.code = code;
+		this.title = title;
+		this.field = field;
+	}
+
+	public static Refusal notFound(String what, String detail) {
+		return new Refusal(Kind.NOT_FOUND, "not-found", what + " not found", detail, null);
+	}
+
+	/**
+	 * The request is well formed, but what it names does not exist or cannot be used for
+	 * it.
+	 */
+	public static Refusal unprocessable(String code, String title, String field, String detail) {
+		return new Refusal(Kind.UNPROCESSABLE, code, title, detail, field);
+	}
+
+	public static Refusal conflict(String code, String title, String detail) {
+		return new Refusal(Kind.CONFLICT, code, title, detail, null);
+	}
+
+	public Kind kind() {
+		return this.kind;
+	}
+
+	public String code() {
+		return this.code;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+	public @Nullable String field() {
+		return this.field;
+	}
+
+}
