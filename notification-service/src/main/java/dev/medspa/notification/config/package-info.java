@@ -1,0 +1,5 @@
+/** Wiring: topics and dead-letter topics. */
+@NullMarked
+package dev.medspa.notification.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Reads booking events. */
+@NullMarked
+package dev.medspa.notification.confirmation.messaging;
+
+import org.jspecify.annotations.NullMarked;
