@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class BookingConfiguration {
@@ -25,22 +26,17 @@ class BookingConfiguration {
 
 	@Bean
 	NewTopic bookingEventsTopic(TopicNames topics) {
-		return topics.events(Topics.BOOKING_EVENTS);
+		return topics.bookingEventsTopic();
 	}
 
 	@Bean
-	NewTopic treatmentsDeadLetterTopic(TopicNames topics) {
-		return topics.deadLetter(Topics.TREATMENTS);
+	KafkaAdmin.NewTopics catalogStateTopics(TopicNames topics) {
+		return topics.catalogStateTopics();
 	}
 
 	@Bean
-	NewTopic locationsDeadLetterTopic(TopicNames topics) {
-		return topics.deadLetter(Topics.LOCATIONS);
-	}
-
-	@Bean
-	NewTopic practitionersDeadLetterTopic(TopicNames topics) {
-		return topics.deadLetter(Topics.PRACTITIONERS);
+	KafkaAdmin.NewTopics deadLetterTopics(TopicNames topics) {
+		return topics.deadLetterTopics(Topics.TREATMENTS, Topics.LOCATIONS, Topics.PRACTITIONERS);
 	}
 
 }

@@ -1,15 +1,14 @@
 package dev.medspa.catalog.config;
 
 import dev.medspa.catalog.StateEvents;
-import dev.medspa.events.Topics;
 import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.support.outbox.OutboxCollection;
 import dev.medspa.support.outbox.OutboxMessages;
 import dev.medspa.support.security.PublicRoutes;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
@@ -41,18 +40,8 @@ class CatalogConfiguration {
 	}
 
 	@Bean
-	NewTopic treatmentsTopic(TopicNames topics) {
-		return topics.compacted(Topics.TREATMENTS);
-	}
-
-	@Bean
-	NewTopic locationsTopic(TopicNames topics) {
-		return topics.compacted(Topics.LOCATIONS);
-	}
-
-	@Bean
-	NewTopic practitionersTopic(TopicNames topics) {
-		return topics.compacted(Topics.PRACTITIONERS);
+	KafkaAdmin.NewTopics catalogStateTopics(TopicNames topics) {
+		return topics.catalogStateTopics();
 	}
 
 }

@@ -6,23 +6,24 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
 
 	@Bean
-	NewTopic bookingEventsDeadLetterTopic(TopicNames topics) {
-		return topics.deadLetter(Topics.BOOKING_EVENTS);
+	NewTopic bookingEventsTopic(TopicNames topics) {
+		return topics.bookingEventsTopic();
 	}
 
 	@Bean
-	NewTopic treatmentsDeadLetterTopic(TopicNames topics) {
-		return topics.deadLetter(Topics.TREATMENTS);
+	KafkaAdmin.NewTopics catalogStateTopics(TopicNames topics) {
+		return topics.catalogStateTopics();
 	}
 
 	@Bean
-	NewTopic locationsDeadLetterTopic(TopicNames topics) {
-		return topics.deadLetter(Topics.LOCATIONS);
+	KafkaAdmin.NewTopics deadLetterTopics(TopicNames topics) {
+		return topics.deadLetterTopics(Topics.BOOKING_EVENTS, Topics.TREATMENTS, Topics.LOCATIONS);
 	}
 
 }

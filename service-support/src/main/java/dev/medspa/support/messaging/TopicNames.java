@@ -1,12 +1,17 @@
 package dev.medspa.support.messaging;
 
+import java.util.Arrays;
+
 import dev.medspa.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The topic names of this deployment: the contract's names behind the configured prefix.
+ * The topic names of this deployment (the contract's names behind the configured prefix),
+ * and their declarations. Every service declares each topic it touches, so whichever
+ * service starts first, a topic is created with its right configuration.
  */
 public final class TopicNames {
 
@@ -41,29 +46,39 @@ public final class TopicNames {
 	}
 
 	/**
-	 * A compacted topic: the broker keeps the latest record of every key, which is the
-	 * entity's state.
+	 * The catalog's state topics, compacted: the broker keeps the latest record of every
+	 * key.
 	 */
-	public NewTopic compacted(String contractTopic) {
+	public KafkaAdmin.NewTopics catalogStateTopics() {
+		return new KafkaAdmin.NewTopics(compacted(Topics.TREATMENTS), compacted(Topics.LOCATIONS),
+				compacted(Topics.PRACTITIONERS));
+	}
+
+	public NewTopic bookingEventsTopic() {
+		return TopicBuilder.name(bookingEvents())
+			.partitions(this.properties.partitions())
+			.replicas(this.properties.replicas())
+			.build();
+	}
+
+	/**
+	 * The dead-letter topics of the given contract topics, where records go that
+	 * consumers could not process.
+	 */
+	public KafkaAdmin.NewTopics deadLetterTopics(String... contractTopics) {
+		return new KafkaAdmin.NewTopics(Arrays.stream(contractTopics)
+			.map(topic -> TopicBuilder.name(name(topic) + Topics.DEAD_LETTER_SUFFIX)
+				.partitions(1)
+				.replicas(this.properties.replicas())
+				.build())
+			.toArray(NewTopic[]::new));
+	}
+
+	private NewTopic compacted(String contractTopic) {
 		return TopicBuilder.name(name(contractTopic))
 			.partitions(this.properties.partitions())
 			.replicas(this.properties.replicas())
 			.compact()
-			.build();
-	}
-
-	public NewTopic events(String contractTopic) {
-		return TopicBuilder.name(name(contractTopic))
-			.partitions(this.properties.partitions())
-			.replicas(this.properties.replicas())
-			.build();
-	}
-
-	/** Where the records of a topic go that its consumers could not process. */
-	public NewTopic deadLetter(String contractTopic) {
-		return TopicBuilder.name(name(contractTopic) + Topics.DEAD_LETTER_SUFFIX)
-			.partitions(1)
-			.replicas(this.properties.replicas())
 			.build();
 	}
 

@@ -1,0 +1,149 @@
+package dev.medspa.platform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import dev.medspa.infrastructure.KafkaBroker;
+import dev.medspa.infrastructure.MailServer;
+import dev.medspa.infrastructure.MongoWireServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The README's run command: starts Kafka (KRaft), the MongoDB-wire store on a file, the
+ * SMTP server and the three services, waits until all are healthy, prints where to look,
+ * and stops everything on Ctrl-C. Data lives under {@code .local/} and survives restarts,
+ * {@code kill -9} included.
+ */
+public final class LocalPlatform {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+
+	private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
+
+	private final PlatformSettings settings;
+
+	private final List<AutoCloseable> running = new ArrayList<>();
+
+	private LocalPlatform(PlatformSettings settings) {
+		this.settings = settings;
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		LocalPlatform platform = new LocalPlatform(PlatformSettings.fromEnvironment(System.getenv()));
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			platform.stop();
+			stopped.countDown();
+		}, "platform-stop"));
+		try {
+			platform.start();
+		}
+		catch (RuntimeException ex) {
+			log.error("The platform did not start: {}", ex.getMessage());
+			System.exit(1);
+		}
+		stopped.await();
+	}
+
+	private void start() {
+		PidFile pids = new PidFile(this.settings.pidFile());
+		pids.runningLauncher().ifPresent(launcher -> {
+			throw new IllegalStateException("The platform is already running (pid " + launcher.pid() + ")");
+		});
+		List<String> leftovers = pids.stopLeftovers();
+		if (!leftovers.isEmpty()) {
+			log.info("Stopped what an earlier run left behind: {}", leftovers);
+		}
+
+		MongoWireServer mongo = MongoWireServer.onFile(this.settings.data().resolve("mongo.mv"),
+				this.settings.mongoPort());
+		this.running.add(mongo);
+		MailServer mail = MailServer.start(this.settings.smtpPort(), this.settings.imapPort());
+		this.running.add(mail);
+		this.running.add(new MailArchive(mail, this.settings.mail()));
+		KafkaBroker kafka = KafkaBroker.start(this.settings.data().resolve("kafka"), this.settings.kafkaPort(),
+				this.settings.kafkaControllerPort());
+		this.running.add(kafka);
+
+		List<ServiceProcess> services = new ArrayList<>();
+		ServiceProcess catalog = service("catalog-service", this.settings.catalogPort(), kafka, mongo, mail,
+				Map.of("CATALOG_DEMO_DATA", "true"));
+		services.add(catalog);
+		services.add(service("booking-service", this.settings.bookingPort(), kafka, mongo, mail, Map.of()));
+		services.add(service("notification-service", this.settings.notificationPort(), kafka, mongo, mail, Map.of()));
+		pids.write(services);
+		for (ServiceProcess service : services) {
+			service.awaitHealthy(HEALTHY_WITHIN);
+			log.info("{} is up at {}", service.name(), service.baseUrl());
+		}
+		System.out.println(banner(kafka, mongo, mail));
+	}
+
+	private ServiceProcess service(String name, int port, KafkaBroker kafka, MongoWireServer mongo, MailServer mail,
+			Map<String, String> extra) {
+		Map<String, String> env = new HashMap<>(extra);
+		env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+		env.put("MONGODB_URI", mongo.connectionString() + "/" + name.replace("-service", ""));
+		env.put("SMTP_HOST", "127.0.0.1");
+		env.put("SMTP_PORT", String.valueOf(mail.smtpPort()));
+		ServiceProcess process = ServiceProcess.start(name, this.settings.services().resolve(name + ".jar"), port, env,
+				this.settings.logs().resolve(name + ".log"));
+		this.running.add(process);
+		return process;
+	}
+
+	private String banner(KafkaBroker kafka, MongoWireServer mongo, MailServer mail) {
+		return """
+
+				  The medspa booking platform is running. Ctrl-C stops it; data stays in %1$s.
+
+				  catalog-service       http://127.0.0.1:%2$d/api/treatments   (API docs: /swagger-ui.html)
+				  booking-service       http://127.0.0.1:%3$d/api/bookings     (API docs: /swagger-ui.html)
+				  notification-service  http://127.0.0.1:%4$d/actuator/health
+				  Kafka                 %5$s
+				  MongoDB               %6$s  (databases catalog, booking, notification)
+				  SMTP                  127.0.0.1:%7$d; every mail received is saved in %8$s
+				                        and readable over IMAP at 127.0.0.1:%9$d (user and password: the recipient)
+				  Service logs          %10$s
+
+				  Book the demo consultation:
+				    curl -i -X POST http://127.0.0.1:%3$d/api/bookings -H 'Content-Type: application/json' -d '{
+				      "treatmentId": "microneedling-consultation", "locationId": "walnut-creek",
+				      "start": "<a future time, e.g. 2030-01-15T10:00:00-08:00>",
+				      "client": {"name": "Ana Gomez", "email": "ana@example.com", "phone": "+1 925 555 0199"}}'
+				""".formatted(this.settings.home().toAbsolutePath().normalize(), this.settings.catalogPort(),
+				this.settings.bookingPort(), this.settings.notificationPort(), kafka.bootstrapServers(),
+				mongo.connectionString(), mail.smtpPort(), this.settings.mail().toAbsolutePath().normalize(),
+				mail.imapPort(), this.settings.logs().toAbsolutePath().normalize());
+	}
+
+	/** Stops the services first, then the infrastructure they use. */
+	private void stop() {
+		log.info("Stopping the platform");
+		List<AutoCloseable> reversed = new ArrayList<>(this.running);
+		java.util.Collections.reverse(reversed);
+		List<ServiceProcess> services = reversed.stream()
+			.filter(ServiceProcess.class::isInstance)
+			.map(ServiceProcess.class::cast)
+			.toList();
+		services.forEach(ServiceProcess::requestStop);
+		services.forEach(LocalPlatform::closeQuietly);
+		reversed.stream().filter(part -> !(part instanceof ServiceProcess)).forEach(LocalPlatform::closeQuietly);
+		new PidFile(this.settings.pidFile()).delete();
+	}
+
+	private static void closeQuietly(AutoCloseable part) {
+		try {
+			part.close();
+		}
+		catch (Exception ex) {
+			log.warn("Stopping {} failed: {}", part, ex.toString());
+		}
+	}
+
+}
