@@ -1,0 +1,145 @@
+package dev.medspa.platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import dev.medspa.infrastructure.FreePort;
+import dev.medspa.testsupport.SharedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The three services as they ship, each its own process from its executable jar, against
+ * one real broker, store and SMTP server: a client books the demo micro-needling
+ * consultation and gets the confirmation e-mail.
+ */
+class PlatformEndToEndIT {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final List<ServiceProcess> services = new ArrayList<>();
+
+	@TempDir
+	static Path logs;
+
+	private static ServiceProcess catalog;
+
+	private static ServiceProcess booking;
+
+	@BeforeAll
+	static void startServices() {
+		SharedInfrastructure infrastructure = SharedInfrastructure.get();
+		Path jars = Path.of(System.getProperty("services.dir", "target/services"));
+		String prefix = "e2e" + System.nanoTime() + ".";
+		catalog = start(jars, "catalog-service", infrastructure, prefix, Map.of("CATALOG_DEMO_DATA", "true"));
+		booking = start(jars, "booking-service", infrastructure, prefix, Map.of());
+		start(jars, "notification-service", infrastructure, prefix, Map.of());
+		services.forEach(service -> service.awaitHealthy(Duration.ofMinutes(3)));
+	}
+
+	@AfterAll
+	static void stopServices() {
+		services.forEach(ServiceProcess::requestStop);
+		services.forEach(ServiceProcess::close);
+	}
+
+	@Test
+	void aClientBooksTheDemoConsultationAndReceivesTheConfirmationInLocalTime() throws Exception {
+		assertThat(get(catalog.baseUrl() + "/api/treatments/microneedling-consultation").statusCode()).isEqualTo(200);
+
+		ZonedDateTime start = ZonedDateTime.now(ZoneId.of("America/Los_Angeles"))
+			.plusDays(10)
+			.withHour(10)
+			.withMinute(0)
+			.withSecond(0)
+			.withNano(0);
+		String email = "e2e-" + UUID.randomUUID() + "@example.com";
+		String body = """
+				{"treatmentId":"microneedling-consultation","locationId":"walnut-creek","start":"%s",
+				 "client":{"name":"Ana Gomez","email":"%s","phone":"+1 925 555 0199"}}
+				""".formatted(start.toOffsetDateTime(), email);
+
+		// booking-service answers from its own copy of the catalog, which fills from
+		// Kafka shortly after start
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(
+					() -> assertThat(post(booking.baseUrl() + "/api/bookings", body).statusCode()).isEqualTo(201));
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(mailTo(email)).hasSize(1));
+		MimeMessage mail = mailTo(email).get(0);
+		String expectedWhen = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm a zzz", Locale.US)
+			.format(start);
+		assertThat(String.valueOf(mail.getContent())).contains("Micro-needling consultation")
+			.contains("Walnut Creek, 1480 Locust Street")
+			.contains(expectedWhen + " (America/Los_Angeles)");
+	}
+
+	@Test
+	void badInputIsAProblemDetailNeverAServerError() throws Exception {
+		HttpResponse<String> notJson = post(booking.baseUrl() + "/api/bookings", "not json");
+		assertThat(notJson.statusCode()).isEqualTo(400);
+		assertThat(notJson.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		HttpResponse<String> unknown = get(catalog.baseUrl() + "/api/treatments/nothing-like-this");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("\"type\":\"https://medspa.dev/problems/not-found\"");
+	}
+
+	private static ServiceProcess start(Path jars, String name, SharedInfrastructure infrastructure, String prefix,
+			Map<String, String> extra) {
+		Map<String, String> env = new java.util.HashMap<>(extra);
+		env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+		env.put("MONGODB_URI", infrastructure.mongoConnectionString() + "/" + prefix.replace(".", "") + name);
+		env.put("SMTP_HOST", "127.0.0.1");
+		env.put("SMTP_PORT", String.valueOf(infrastructure.mail().smtpPort()));
+		env.put("MEDSPA_KAFKA_TOPICPREFIX", prefix);
+		ServiceProcess process = ServiceProcess.start(name, jars.resolve(name + ".jar"), FreePort.find(), env,
+				logs.resolve(name + ".log"));
+		services.add(process);
+		return process;
+	}
+
+	private static HttpResponse<String> get(String url) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> post(String url, String json) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static List<MimeMessage> mailTo(String address) {
+		return SharedInfrastructure.get().mail().received().stream().filter(message -> {
+			try {
+				return message.getRecipients(Message.RecipientType.TO)[0].toString().equals(address);
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+}
