@@ -4,6 +4,9 @@ import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -44,6 +47,19 @@ public final class MailServer implements AutoCloseable {
 	/** Every message received so far, oldest first. */
 	public List<MimeMessage> received() {
 		return List.of(this.greenMail.getReceivedMessages());
+	}
+
+	/** The messages received so far whose first recipient is the given address. */
+	public List<MimeMessage> receivedBy(String address) {
+		return received().stream().filter(message -> {
+			try {
+				Address[] to = message.getRecipients(Message.RecipientType.TO);
+				return to != null && to.length > 0 && to[0].toString().equals(address);
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException("Unreadable message", ex);
+			}
+		}).toList();
 	}
 
 	@Override

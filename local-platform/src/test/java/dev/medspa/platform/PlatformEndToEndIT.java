@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import dev.medspa.infrastructure.FreePort;
@@ -132,14 +131,7 @@ class PlatformEndToEndIT {
 	}
 
 	private static List<MimeMessage> mailTo(String address) {
-		return SharedInfrastructure.get().mail().received().stream().filter(message -> {
-			try {
-				return message.getRecipients(Message.RecipientType.TO)[0].toString().equals(address);
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
+		return SharedInfrastructure.get().mail().receivedBy(address);
 	}
 
 }

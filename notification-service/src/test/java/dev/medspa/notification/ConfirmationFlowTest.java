@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import dev.medspa.events.BookingId;
@@ -138,14 +137,7 @@ class ConfirmationFlowTest {
 	}
 
 	private static List<MimeMessage> mailTo(String address) {
-		return SharedInfrastructure.get().mail().received().stream().filter(message -> {
-			try {
-				return message.getRecipients(Message.RecipientType.TO)[0].toString().equals(address);
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
+		return SharedInfrastructure.get().mail().receivedBy(address);
 	}
 
 }

@@ -1,27 +1,20 @@
 package dev.medspa.notification.catalog.messaging;
 
-import java.util.Map;
-
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.notification.catalog.CatalogReadModel;
+import dev.medspa.support.readmodel.RebuildingStateListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the catalog read model; reads the topics from the beginning when the read model
+ * Keeps the catalog read model from the catalog's compacted topics, rebuilding it when it
  * is empty.
  */
 @Component
-class CatalogStateListener implements ConsumerSeekAware {
-
-	private static final Logger log = LoggerFactory.getLogger(CatalogStateListener.class);
+class CatalogStateListener extends RebuildingStateListener {
 
 	private final CatalogReadModel readModel;
 
@@ -41,11 +34,8 @@ class CatalogStateListener implements ConsumerSeekAware {
 	}
 
 	@Override
-	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-		if (!assignments.isEmpty() && this.readModel.isEmpty()) {
-			log.info("Catalog read model is empty: reading {} from the beginning", assignments.keySet());
-			callback.seekToBeginning(assignments.keySet());
-		}
+	protected boolean readModelIsEmpty() {
+		return this.readModel.isEmpty();
 	}
 
 }
