@@ -27,13 +27,13 @@ final class CatalogFixtures {
 		return new TreatmentState(new TreatmentId(CONSULTATION), CONSULTATION, "Micro-needling consultation",
 				"consultation", "First conversation", Duration.ofMinutes(30), Duration.ZERO, Duration.ofMinutes(10),
 				new BigDecimal("50.00"), "USD", "consultation-room", "microneedling", null, null, List.of(), active,
-				version);
+				version, null);
 	}
 
 	static TreatmentState peel(long version) {
 		return new TreatmentState(new TreatmentId("light-chemical-peel"), "light-chemical-peel", "Light chemical peel",
 				"peel", "A peel", Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMinutes(10),
-				new BigDecimal("180.00"), "USD", "treatment-room", "peel", null, null, List.of(), true, version);
+				new BigDecimal("180.00"), "USD", "treatment-room", "peel", null, null, List.of(), true, version, null);
 	}
 
 	static LocationState walnutCreek(long version, String name) {
@@ -48,7 +48,7 @@ final class CatalogFixtures {
 		return new LocationState(new LocationId(id), id, name, new Address("1 Main Street", name, "CA", "94596", "US"),
 				"+1 925 555 0100", zone,
 				List.of(new Room(id + "-consult", "Consultation room", "consultation-room", true)),
-				List.of(new TreatmentId(CONSULTATION)), true, version);
+				List.of(new TreatmentId(CONSULTATION)), true, version, List.of());
 	}
 
 }

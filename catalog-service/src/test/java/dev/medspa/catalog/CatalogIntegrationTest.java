@@ -52,16 +52,17 @@ class CatalogIntegrationTest {
 	void servesTheDemoCatalog() throws Exception {
 		this.mvc.perform(get("/api/treatments"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.length()").value(5))
-			.andExpect(jsonPath("$[?(@.id == 'microneedling')].preparation").value("PT30M"))
-			.andExpect(jsonPath("$[?(@.id == 'microneedling')].aftercare.length()").value(4));
+			.andExpect(jsonPath("$.content.length()").value(5))
+			.andExpect(jsonPath("$.page.totalElements").value(5))
+			.andExpect(jsonPath("$.content[?(@.id == 'microneedling')].preparation").value("PT30M"))
+			.andExpect(jsonPath("$.content[?(@.id == 'microneedling')].aftercare.length()").value(4));
 		this.mvc.perform(get("/api/treatments/microneedling-consultation"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("Micro-needling consultation"));
 		this.mvc.perform(get("/api/locations"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[*].zoneId").value(org.hamcrest.Matchers.containsInAnyOrder("America/Los_Angeles",
-					"America/Los_Angeles", "America/Phoenix")));
+			.andExpect(jsonPath("$.content[*].zoneId").value(org.hamcrest.Matchers
+				.containsInAnyOrder("America/Los_Angeles", "America/Los_Angeles", "America/Phoenix")));
 	}
 
 	@Test

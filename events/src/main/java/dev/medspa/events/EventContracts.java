@@ -15,10 +15,10 @@ import dev.medspa.events.catalog.TreatmentState;
 public final class EventContracts {
 
 	public static final EventContract<TreatmentState> TREATMENT_STATE = new EventContract<>(
-			"dev.medspa.catalog.treatment.state", Topics.TREATMENTS, 1, TreatmentState.class);
+			"dev.medspa.catalog.treatment.state", Topics.TREATMENTS, 2, TreatmentState.class);
 
 	public static final EventContract<LocationState> LOCATION_STATE = new EventContract<>(
-			"dev.medspa.catalog.location.state", Topics.LOCATIONS, 1, LocationState.class);
+			"dev.medspa.catalog.location.state", Topics.LOCATIONS, 2, LocationState.class);
 
 	public static final EventContract<PractitionerState> PRACTITIONER_STATE = new EventContract<>(
 			"dev.medspa.catalog.practitioner.state", Topics.PRACTITIONERS, 1, PractitionerState.class);

@@ -102,13 +102,13 @@ class ConfirmationFlowTest {
 	private static TreatmentState treatment(String id, String name) {
 		return new TreatmentState(new TreatmentId(id), id, name, "consultation", "", Duration.ofMinutes(30),
 				Duration.ZERO, Duration.ofMinutes(10), new BigDecimal("50.00"), "USD", "consultation-room",
-				"microneedling", null, null, List.of(), true, 1);
+				"microneedling", null, null, List.of(), true, 1, null);
 	}
 
 	private static LocationState location(String id, String name, String zone) {
 		return new LocationState(new LocationId(id), id, name,
 				new LocationState.Address("1480 Locust Street", name, "CA", "94596", "US"), "+1 925 555 0140", zone,
-				List.of(), List.of(), true, 1);
+				List.of(), List.of(), true, 1, List.of());
 	}
 
 	private static BookingConfirmed booking(String email, String start) {

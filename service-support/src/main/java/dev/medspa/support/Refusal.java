@@ -10,10 +10,12 @@ import org.jspecify.annotations.Nullable;
  */
 public class Refusal extends RuntimeException {
 
-	/** What kind of refusal, which the web layer maps to 404, 422 and 409. */
+	/**
+	 * What kind of refusal, which the web layer maps to 400, 404, 422, 409, 412 and 428.
+	 */
 	public enum Kind {
 
-		NOT_FOUND, UNPROCESSABLE, CONFLICT
+		INVALID, NOT_FOUND, UNPROCESSABLE, CONFLICT, STALE, VERSION_REQUIRED
 
 	}
 
@@ -45,8 +47,30 @@ public class Refusal extends RuntimeException {
 		return new Refusal(Kind.UNPROCESSABLE, code, title, detail, field);
 	}
 
-	public static Refusal conflict(String code, String title, String detail) {
-		return new Refusal(Kind.CONFLICT, code, title, detail, null);
+	public static Refusal conflict(String code, String title, String field, String detail) {
+		return new Refusal(Kind.CONFLICT, code, title, detail, field);
+	}
+
+	/**
+	 * A field breaks a rule that bean validation cannot express, such as one field
+	 * compared with another.
+	 */
+	public static Refusal invalid(String field, String reason) {
+		return new Refusal(Kind.INVALID, "invalid-request", "Invalid request", reason, field);
+	}
+
+	/** The client edited a version that is no longer the current one. */
+	public static Refusal stale(String what, long current) {
+		return new Refusal(Kind.STALE, "stale-version", "Stale version",
+				what + " has changed since you read it; it is now at version " + current
+						+ ". Read it again and repeat your change.",
+				null);
+	}
+
+	/** A change was sent without saying which version it changes. */
+	public static Refusal versionRequired() {
+		return new Refusal(Kind.VERSION_REQUIRED, "version-required", "Version required",
+				"Send the ETag of the version you are changing in an If-Match header", null);
 	}
 
 	public Kind kind() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.medspa.support.readmodel.VersionedDocuments;
 import dev.medspa.support.web.ProblemDetailsHandler;
+import dev.medspa.support.web.ProblemResponsesCustomizer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -33,6 +34,11 @@ public class SupportConfiguration {
 	@Bean(name = "mongoHealthIndicator")
 	HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
 		return new MongoPingHealthIndicator(mongo);
+	}
+
+	@Bean
+	ProblemResponsesCustomizer problemResponsesCustomizer() {
+		return new ProblemResponsesCustomizer();
 	}
 
 	@Bean

@@ -16,7 +16,8 @@ class CatalogConfiguration {
 	@Bean
 	PublicRoutes publicRoutes() {
 		return PublicRoutes.of(PublicRoutes.get("/api/treatments"), PublicRoutes.get("/api/treatments/*"),
-				PublicRoutes.get("/api/locations"));
+				PublicRoutes.get("/api/locations"), PublicRoutes.get("/api/locations/*"),
+				PublicRoutes.get("/api/practitioners"));
 	}
 
 	@Bean

@@ -1,21 +1,24 @@
 package dev.medspa.catalog.demo;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 
+import dev.medspa.catalog.location.LocationDefinition;
+import dev.medspa.catalog.practitioner.PractitionerDefinition;
+import dev.medspa.catalog.treatment.TreatmentDefinition;
 import dev.medspa.events.LocationId;
-import dev.medspa.events.PractitionerId;
 import dev.medspa.events.TreatmentId;
-import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.LocationState.Address;
+import dev.medspa.events.catalog.LocationState.OpeningHours;
 import dev.medspa.events.catalog.LocationState.Room;
-import dev.medspa.events.catalog.PractitionerState;
-import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.events.catalog.TreatmentState.AftercareStep;
 import dev.medspa.events.catalog.TreatmentState.ConsultationRule;
 import dev.medspa.events.catalog.TreatmentState.SeriesRule;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small, fictional clinic chain: two locations in the East Bay (America/Los_Angeles)
@@ -61,10 +64,20 @@ public final class DemoCatalog {
 					"Your sun-protection week is over. How does your skin feel? Reply or call us if anything "
 							+ "worries you; we are glad to hear how it went."));
 
+	private static final List<DayOfWeek> WEEKDAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+			DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+
+	private static final List<DayOfWeek> TUESDAY_TO_SATURDAY = List.of(DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+			DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY);
+
+	private static final String MICRONEEDLING_PRE_CARE = "For three days before your session, pause retinoids, "
+			+ "exfoliating acids and scrubs, and avoid sunburn or tanning. Come with clean skin and no makeup; we "
+			+ "apply a numbing cream when you arrive, so plan for about half an hour before the needling itself.";
+
 	private DemoCatalog() {
 	}
 
-	public static List<TreatmentState> treatments() {
+	public static List<TreatmentDefinition> treatments() {
 		SeriesRule course = new SeriesRule(3, Period.ofWeeks(4), Period.ofWeeks(6));
 		ConsultationRule needsConsultation = new ConsultationRule(CONSULTATION, Period.ofMonths(6));
 		return List.of(
@@ -94,20 +107,21 @@ public final class DemoCatalog {
 										+ "and wear SPF 30 or higher every day."))));
 	}
 
-	public static List<LocationState> locations() {
+	public static List<LocationDefinition> locations() {
 		List<TreatmentId> all = List.of(CONSULTATION, MICRONEEDLING, MICRONEEDLING_PRP, HYDRATING_FACIAL, LIGHT_PEEL);
 		return List.of(
 				location(WALNUT_CREEK, "Walnut Creek",
 						new Address("1480 Locust Street", "Walnut Creek", "CA", "94596", "US"), "+1 925 555 0140",
-						"America/Los_Angeles", all),
+						"America/Los_Angeles", hours(WEEKDAYS, "09:00-12:30", "13:30-18:00"), all),
 				location(SAN_RAMON, "San Ramon", new Address("2450 Camino Ramon", "San Ramon", "CA", "94583", "US"),
-						"+1 925 555 0175", "America/Los_Angeles", all),
+						"+1 925 555 0175", "America/Los_Angeles", hours(TUESDAY_TO_SATURDAY, "10:00-19:00"), all),
 				location(SCOTTSDALE, "Scottsdale",
 						new Address("7014 East Camelback Road", "Scottsdale", "AZ", "85251", "US"), "+1 480 555 0112",
-						"America/Phoenix", List.of(CONSULTATION, MICRONEEDLING, HYDRATING_FACIAL)));
+						"America/Phoenix", hours(WEEKDAYS, "08:00-16:00"),
+						List.of(CONSULTATION, MICRONEEDLING, HYDRATING_FACIAL)));
 	}
 
-	public static List<PractitionerState> practitioners() {
+	public static List<DemoPractitioner> practitioners() {
 		return List.of(
 				practitioner("maya-chen", "Maya Chen", "Lead aesthetician", List.of("microneedling", "facial", "peel"),
 						WALNUT_CREEK, SAN_RAMON),
@@ -119,28 +133,50 @@ public final class DemoCatalog {
 				practitioner("james-walker", "James Walker", "Aesthetician", List.of("facial", "peel"), SCOTTSDALE));
 	}
 
-	private static TreatmentState treatment(TreatmentId id, String name, String category, String description,
+	private static TreatmentDefinition treatment(TreatmentId id, String name, String category, String description,
 			Duration duration, Duration preparation, Duration cleanup, String price, String roomType,
-			ConsultationRule consultation, SeriesRule series, List<AftercareStep> aftercare) {
+			@Nullable ConsultationRule consultation, @Nullable SeriesRule series, List<AftercareStep> aftercare) {
 		String qualification = switch (category) {
 			case "consultation", "skin-rejuvenation" -> id.equals(MICRONEEDLING_PRP) ? "prp" : "microneedling";
 			default -> category;
 		};
-		return new TreatmentState(id, id.value(), name, category, description, duration, preparation, cleanup,
-				new BigDecimal(price), "USD", roomType, qualification, consultation, series, aftercare, true, 1);
+		String preCare = category.equals("skin-rejuvenation") ? MICRONEEDLING_PRE_CARE : null;
+		return new TreatmentDefinition(id.value(), name, category, description, duration, preparation, cleanup,
+				new BigDecimal(price), "USD", roomType, qualification, consultation, series, aftercare, preCare);
 	}
 
-	private static LocationState location(LocationId id, String name, Address address, String phone, String zone,
-			List<TreatmentId> treatments) {
+	private static LocationDefinition location(LocationId id, String name, Address address, String phone, String zone,
+			List<OpeningHours> hours, List<TreatmentId> treatments) {
 		List<Room> rooms = List.of(new Room(id.value() + "-consult", "Consultation room", CONSULTATION_ROOM, true),
 				new Room(id.value() + "-room-1", "Treatment room 1", TREATMENT_ROOM, true),
 				new Room(id.value() + "-room-2", "Treatment room 2", TREATMENT_ROOM, true));
-		return new LocationState(id, id.value(), name, address, phone, zone, rooms, treatments, true, 1);
+		return new LocationDefinition(id.value(), name, address, phone, zone, hours, rooms,
+				treatments.stream().map(TreatmentId::value).toList());
 	}
 
-	private static PractitionerState practitioner(String id, String name, String role, List<String> qualifications,
+	/**
+	 * The same hours on the given weekdays, one range or several (a gap between two is a
+	 * break).
+	 */
+	private static List<OpeningHours> hours(List<DayOfWeek> days, String... ranges) {
+		List<OpeningHours> hours = new java.util.ArrayList<>();
+		for (DayOfWeek day : days) {
+			for (String range : ranges) {
+				String[] times = range.split("-");
+				hours.add(new OpeningHours(day, LocalTime.parse(times[0]), LocalTime.parse(times[1])));
+			}
+		}
+		return hours;
+	}
+
+	private static DemoPractitioner practitioner(String id, String name, String role, List<String> qualifications,
 			LocationId... locations) {
-		return new PractitionerState(new PractitionerId(id), name, role, qualifications, List.of(locations), true, 1);
+		return new DemoPractitioner(id, new PractitionerDefinition(name, role, qualifications,
+				java.util.Arrays.stream(locations).map(LocationId::value).toList()));
+	}
+
+	/** A demo practitioner under a fixed id, so that loading twice adds nothing. */
+	public record DemoPractitioner(String id, PractitionerDefinition definition) {
 	}
 
 }

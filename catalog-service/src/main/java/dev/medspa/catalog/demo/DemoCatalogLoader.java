@@ -50,7 +50,7 @@ class DemoCatalogLoader implements ApplicationRunner {
 			added += insertOnce(Location.create(location, this.events, now));
 		}
 		for (var practitioner : DemoCatalog.practitioners()) {
-			added += insertOnce(Practitioner.create(practitioner, this.events, now));
+			added += insertOnce(Practitioner.create(practitioner.id(), practitioner.definition(), this.events, now));
 		}
 		log.info("Demo catalog: {} entities added", added);
 	}

@@ -5,21 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.medspa.catalog.StateEvents;
+import dev.medspa.catalog.Versioned;
 import dev.medspa.events.LocationId;
 import dev.medspa.events.PractitionerId;
 import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.support.outbox.OutboxMessage;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A practitioner: a display name, a role, qualifications and locations, and the embedded
- * outbox.
+ * A practitioner: a display name, a role, qualifications and locations; no other personal
+ * data.
  */
-@Document("practitioners")
-public class Practitioner {
+@Document(Practitioner.COLLECTION)
+public class Practitioner implements Versioned {
+
+	public static final String COLLECTION = "practitioners";
 
 	@Id
 	private final String id;
@@ -40,7 +44,7 @@ public class Practitioner {
 
 	@PersistenceCreator
 	Practitioner(String id, String displayName, String role, List<String> qualifications, List<String> locations,
-			boolean active, long version, List<OutboxMessage> outbox) {
+			boolean active, long version, @Nullable List<OutboxMessage> outbox) {
 		this.id = id;
 		this.displayName = displayName;
 		this.role = role;
@@ -48,19 +52,36 @@ public class Practitioner {
 		this.locations = List.copyOf(locations);
 		this.active = active;
 		this.version = version;
-		this.outbox = new ArrayList<>(outbox);
+		this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
 	}
 
-	/**
-	 * A new, active practitioner at version 1, with the state event waiting in the
-	 * outbox.
-	 */
-	public static Practitioner create(PractitionerState definition, StateEvents events, Instant now) {
-		Practitioner practitioner = new Practitioner(definition.id().value(), definition.displayName(),
-				definition.role(), definition.qualifications(),
-				definition.locations().stream().map(LocationId::value).toList(), true, 1, List.of());
-		practitioner.outbox.add(events.message(practitioner.id, practitioner.toState(), now));
-		return practitioner;
+	private static Practitioner of(String id, PractitionerDefinition d, boolean active, long version,
+			List<OutboxMessage> outbox) {
+		return new Practitioner(id, d.displayName(), d.role(), d.qualifications(), d.locations(), active, version,
+				outbox);
+	}
+
+	/** A new, active practitioner at version 1. */
+	public static Practitioner create(String id, PractitionerDefinition definition, StateEvents events, Instant now) {
+		return of(id, definition, true, 1, List.of()).recorded(events, now);
+	}
+
+	public Practitioner revise(PractitionerDefinition definition, StateEvents events, Instant now) {
+		return of(this.id, definition, this.active, this.version + 1, this.outbox).recorded(events, now);
+	}
+
+	/** No longer bookable; their past bookings stay. */
+	public Practitioner retire(StateEvents events, Instant now) {
+		return of(this.id, definition(), false, this.version + 1, this.outbox).recorded(events, now);
+	}
+
+	private Practitioner recorded(StateEvents events, Instant now) {
+		this.outbox.add(events.message(this.id, toState(), now));
+		return this;
+	}
+
+	public PractitionerDefinition definition() {
+		return new PractitionerDefinition(this.displayName, this.role, this.qualifications, this.locations);
 	}
 
 	public PractitionerState toState() {
@@ -68,8 +89,27 @@ public class Practitioner {
 				this.locations.stream().map(LocationId::new).toList(), this.active, this.version);
 	}
 
+	@Override
 	public String id() {
 		return this.id;
+	}
+
+	public String displayName() {
+		return this.displayName;
+	}
+
+	public boolean active() {
+		return this.active;
+	}
+
+	@Override
+	public long version() {
+		return this.version;
+	}
+
+	@Override
+	public List<OutboxMessage> outbox() {
+		return List.copyOf(this.outbox);
 	}
 
 }

@@ -19,17 +19,19 @@ import org.jspecify.annotations.Nullable;
  * @param qualification what a practitioner must be qualified for to give it
  * @param consultation the consultation that must come first, if any
  * @param series how sessions of a course are spaced, if it is given as a series
- * @param aftercare the follow-up steps, each an offset from completion
+ * @param aftercare the follow-up steps, each an offset from completion, in order
+ * @param preCare what the client should do or avoid before the treatment; absent in
+ * schema version 1
  * @param active false once retired: no new bookings, but history still refers to it
  * @param version raised on every change; consumers keep the highest they have seen
  */
 public record TreatmentState(TreatmentId id, String slug, String name, String category, String description,
 		Duration duration, Duration preparation, Duration cleanup, BigDecimal price, String currency, String roomType,
 		String qualification, @Nullable ConsultationRule consultation, @Nullable SeriesRule series,
-		List<AftercareStep> aftercare, boolean active, long version) {
+		List<AftercareStep> aftercare, boolean active, long version, @Nullable String preCare) {
 
 	public TreatmentState {
-		aftercare = List.copyOf(aftercare);
+		aftercare = aftercare == null ? List.of() : List.copyOf(aftercare);
 	}
 
 	/** The whole time a booking of this treatment occupies a practitioner and a room. */

@@ -50,9 +50,12 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Refusal.class)
 	ResponseEntity<ProblemDetail> refusal(Refusal ex) {
 		HttpStatus status = switch (ex.kind()) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case CONFLICT -> HttpStatus.CONFLICT;
+			case STALE -> HttpStatus.PRECONDITION_FAILED;
+			case VERSION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
 		};
 		String detail = String.valueOf(ex.getMessage());
 		List<FieldProblem> errors = ex.field() == null ? List.of() : List.of(new FieldProblem(ex.field(), detail));

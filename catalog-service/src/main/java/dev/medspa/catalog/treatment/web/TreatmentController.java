@@ -1,14 +1,17 @@
 package dev.medspa.catalog.treatment.web;
 
-import java.util.List;
-
-import dev.medspa.catalog.treatment.TreatmentRepository;
+import dev.medspa.catalog.treatment.Treatment;
+import dev.medspa.catalog.treatment.TreatmentCatalog;
 import dev.medspa.events.catalog.TreatmentState;
-import dev.medspa.support.Refusal;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What the clinic offers, for anyone. */
@@ -16,16 +19,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/treatments")
 class TreatmentController {
 
-	private final TreatmentRepository treatments;
+	private final TreatmentCatalog treatments;
 
-	TreatmentController(TreatmentRepository treatments) {
+	TreatmentController(TreatmentCatalog treatments) {
 		this.treatments = treatments;
 	}
 
-	/** The active treatments, by name. */
+	/**
+	 * The active treatments by name, optionally of one category or offered at one
+	 * location.
+	 */
 	@GetMapping
-	List<TreatmentState> list() {
-		return this.treatments.findByActiveTrueOrderByName().stream().map(t -> t.toState()).toList();
+	PagedModel<TreatmentState> list(@RequestParam(required = false) @Nullable String category,
+			@RequestParam(required = false) @Nullable String location,
+			@PageableDefault(size = 20, sort = "name") Pageable pageable) {
+		return new PagedModel<>(this.treatments.offered(category, location, pageable).map(Treatment::toState));
 	}
 
 	/**
@@ -34,9 +42,7 @@ class TreatmentController {
 	 */
 	@GetMapping("/{slug}")
 	TreatmentState bySlug(@PathVariable String slug) {
-		return this.treatments.findBySlug(slug)
-			.map(t -> t.toState())
-			.orElseThrow(() -> Refusal.notFound("Treatment", "No treatment has the slug " + slug));
+		return this.treatments.bySlug(slug).toState();
 	}
 
 }

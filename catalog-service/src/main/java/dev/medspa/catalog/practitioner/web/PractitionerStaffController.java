@@ -1,0 +1,73 @@
+package dev.medspa.catalog.practitioner.web;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+
+import dev.medspa.catalog.practitioner.Practitioner;
+import dev.medspa.catalog.practitioner.PractitionerRoster;
+import dev.medspa.events.catalog.PractitionerState;
+import dev.medspa.support.web.Versions;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Managers keep the practitioners; changes need the version read, in If-Match. */
+@RestController
+@RequestMapping("/api/staff/practitioners")
+class PractitionerStaffController {
+
+	private final PractitionerRoster practitioners;
+
+	PractitionerStaffController(PractitionerRoster practitioners) {
+		this.practitioners = practitioners;
+	}
+
+	@GetMapping
+	PagedModel<PractitionerState> list(@PageableDefault(size = 20, sort = "displayName") Pageable pageable) {
+		return new PagedModel<>(this.practitioners.all(pageable).map(Practitioner::toState));
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<PractitionerState> byId(@PathVariable String id) {
+		return tagged(this.practitioners.byId(id));
+	}
+
+	@PostMapping
+	ResponseEntity<PractitionerState> create(@Valid @RequestBody PractitionerRequest request) {
+		Practitioner created = this.practitioners.create(request.toDefinition());
+		return ResponseEntity.created(URI.create("/api/staff/practitioners/" + created.id()))
+			.eTag(Versions.etag(created.version()))
+			.body(created.toState());
+	}
+
+	@PutMapping("/{id}")
+	ResponseEntity<PractitionerState> update(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@Valid @RequestBody PractitionerRequest request) {
+		return tagged(this.practitioners.update(id, Versions.expected(ifMatch), request.toDefinition()));
+	}
+
+	@PostMapping("/{id}/retire")
+	ResponseEntity<PractitionerState> retire(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		return tagged(this.practitioners.retire(id, Versions.expected(ifMatch)));
+	}
+
+	private static ResponseEntity<PractitionerState> tagged(Practitioner practitioner) {
+		return ResponseEntity.ok().eTag(Versions.etag(practitioner.version())).body(practitioner.toState());
+	}
+
+}
