@@ -144,10 +144,33 @@ class BookingApiTest {
 
 	@Test
 	void retiredTreatmentIs422() throws Exception {
-		this.catalog.apply(CatalogFixtures.consultation(2, false));
+		setConsultationActive(false);
 		problem(book(request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, FUTURE, "a@example.com")), 422,
 				"treatment-retired", "treatmentId");
-		this.catalog.apply(CatalogFixtures.consultation(3, true));
+		setConsultationActive(true);
+	}
+
+	@Test
+	void aBookingStaysValidWhenItsTreatmentIsRetiredLater() throws Exception {
+		String location = book(
+				request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, FUTURE, "kept@example.com"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+		setConsultationActive(false);
+		try {
+			this.mvc.perform(get(location).with(jwt()))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.status").value("CONFIRMED"))
+				.andExpect(jsonPath("$.treatmentId").value(CatalogFixtures.CONSULTATION));
+			problem(book(
+					request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, FUTURE, "late@example.com")),
+					422, "treatment-retired", "treatmentId");
+		}
+		finally {
+			setConsultationActive(true);
+		}
 	}
 
 	@Test
@@ -194,6 +217,15 @@ class BookingApiTest {
 		book("{}");
 		assertThat(this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), Booking.class))
 			.isEqualTo(before);
+	}
+
+	/**
+	 * Publishes the next version of the consultation, active or retired, into the read
+	 * model.
+	 */
+	private void setConsultationActive(boolean active) {
+		long next = this.catalog.treatment(CatalogFixtures.CONSULTATION).orElseThrow().version() + 1;
+		this.catalog.apply(CatalogFixtures.consultation(next, active));
 	}
 
 	private ResultActions book(String json) throws Exception {

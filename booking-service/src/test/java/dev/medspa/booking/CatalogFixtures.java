@@ -44,6 +44,10 @@ final class CatalogFixtures {
 		return location(SCOTTSDALE, "Scottsdale", "America/Phoenix", version);
 	}
 
+	static LocationState location(String id, String name, long version) {
+		return location(id, name, "America/Los_Angeles", version);
+	}
+
 	private static LocationState location(String id, String name, String zone, long version) {
 		return new LocationState(new LocationId(id), id, name, new Address("1 Main Street", name, "CA", "94596", "US"),
 				"+1 925 555 0100", zone,

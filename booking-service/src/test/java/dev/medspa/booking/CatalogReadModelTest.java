@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +49,12 @@ class CatalogReadModelTest {
 
 	@Autowired
 	CatalogReadModel readModel;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -99,6 +108,26 @@ class CatalogReadModelTest {
 			});
 			assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{ this is not json");
 		}
+	}
+
+	@Test
+	void aWipedReadModelIsRebuiltFromTheBeginningOfTheTopics() throws Exception {
+		publish(this.topics.locations(), "san-ramon", EventContracts.LOCATION_STATE.type(),
+				EventJson.write(CatalogFixtures.location("san-ramon", "San Ramon", 4)));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.readModel.location("san-ramon")).isPresent());
+		MessageListenerContainer container = this.listeners.getListenerContainer("booking-catalog-state");
+
+		container.stop();
+		this.mongo.dropCollection(CatalogTreatment.class);
+		this.mongo.dropCollection(CatalogLocation.class);
+		this.mongo.dropCollection(dev.medspa.booking.catalog.CatalogPractitioner.class);
+		assertThat(this.readModel.isEmpty()).isTrue();
+		container.start();
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.readModel.location("san-ramon"))
+				.hasValueSatisfying(location -> assertThat(location.version()).isEqualTo(4)));
 	}
 
 	private void publish(String topic, String key, String type, String payload) throws Exception {
