@@ -116,10 +116,24 @@ public final class LocalPlatform {
 				      "treatmentId": "microneedling-consultation", "locationId": "walnut-creek",
 				      "start": "<a future time, e.g. 2030-01-15T10:00:00-08:00>",
 				      "client": {"name": "Ana Gomez", "email": "ana@example.com", "phone": "+1 925 555 0199"}}'
+				%11$s
 				""".formatted(this.settings.home().toAbsolutePath().normalize(), this.settings.catalogPort(),
 				this.settings.bookingPort(), this.settings.notificationPort(), kafka.bootstrapServers(),
 				mongo.connectionString(), mail.smtpPort(), this.settings.mail().toAbsolutePath().normalize(),
-				mail.imapPort(), this.settings.logs().toAbsolutePath().normalize());
+				mail.imapPort(), this.settings.logs().toAbsolutePath().normalize(), staffTokenHint());
+	}
+
+	/**
+	 * A staff token for trying staff routes, when the services use the development
+	 * secret.
+	 */
+	private static String staffTokenHint() {
+		if (System.getenv("STAFF_TOKEN_SECRET") != null) {
+			return "";
+		}
+		String token = StaffTokens.sign(StaffTokens.DEVELOPMENT_SECRET, "local-manager", Duration.ofHours(12));
+		return "\n  Staff routes (/api/staff/**) need a token; this one is valid for 12 hours:\n    export STAFF_TOKEN="
+				+ token + "\n";
 	}
 
 	/** Stops the services first, then the infrastructure they use. */

@@ -14,15 +14,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.medspa.infrastructure.FreePort;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,8 +39,6 @@ import static org.awaitility.Awaitility.await;
 class PlatformRestartIT {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	private static final String DEV_SECRET = "local-development-only-secret-change-me-0123456789";
 
 	@TempDir
 	Path home;
@@ -150,7 +144,8 @@ class PlatformRestartIT {
 
 	private HttpResponse<String> staffGet(String path) throws Exception {
 		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.ports.get("BOOKING_PORT") + path))
-			.header("Authorization", "Bearer " + staffToken())
+			.header("Authorization",
+					"Bearer " + StaffTokens.sign(StaffTokens.DEVELOPMENT_SECRET, "test", Duration.ofMinutes(10)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -177,20 +172,6 @@ class PlatformRestartIT {
 		try (Stream<Path> files = Files.list(mail)) {
 			return files.filter(file -> file.getFileName().toString().endsWith(recipient + ".eml")).count();
 		}
-	}
-
-	/** A staff JWT signed with the local development secret (HS256). */
-	private static String staffToken() throws Exception {
-		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-		String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-		long expires = System.currentTimeMillis() / 1000 + 600;
-		String claims = base64
-			.encodeToString(("{\"sub\":\"staff\",\"exp\":" + expires + "}").getBytes(StandardCharsets.UTF_8));
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(DEV_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		String signature = base64
-			.encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII)));
-		return header + "." + claims + "." + signature;
 	}
 
 	private static String free() {
