@@ -46,14 +46,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @LocalInfrastructure
 class BookingApiTest {
 
-	private static final String FUTURE = java.time.ZonedDateTime.now(java.time.ZoneId.of("America/Los_Angeles"))
-		.plusDays(3)
-		.withHour(10)
-		.withMinute(0)
-		.withSecond(0)
-		.withNano(0)
-		.toOffsetDateTime()
-		.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+	private static final String FUTURE = at(10);
+
+	private static String at(int hour) {
+		return java.time.ZonedDateTime.now(java.time.ZoneId.of("America/Los_Angeles"))
+			.plusDays(3)
+			.withHour(hour)
+			.withMinute(0)
+			.withSecond(0)
+			.withNano(0)
+			.toOffsetDateTime()
+			.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+	}
 
 	@Autowired
 	MockMvc mvc;
@@ -63,6 +67,9 @@ class BookingApiTest {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	dev.medspa.booking.schedule.Schedules schedules;
 
 	@Autowired
 	TopicNames topics;
@@ -75,6 +82,9 @@ class BookingApiTest {
 		this.catalog.apply(CatalogFixtures.consultation(1, true));
 		this.catalog.apply(CatalogFixtures.peel(1));
 		this.catalog.apply(CatalogFixtures.walnutCreek(1, "Walnut Creek"));
+		this.catalog.apply(CatalogFixtures.practitioner(CatalogFixtures.PRACTITIONER, CatalogFixtures.WALNUT_CREEK));
+		this.schedules.replace(CatalogFixtures.PRACTITIONER, java.util.OptionalLong.empty(),
+				CatalogFixtures.everyDay(CatalogFixtures.WALNUT_CREEK), List.of());
 	}
 
 	@Test
@@ -111,7 +121,7 @@ class BookingApiTest {
 	@Test
 	void staffReadBookingsWithAToken() throws Exception {
 		String location = book(
-				request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, FUTURE, "ben@example.com"))
+				request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, at(11), "ben@example.com"))
 			.andReturn()
 			.getResponse()
 			.getHeader("Location");
@@ -153,7 +163,7 @@ class BookingApiTest {
 	@Test
 	void aBookingStaysValidWhenItsTreatmentIsRetiredLater() throws Exception {
 		String location = book(
-				request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, FUTURE, "kept@example.com"))
+				request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, at(12), "kept@example.com"))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()

@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
+import dev.medspa.booking.schedule.Schedule;
 import dev.medspa.events.LocationId;
+import dev.medspa.events.PractitionerId;
 import dev.medspa.events.TreatmentId;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.LocationState.Address;
 import dev.medspa.events.catalog.LocationState.Room;
+import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
 
 /** Catalog states as the catalog service publishes them. */
@@ -34,6 +37,21 @@ final class CatalogFixtures {
 		return new TreatmentState(new TreatmentId("light-chemical-peel"), "light-chemical-peel", "Light chemical peel",
 				"peel", "A peel", Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMinutes(10),
 				new BigDecimal("180.00"), "USD", "treatment-room", "peel", null, null, List.of(), true, version, null);
+	}
+
+	static final String PRACTITIONER = "maya-chen";
+
+	static PractitionerState practitioner(String id, String location) {
+		return new PractitionerState(new PractitionerId(id), id, "Aesthetician", List.of("microneedling", "peel"),
+				List.of(new LocationId(location)), true, 1);
+	}
+
+	/** Works every day, 07:00 to 21:00, at the location. */
+	static List<Schedule.WeeklyHours> everyDay(String location) {
+		return java.util.Arrays.stream(java.time.DayOfWeek.values())
+			.map(day -> new Schedule.WeeklyHours(location, day, java.time.LocalTime.of(7, 0),
+					java.time.LocalTime.of(21, 0)))
+			.toList();
 	}
 
 	static LocationState walnutCreek(long version, String name) {

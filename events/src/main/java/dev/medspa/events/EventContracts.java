@@ -24,7 +24,7 @@ public final class EventContracts {
 			"dev.medspa.catalog.practitioner.state", Topics.PRACTITIONERS, 1, PractitionerState.class);
 
 	public static final EventContract<BookingConfirmed> BOOKING_CONFIRMED = new EventContract<>(
-			"dev.medspa.booking.confirmed", Topics.BOOKING_EVENTS, 1, BookingConfirmed.class);
+			"dev.medspa.booking.confirmed", Topics.BOOKING_EVENTS, 2, BookingConfirmed.class);
 
 	public static final List<EventContract<?>> ALL = List.of(TREATMENT_STATE, LOCATION_STATE, PRACTITIONER_STATE,
 			BOOKING_CONFIRMED);

@@ -91,6 +91,7 @@ public final class LocalPlatform {
 		env.put("MONGODB_URI", mongo.connectionString() + "/" + name.replace("-service", ""));
 		env.put("SMTP_HOST", "127.0.0.1");
 		env.put("SMTP_PORT", String.valueOf(mail.smtpPort()));
+		env.put("BOOKING_DEMO_DATA", "true");
 		ServiceProcess process = ServiceProcess.start(name, this.settings.services().resolve(name + ".jar"), port, env,
 				this.settings.logs().resolve(name + ".log"));
 		this.running.add(process);

@@ -66,9 +66,7 @@ class PlatformEndToEndIT {
 	void aClientBooksTheDemoConsultationAndReceivesTheConfirmationInLocalTime() throws Exception {
 		assertThat(get(catalog.baseUrl() + "/api/treatments/microneedling-consultation").statusCode()).isEqualTo(200);
 
-		ZonedDateTime start = ZonedDateTime.now(ZoneId.of("America/Los_Angeles"))
-			.plusDays(10)
-			.withHour(10)
+		ZonedDateTime start = nextWeekday(ZonedDateTime.now(ZoneId.of("America/Los_Angeles")).plusDays(10)).withHour(10)
 			.withMinute(0)
 			.withSecond(0)
 			.withNano(0);
@@ -113,10 +111,20 @@ class PlatformEndToEndIT {
 		env.put("SMTP_HOST", "127.0.0.1");
 		env.put("SMTP_PORT", String.valueOf(infrastructure.mail().smtpPort()));
 		env.put("MEDSPA_KAFKA_TOPICPREFIX", prefix);
+		env.put("BOOKING_DEMO_DATA", "true");
 		ServiceProcess process = ServiceProcess.start(name, jars.resolve(name + ".jar"), FreePort.find(), env,
 				logs.resolve(name + ".log"));
 		services.add(process);
 		return process;
+	}
+
+	/** The demo clinic works on weekdays. */
+	static ZonedDateTime nextWeekday(ZonedDateTime from) {
+		ZonedDateTime day = from;
+		while (day.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+			day = day.plusDays(1);
+		}
+		return day;
 	}
 
 	private static HttpResponse<String> get(String url) throws Exception {

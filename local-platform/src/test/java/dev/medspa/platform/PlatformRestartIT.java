@@ -112,8 +112,7 @@ class PlatformRestartIT {
 	}
 
 	private String book(String email, int hour) {
-		String start = ZonedDateTime.now(ZoneId.of("America/Los_Angeles"))
-			.plusDays(7)
+		String start = PlatformEndToEndIT.nextWeekday(ZonedDateTime.now(ZoneId.of("America/Los_Angeles")).plusDays(7))
 			.withHour(hour)
 			.withMinute(0)
 			.withSecond(0)

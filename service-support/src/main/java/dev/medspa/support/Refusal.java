@@ -47,7 +47,7 @@ public class Refusal extends RuntimeException {
 		return new Refusal(Kind.UNPROCESSABLE, code, title, detail, field);
 	}
 
-	public static Refusal conflict(String code, String title, String field, String detail) {
+	public static Refusal conflict(String code, String title, @Nullable String field, String detail) {
 		return new Refusal(Kind.CONFLICT, code, title, detail, field);
 	}
 

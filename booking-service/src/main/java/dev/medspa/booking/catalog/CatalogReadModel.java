@@ -1,5 +1,6 @@
 package dev.medspa.booking.catalog;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.medspa.events.catalog.LocationState;
@@ -7,7 +8,10 @@ import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.support.readmodel.VersionedDocuments;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +41,20 @@ public class CatalogReadModel {
 
 	public Optional<CatalogPractitioner> practitioner(String id) {
 		return Optional.ofNullable(this.mongo.findById(id, CatalogPractitioner.class));
+	}
+
+	/** The active practitioners who work at a location. */
+	public List<CatalogPractitioner> practitionersAt(String locationId) {
+		return this.mongo.find(
+				Query.query(Criteria.where("locations").is(locationId).and("active").is(true)).with(Sort.by("_id")),
+				CatalogPractitioner.class);
+	}
+
+	/** The open locations that offer a treatment, by name. */
+	public List<CatalogLocation> locationsOffering(String treatmentId) {
+		return this.mongo.find(
+				Query.query(Criteria.where("treatments").is(treatmentId).and("active").is(true)).with(Sort.by("name")),
+				CatalogLocation.class);
 	}
 
 	/**

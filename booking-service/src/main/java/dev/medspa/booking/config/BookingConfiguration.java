@@ -16,7 +16,7 @@ class BookingConfiguration {
 
 	@Bean
 	PublicRoutes publicRoutes() {
-		return PublicRoutes.of(PublicRoutes.post("/api/bookings"));
+		return PublicRoutes.of(PublicRoutes.post("/api/bookings"), PublicRoutes.get("/api/availability"));
 	}
 
 	@Bean

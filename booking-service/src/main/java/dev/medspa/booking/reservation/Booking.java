@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.medspa.booking.claim.Claim;
 import dev.medspa.support.outbox.OutboxMessage;
 
 import org.springframework.data.annotation.Id;
@@ -36,6 +37,10 @@ public class Booking {
 
 	private final Instant occupiedUntil;
 
+	private final String practitionerId;
+
+	private final String roomId;
+
 	private final Client client;
 
 	private final BookingStatus status;
@@ -48,8 +53,8 @@ public class Booking {
 
 	@PersistenceCreator
 	Booking(String id, String treatmentId, String locationId, String zoneId, Instant start, Instant end,
-			Instant occupiedUntil, Client client, BookingStatus status, Instant createdAt, long version,
-			List<OutboxMessage> outbox) {
+			Instant occupiedUntil, String practitionerId, String roomId, Client client, BookingStatus status,
+			Instant createdAt, long version, List<OutboxMessage> outbox) {
 		this.id = id;
 		this.treatmentId = treatmentId;
 		this.locationId = locationId;
@@ -57,6 +62,8 @@ public class Booking {
 		this.start = start;
 		this.end = end;
 		this.occupiedUntil = occupiedUntil;
+		this.practitionerId = practitionerId;
+		this.roomId = roomId;
 		this.client = client;
 		this.status = status;
 		this.createdAt = createdAt;
@@ -65,9 +72,9 @@ public class Booking {
 	}
 
 	static Booking confirmed(String id, String treatmentId, String locationId, String zoneId, Instant start,
-			Instant end, Instant occupiedUntil, Client client, Instant now) {
-		return new Booking(id, treatmentId, locationId, zoneId, start, end, occupiedUntil, client,
-				BookingStatus.CONFIRMED, now, 1, List.of());
+			Instant end, Claim claim, Client client, Instant now) {
+		return new Booking(id, treatmentId, locationId, zoneId, start, end, claim.end(), claim.practitionerId(),
+				claim.roomId(), client, BookingStatus.CONFIRMED, now, 1, List.of());
 	}
 
 	void record(OutboxMessage message) {
@@ -104,6 +111,14 @@ public class Booking {
 	 */
 	public Instant occupiedUntil() {
 		return this.occupiedUntil;
+	}
+
+	public String practitionerId() {
+		return this.practitionerId;
+	}
+
+	public String roomId() {
+		return this.roomId;
 	}
 
 	public Client client() {

@@ -2,10 +2,14 @@ package dev.medspa.booking.reservation;
 
 import java.time.OffsetDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A client's request for a booking, already well formed.
  *
  * @param start when the client arrives, with the offset they were shown
+ * @param practitionerId the practitioner the client chose, or null for whoever is free
  */
-public record NewBooking(String treatmentId, String locationId, OffsetDateTime start, Client client) {
+public record NewBooking(String treatmentId, String locationId, OffsetDateTime start, Client client,
+		@Nullable String practitionerId) {
 }

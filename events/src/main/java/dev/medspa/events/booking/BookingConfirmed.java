@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import dev.medspa.events.BookingId;
 import dev.medspa.events.LocationId;
+import dev.medspa.events.PractitionerId;
 import dev.medspa.events.TreatmentId;
 import org.jspecify.annotations.Nullable;
 
@@ -15,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param end when the treatment is expected to end, in UTC
  * @param client who to tell, as the client gave it
  * @param confirmedAt when it was confirmed
+ * @param practitionerId who gives the treatment; absent in schema version 1
  */
 public record BookingConfirmed(BookingId bookingId, long bookingVersion, TreatmentId treatmentId, LocationId locationId,
-		Instant start, Instant end, ClientContact client, Instant confirmedAt) implements BookingEvent {
+		Instant start, Instant end, ClientContact client, Instant confirmedAt,
+		@Nullable PractitionerId practitionerId) implements BookingEvent {
 
 	/**
 	 * How to reach the client.

@@ -69,7 +69,7 @@ class ConfirmationMessageTest {
 		Instant at = Instant.parse(start);
 		return new BookingConfirmed(new BookingId("b-1"), 1, new TreatmentId("microneedling"),
 				new LocationId("walnut-creek"), at, at.plusSeconds(4500),
-				new BookingConfirmed.ClientContact("Ana Gomez", "ana@example.com", "+1 925 555 0199"), at);
+				new BookingConfirmed.ClientContact("Ana Gomez", "ana@example.com", "+1 925 555 0199"), at, null);
 	}
 
 }

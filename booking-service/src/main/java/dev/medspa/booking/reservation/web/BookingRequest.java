@@ -19,17 +19,19 @@ import org.jspecify.annotations.Nullable;
  *
  * @param start when the client arrives, as an ISO date-time with offset, for example
  * {@code 2026-12-01T10:00:00-08:00}
+ * @param practitionerId optional: a practitioner the client chose
  */
 record BookingRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 		@NotBlank @Size(max = 100) @Nullable String locationId, @NotNull @Nullable OffsetDateTime start,
-		@NotNull @Valid @Nullable ClientRequest client) {
+		@NotNull @Valid @Nullable ClientRequest client, @Size(max = 100) @Nullable String practitionerId) {
 
 	NewBooking toNewBooking() {
 		ClientRequest c = java.util.Objects.requireNonNull(this.client);
-		return new NewBooking(java.util.Objects.requireNonNull(this.treatmentId),
-				java.util.Objects.requireNonNull(this.locationId), java.util.Objects.requireNonNull(this.start),
-				Client.of(java.util.Objects.requireNonNull(c.name()), java.util.Objects.requireNonNull(c.email()),
-						java.util.Objects.requireNonNull(c.phone())));
+		return new NewBooking(
+				java.util.Objects.requireNonNull(this.treatmentId), java.util.Objects.requireNonNull(this.locationId),
+				java.util.Objects.requireNonNull(this.start), Client.of(java.util.Objects.requireNonNull(c.name()),
+						java.util.Objects.requireNonNull(c.email()), java.util.Objects.requireNonNull(c.phone())),
+				this.practitionerId);
 	}
 
 	/**

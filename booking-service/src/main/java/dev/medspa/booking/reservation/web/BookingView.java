@@ -9,14 +9,14 @@ import dev.medspa.booking.reservation.BookingStatus;
 /**
  * A booking as the API shows it, with its times in the location's zone.
  */
-record BookingView(String id, BookingStatus status, String treatmentId, String locationId, String zoneId,
-		OffsetDateTime start, OffsetDateTime end, ClientView client, long version) {
+record BookingView(String id, BookingStatus status, String treatmentId, String locationId, String practitionerId,
+		String roomId, String zoneId, OffsetDateTime start, OffsetDateTime end, ClientView client, long version) {
 
 	static BookingView of(Booking booking) {
 		ZoneId zone = ZoneId.of(booking.zoneId());
 		return new BookingView(booking.id(), booking.status(), booking.treatmentId(), booking.locationId(),
-				booking.zoneId(), booking.start().atZone(zone).toOffsetDateTime(),
-				booking.end().atZone(zone).toOffsetDateTime(),
+				booking.practitionerId(), booking.roomId(), booking.zoneId(),
+				booking.start().atZone(zone).toOffsetDateTime(), booking.end().atZone(zone).toOffsetDateTime(),
 				new ClientView(booking.client().name(), booking.client().email(), booking.client().phone()),
 				booking.version());
 	}

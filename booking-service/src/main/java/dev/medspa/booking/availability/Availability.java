@@ -1,0 +1,115 @@
+package dev.medspa.booking.availability;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.medspa.booking.catalog.CatalogLocation;
+import dev.medspa.booking.catalog.CatalogPractitioner;
+import dev.medspa.booking.catalog.CatalogReadModel;
+import dev.medspa.booking.catalog.CatalogTreatment;
+import dev.medspa.booking.claim.DaySheet;
+import dev.medspa.booking.claim.DaySheets;
+import dev.medspa.booking.schedule.Schedule;
+import dev.medspa.booking.schedule.Schedules;
+import dev.medspa.support.Refusal;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers when a treatment can be booked, at one location or all that offer it.
+ * Everything it reads is looked up by id: one day sheet per location and day, one
+ * schedule per practitioner.
+ */
+@Service
+public class Availability {
+
+	private final CatalogReadModel catalog;
+
+	private final Schedules schedules;
+
+	private final DaySheets daySheets;
+
+	private final BookingPolicy policy;
+
+	private final Clock clock;
+
+	Availability(CatalogReadModel catalog, Schedules schedules, DaySheets daySheets, BookingPolicy policy,
+			Clock clock) {
+		this.catalog = catalog;
+		this.schedules = schedules;
+		this.daySheets = daySheets;
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	/** The bookable starts of one location. */
+	public record LocationSlots(CatalogLocation location, List<SlotRules.Slot> slots) {
+	}
+
+	/**
+	 * @param locationId one location, or null for every open location that offers the
+	 * treatment
+	 * @param from first local day searched
+	 * @param to last local day searched, inclusive
+	 * @param practitionerId only this practitioner, if given
+	 */
+	public List<LocationSlots> search(String treatmentId, @Nullable String locationId, LocalDate from, LocalDate to,
+			@Nullable String practitionerId) {
+		if (to.isBefore(from)) {
+			throw Refusal.invalid("to", "must not be before from");
+		}
+		if (ChronoUnit.DAYS.between(from, to) + 1 > this.policy.maximumSearch().toDays()) {
+			throw Refusal.invalid("to", "a search covers at most " + this.policy.maximumSearch().toDays() + " days");
+		}
+		CatalogTreatment treatment = this.catalog.treatment(treatmentId)
+			.filter(CatalogTreatment::active)
+			.orElseThrow(() -> Refusal.invalid("treatment", "no bookable treatment has the id " + treatmentId));
+		List<CatalogLocation> locations = locationId == null ? this.catalog.locationsOffering(treatment.id())
+				: List.of(this.catalog.location(locationId)
+					.filter(CatalogLocation::active)
+					.orElseThrow(() -> Refusal.invalid("location", "no open location has the id " + locationId)));
+		List<LocationSlots> result = new ArrayList<>();
+		for (CatalogLocation location : locations) {
+			List<SlotRules.Slot> slots = new ArrayList<>();
+			if (location.offers(treatment.id())) {
+				for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+					slots.addAll(rules(treatment, location, this.daySheets.load(location.id(), date), practitionerId)
+						.offered());
+				}
+			}
+			result.add(new LocationSlots(location, slots));
+		}
+		return result;
+	}
+
+	/** The rules of one location and day, on a given state of its day sheet. */
+	public SlotRules rules(CatalogTreatment treatment, CatalogLocation location, DaySheet sheet,
+			@Nullable String practitionerId) {
+		Map<CatalogPractitioner, List<Schedule.Range>> practitioners = new LinkedHashMap<>();
+		for (CatalogPractitioner practitioner : this.catalog.practitionersAt(location.id())) {
+			if (!practitioner.qualifications().contains(treatment.qualification())
+					|| (practitionerId != null && !practitioner.id().equals(practitionerId))) {
+				continue;
+			}
+			this.schedules.find(practitioner.id())
+				.map(schedule -> schedule.rangesAt(location.id(), sheet.date()))
+				.filter(ranges -> !ranges.isEmpty())
+				.ifPresent(ranges -> practitioners.put(practitioner, ranges));
+		}
+		List<String> rooms = location.rooms()
+			.stream()
+			.filter(room -> room.active() && room.type().equals(treatment.roomType()))
+			.map(CatalogLocation.Room::id)
+			.toList();
+		Instant now = this.clock.instant();
+		return new SlotRules(treatment, location, practitioners, rooms, sheet, this.policy, now);
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.medspa.booking.availability;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * When bookings open and close.
+ *
+ * @param minimumNotice bookings close this long before they start
+ * @param horizon bookings open this far ahead
+ * @param slotStep the grid of offered starts, from local midnight
+ * @param maximumSearch the longest range one availability search may cover
+ */
+@Validated
+@ConfigurationProperties("medspa.booking")
+public record BookingPolicy(@DefaultValue("PT2H") Duration minimumNotice, @DefaultValue("P90D") Duration horizon,
+		@DefaultValue("PT15M") Duration slotStep, @DefaultValue("P31D") Duration maximumSearch) {
+}

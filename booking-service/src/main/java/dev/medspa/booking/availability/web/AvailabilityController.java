@@ -1,0 +1,74 @@
+package dev.medspa.booking.availability.web;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import dev.medspa.booking.availability.Availability;
+import dev.medspa.booking.availability.SlotRules;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** When a treatment can be booked, for anyone. */
+@RestController
+class AvailabilityController {
+
+	private final Availability availability;
+
+	AvailabilityController(Availability availability) {
+		this.availability = availability;
+	}
+
+	/**
+	 * The bookable starts of a treatment, per location, with the earliest at each; times
+	 * in the location's zone.
+	 * @param location a location id, or {@code any} for every location that offers the
+	 * treatment
+	 * @param from the first local day, default today
+	 * @param to the last local day, inclusive, default a week after from
+	 */
+	@GetMapping("/api/availability")
+	AvailabilityView search(@RequestParam String treatment, @RequestParam(defaultValue = "any") String location,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable String practitioner) {
+		LocalDate first = from != null ? from : LocalDate.now();
+		LocalDate last = to != null ? to : first.plusDays(6);
+		List<Availability.LocationSlots> found = this.availability.search(treatment,
+				location.equals("any") ? null : location, first, last, practitioner);
+		return new AvailabilityView(treatment, found.stream().map(AvailabilityController::view).toList());
+	}
+
+	private static LocationView view(Availability.LocationSlots slots) {
+		ZoneId zone = slots.location().zone();
+		List<SlotView> views = slots.slots()
+			.stream()
+			.map(slot -> new SlotView(slot.start().atZone(zone).toOffsetDateTime(),
+					slot.practitioners().stream().map(p -> new PractitionerView(p.id(), p.displayName())).toList()))
+			.toList();
+		return new LocationView(slots.location().id(), slots.location().name(), slots.location().zoneId(),
+				views.isEmpty() ? null : views.get(0).start(), views);
+	}
+
+	record AvailabilityView(String treatmentId, List<LocationView> locations) {
+	}
+
+	/**
+	 * @param earliest the first bookable start in the range, or null if there is none
+	 */
+	record LocationView(String locationId, String name, String zoneId, @Nullable OffsetDateTime earliest,
+			List<SlotView> slots) {
+	}
+
+	record SlotView(OffsetDateTime start, List<PractitionerView> practitioners) {
+	}
+
+	record PractitionerView(String id, String displayName) {
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.medspa.booking.claim;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.medspa.support.Refusal;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Claims and releases intervals on day sheets. A claim reads the sheet, decides on it,
+ * and writes the result only if the sheet is still at the version it read (or, for a day
+ * with no sheet yet, only if no one created it first). Losing that race means reading
+ * again and deciding again, so whatever two requests do at once, the database lets
+ * through only claims decided on the latest state: overlapping claims cannot both win.
+ */
+@Component
+public class DaySheets {
+
+	private static final int ATTEMPTS = 50;
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	DaySheets(MongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	public DaySheet load(String locationId, LocalDate date) {
+		return Optional.ofNullable(this.mongo.findById(DaySheet.id(locationId, date), DaySheet.class))
+			.orElseGet(() -> DaySheet.empty(locationId, date));
+	}
+
+	/**
+	 * Adds the claim that {@code decide} chooses on the latest sheet.
+	 * @param decide picks a claim on the sheet it is given, or throws a {@link Refusal}
+	 * when nothing is free
+	 * @return the claim written
+	 */
+	public Claim claim(String locationId, LocalDate date, Function<DaySheet, Claim> decide) {
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			DaySheet sheet = load(locationId, date);
+			Claim claim = decide.apply(sheet);
+			Instant now = this.clock.instant();
+			List<Claim> claims = new ArrayList<>(sheet.live(now));
+			claims.add(claim);
+			if (write(sheet, claims)) {
+				return claim;
+			}
+		}
+		throw Refusal.conflict("busy", "Too busy", null, "Too many bookings at once for this day; try again");
+	}
+
+	/** Removes every claim of an owner from a day sheet. */
+	public void release(String locationId, LocalDate date, String owner) {
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			DaySheet sheet = load(locationId, date);
+			if (sheet.claims().stream().noneMatch(claim -> claim.owner().equals(owner))) {
+				return;
+			}
+			List<Claim> claims = sheet.claims().stream().filter(claim -> !claim.owner().equals(owner)).toList();
+			if (write(sheet, claims)) {
+				return;
+			}
+		}
+		throw Refusal.conflict("busy", "Too busy", null, "Too many changes at once for this day; try again");
+	}
+
+	/**
+	 * Writes the claims if the sheet is still the one read; false if someone changed it
+	 * first.
+	 */
+	private boolean write(DaySheet read, List<Claim> claims) {
+		if (read.version() == 0) {
+			try {
+				this.mongo.insert(new DaySheet(read.id(), read.locationId(), read.date(), claims, 1));
+				return true;
+			}
+			catch (DuplicateKeyException someoneWasFirst) {
+				return false;
+			}
+		}
+		DaySheet replaced = this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(read.id()).and("version").is(read.version())),
+				new Update().set("claims", claims).set("version", read.version() + 1), DaySheet.class);
+		return replaced != null;
+	}
+
+}

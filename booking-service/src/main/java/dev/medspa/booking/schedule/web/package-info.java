@@ -1,0 +1,5 @@
+/** The staff schedule API. */
+@NullMarked
+package dev.medspa.booking.schedule.web;
+
+import org.jspecify.annotations.NullMarked;
