@@ -93,6 +93,21 @@ class PlatformEndToEndIT {
 	}
 
 	@Test
+	void theDemoScheduleMakesAvailabilityAnswerAtAllThreeLocations() throws Exception {
+		String from = java.time.LocalDate.now().plusDays(1).toString();
+		String to = java.time.LocalDate.now().plusDays(14).toString();
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			HttpResponse<String> response = get(booking.baseUrl()
+					+ "/api/availability?treatment=microneedling-consultation&location=any&from=" + from + "&to=" + to);
+			assertThat(response.statusCode()).isEqualTo(200);
+			for (String location : List.of("walnut-creek", "san-ramon", "scottsdale")) {
+				assertThat(response.body()).containsPattern("\"locationId\":\"" + location
+						+ "\",\"name\":\"[^\"]+\",\"zoneId\":\"[^\"]+\",\"earliest\":\"20");
+			}
+		});
+	}
+
+	@Test
 	void badInputIsAProblemDetailNeverAServerError() throws Exception {
 		HttpResponse<String> notJson = post(booking.baseUrl() + "/api/bookings", "not json");
 		assertThat(notJson.statusCode()).isEqualTo(400);
