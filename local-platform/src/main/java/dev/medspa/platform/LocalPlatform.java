@@ -115,7 +115,7 @@ public final class LocalPlatform {
 				  Book the demo consultation:
 				    curl -i -X POST http://127.0.0.1:%3$d/api/bookings -H 'Content-Type: application/json' -d '{
 				      "treatmentId": "microneedling-consultation", "locationId": "walnut-creek",
-				      "start": "<a future time, e.g. 2030-01-15T10:00:00-08:00>",
+				      "start": "<a start from /api/availability, e.g. next Tuesday at 10:00:00-08:00>",
 				      "client": {"name": "Ana Gomez", "email": "ana@example.com", "phone": "+1 925 555 0199"}}'
 				%11$s
 				""".formatted(this.settings.home().toAbsolutePath().normalize(), this.settings.catalogPort(),
