@@ -167,7 +167,7 @@ class NoDoubleBookingTest {
 			.lt(day.plusDays(1).atStartOfDay(ZONE).toInstant())), Booking.class);
 		assertThat(bookings).hasSize(expected);
 		assertThat(claims).extracting(Claim::owner)
-			.containsExactlyInAnyOrderElementsOf(bookings.stream().map(Booking::id).toList());
+			.containsExactlyInAnyOrderElementsOf(bookings.stream().map(b -> b.id() + "#" + b.placement()).toList());
 		for (Claim a : claims) {
 			for (Claim b : claims) {
 				if (a != b && a.start().isBefore(b.end()) && b.start().isBefore(a.end())) {
@@ -179,7 +179,7 @@ class NoDoubleBookingTest {
 		}
 		for (Booking booking : bookings) {
 			assertThat(claims).anySatisfy(claim -> {
-				assertThat(claim.owner()).isEqualTo(booking.id());
+				assertThat(claim.owner()).isEqualTo(booking.id() + "#" + booking.placement());
 				assertThat(claim.practitionerId()).isEqualTo(booking.practitionerId());
 				assertThat(claim.roomId()).isEqualTo(booking.roomId());
 				assertThat(claim.end()).isEqualTo(booking.occupiedUntil());

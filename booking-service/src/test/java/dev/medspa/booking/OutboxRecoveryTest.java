@@ -49,7 +49,7 @@ class OutboxRecoveryTest {
 						new dev.medspa.events.LocationId("walnut-creek"), now.plusSeconds(86400),
 						now.plusSeconds(88200),
 						new dev.medspa.events.booking.BookingConfirmed.ClientContact("Ana", "ana@example.com", null),
-						now, null),
+						now, null, null),
 				now);
 		Document booking = new Document("_id", "left-behind").append(OutboxCollection.FIELD,
 				List.of(new Document().append("eventId", pending.eventId())

@@ -6,7 +6,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.medspa.events.booking.BookingCancelled;
+import dev.medspa.events.booking.BookingCheckedIn;
+import dev.medspa.events.booking.BookingCompleted;
 import dev.medspa.events.booking.BookingConfirmed;
+import dev.medspa.events.booking.BookingNoShow;
+import dev.medspa.events.booking.BookingRescheduled;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
@@ -26,8 +31,24 @@ public final class EventContracts {
 	public static final EventContract<BookingConfirmed> BOOKING_CONFIRMED = new EventContract<>(
 			"dev.medspa.booking.confirmed", Topics.BOOKING_EVENTS, 2, BookingConfirmed.class);
 
+	public static final EventContract<BookingRescheduled> BOOKING_RESCHEDULED = new EventContract<>(
+			"dev.medspa.booking.rescheduled", Topics.BOOKING_EVENTS, 1, BookingRescheduled.class);
+
+	public static final EventContract<BookingCancelled> BOOKING_CANCELLED = new EventContract<>(
+			"dev.medspa.booking.cancelled", Topics.BOOKING_EVENTS, 1, BookingCancelled.class);
+
+	public static final EventContract<BookingCheckedIn> BOOKING_CHECKED_IN = new EventContract<>(
+			"dev.medspa.booking.checked-in", Topics.BOOKING_EVENTS, 1, BookingCheckedIn.class);
+
+	public static final EventContract<BookingCompleted> BOOKING_COMPLETED = new EventContract<>(
+			"dev.medspa.booking.completed", Topics.BOOKING_EVENTS, 1, BookingCompleted.class);
+
+	public static final EventContract<BookingNoShow> BOOKING_NO_SHOW = new EventContract<>("dev.medspa.booking.no-show",
+			Topics.BOOKING_EVENTS, 1, BookingNoShow.class);
+
 	public static final List<EventContract<?>> ALL = List.of(TREATMENT_STATE, LOCATION_STATE, PRACTITIONER_STATE,
-			BOOKING_CONFIRMED);
+			BOOKING_CONFIRMED, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_COMPLETED,
+			BOOKING_NO_SHOW);
 
 	private static final Map<String, EventContract<?>> BY_TYPE = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventContract::type, Function.identity()));

@@ -49,6 +49,10 @@ public class Availability {
 		this.clock = clock;
 	}
 
+	public BookingPolicy policy() {
+		return this.policy;
+	}
+
 	/** The bookable starts of one location. */
 	public record LocationSlots(CatalogLocation location, List<SlotRules.Slot> slots) {
 	}

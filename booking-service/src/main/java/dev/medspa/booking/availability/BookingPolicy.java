@@ -13,9 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * @param horizon bookings open this far ahead
  * @param slotStep the grid of offered starts, from local midnight
  * @param maximumSearch the longest range one availability search may cover
+ * @param clientChangeCutoff clients may reschedule or cancel until this long before the
+ * start; staff always
  */
 @Validated
 @ConfigurationProperties("medspa.booking")
 public record BookingPolicy(@DefaultValue("PT2H") Duration minimumNotice, @DefaultValue("P90D") Duration horizon,
-		@DefaultValue("PT15M") Duration slotStep, @DefaultValue("P31D") Duration maximumSearch) {
+		@DefaultValue("PT15M") Duration slotStep, @DefaultValue("P31D") Duration maximumSearch,
+		@DefaultValue("PT24H") Duration clientChangeCutoff) {
 }

@@ -29,6 +29,12 @@ public record DaySheet(@Id String id, String locationId, LocalDate date, List<Cl
 		return new DaySheet(id(locationId, date), locationId, date, List.of(), 0);
 	}
 
+	/** This sheet as if an owner's claims were not on it. */
+	public DaySheet without(String owner) {
+		return new DaySheet(this.id, this.locationId, this.date,
+				this.claims.stream().filter(claim -> !claim.owner().equals(owner)).toList(), this.version);
+	}
+
 	/** The claims that hold at the given time; expired holds are gone. */
 	public List<Claim> live(Instant now) {
 		return this.claims.stream().filter(claim -> claim.isLive(now)).toList();

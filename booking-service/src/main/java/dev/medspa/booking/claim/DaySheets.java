@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.medspa.support.Refusal;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,9 +51,18 @@ public class DaySheets {
 	 * @return the claim written
 	 */
 	public Claim claim(String locationId, LocalDate date, Function<DaySheet, Claim> decide) {
+		return claim(locationId, date, null, decide);
+	}
+
+	/**
+	 * Adds a claim as {@link #claim(String, LocalDate, Function)} does, deciding as if
+	 * the claims of {@code ignoring} were not there (they stay): a booking that moves
+	 * within a day must not collide with itself.
+	 */
+	public Claim claim(String locationId, LocalDate date, @Nullable String ignoring, Function<DaySheet, Claim> decide) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			DaySheet sheet = load(locationId, date);
-			Claim claim = decide.apply(sheet);
+			Claim claim = decide.apply(ignoring == null ? sheet : sheet.without(ignoring));
 			Instant now = this.clock.instant();
 			List<Claim> claims = new ArrayList<>(sheet.live(now));
 			claims.add(claim);

@@ -16,7 +16,9 @@ class BookingConfiguration {
 
 	@Bean
 	PublicRoutes publicRoutes() {
-		return PublicRoutes.of(PublicRoutes.post("/api/bookings"), PublicRoutes.get("/api/availability"));
+		return PublicRoutes.of(PublicRoutes.post("/api/bookings"), PublicRoutes.get("/api/availability"),
+				PublicRoutes.get("/api/manage/*"), PublicRoutes.post("/api/manage/*/reschedule"),
+				PublicRoutes.post("/api/manage/*/cancel"));
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.medspa.booking.claim.Claim;
 import dev.medspa.support.outbox.OutboxMessage;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -13,7 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A booking, and in the same document the events of its last changes until the relay has
- * published them, so a change and its event are one atomic write.
+ * published them, so a change and its event are one atomic write. Every change yields the
+ * next version.
  *
  * @see dev.medspa.support.outbox.OutboxRelay
  */
@@ -41,11 +43,27 @@ public class Booking {
 
 	private final String roomId;
 
+	/**
+	 * Raised when the booking moves; its claim on the day sheet is owned by
+	 * {@code id#placement}.
+	 */
+	private final int placement;
+
 	private final Client client;
+
+	private final String manageTokenHash;
 
 	private final BookingStatus status;
 
 	private final Instant createdAt;
+
+	private final @Nullable Instant checkedInAt;
+
+	private final @Nullable Instant completedAt;
+
+	private final @Nullable Instant cancelledAt;
+
+	private final @Nullable String cancelReason;
 
 	private final long version;
 
@@ -53,8 +71,10 @@ public class Booking {
 
 	@PersistenceCreator
 	Booking(String id, String treatmentId, String locationId, String zoneId, Instant start, Instant end,
-			Instant occupiedUntil, String practitionerId, String roomId, Client client, BookingStatus status,
-			Instant createdAt, long version, List<OutboxMessage> outbox) {
+			Instant occupiedUntil, String practitionerId, String roomId, int placement, Client client,
+			String manageTokenHash, BookingStatus status, Instant createdAt, @Nullable Instant checkedInAt,
+			@Nullable Instant completedAt, @Nullable Instant cancelledAt, @Nullable String cancelReason, long version,
+			@Nullable List<OutboxMessage> outbox) {
 		this.id = id;
 		this.treatmentId = treatmentId;
 		this.locationId = locationId;
@@ -64,17 +84,49 @@ public class Booking {
 		this.occupiedUntil = occupiedUntil;
 		this.practitionerId = practitionerId;
 		this.roomId = roomId;
+		this.placement = placement;
 		this.client = client;
+		this.manageTokenHash = manageTokenHash;
 		this.status = status;
 		this.createdAt = createdAt;
+		this.checkedInAt = checkedInAt;
+		this.completedAt = completedAt;
+		this.cancelledAt = cancelledAt;
+		this.cancelReason = cancelReason;
 		this.version = version;
-		this.outbox = new ArrayList<>(outbox);
+		this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
 	}
 
 	static Booking confirmed(String id, String treatmentId, String locationId, String zoneId, Instant start,
-			Instant end, Claim claim, Client client, Instant now) {
+			Instant end, Claim claim, Client client, String manageTokenHash, Instant now) {
 		return new Booking(id, treatmentId, locationId, zoneId, start, end, claim.end(), claim.practitionerId(),
-				claim.roomId(), client, BookingStatus.CONFIRMED, now, 1, List.of());
+				claim.roomId(), 1, client, manageTokenHash, BookingStatus.CONFIRMED, now, null, null, null, null, 1,
+				List.of());
+	}
+
+	/** The owner name of this booking's claim at a placement. */
+	static String claimOwner(String id, int placement) {
+		return id + "#" + placement;
+	}
+
+	String claimOwner() {
+		return claimOwner(this.id, this.placement);
+	}
+
+	Booking movedTo(Instant newStart, Instant newEnd, Claim claim) {
+		return new Booking(this.id, this.treatmentId, this.locationId, this.zoneId, newStart, newEnd, claim.end(),
+				claim.practitionerId(), claim.roomId(), this.placement + 1, this.client, this.manageTokenHash,
+				this.status, this.createdAt, this.checkedInAt, this.completedAt, this.cancelledAt, this.cancelReason,
+				this.version + 1, this.outbox);
+	}
+
+	Booking withStatus(BookingStatus next, Instant at, @Nullable String reason) {
+		return new Booking(this.id, this.treatmentId, this.locationId, this.zoneId, this.start, this.end,
+				this.occupiedUntil, this.practitionerId, this.roomId, this.placement, this.client, this.manageTokenHash,
+				next, this.createdAt, next == BookingStatus.CHECKED_IN ? at : this.checkedInAt,
+				next == BookingStatus.COMPLETED ? at : this.completedAt,
+				next == BookingStatus.CANCELLED ? at : this.cancelledAt,
+				next == BookingStatus.CANCELLED ? reason : this.cancelReason, this.version + 1, this.outbox);
 	}
 
 	void record(OutboxMessage message) {
@@ -121,8 +173,16 @@ public class Booking {
 		return this.roomId;
 	}
 
+	public int placement() {
+		return this.placement;
+	}
+
 	public Client client() {
 		return this.client;
+	}
+
+	String manageTokenHash() {
+		return this.manageTokenHash;
 	}
 
 	public BookingStatus status() {
@@ -131,6 +191,22 @@ public class Booking {
 
 	public Instant createdAt() {
 		return this.createdAt;
+	}
+
+	public @Nullable Instant checkedInAt() {
+		return this.checkedInAt;
+	}
+
+	public @Nullable Instant completedAt() {
+		return this.completedAt;
+	}
+
+	public @Nullable Instant cancelledAt() {
+		return this.cancelledAt;
+	}
+
+	public @Nullable String cancelReason() {
+		return this.cancelReason;
 	}
 
 	public long version() {

@@ -1,7 +1,10 @@
 package dev.medspa.booking.reservation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,15 +15,23 @@ import dev.medspa.booking.catalog.CatalogLocation;
 import dev.medspa.booking.catalog.CatalogReadModel;
 import dev.medspa.booking.catalog.CatalogTreatment;
 import dev.medspa.booking.claim.Claim;
+import dev.medspa.booking.claim.DaySheet;
 import dev.medspa.booking.claim.DaySheets;
 import dev.medspa.events.BookingId;
 import dev.medspa.events.LocationId;
 import dev.medspa.events.PractitionerId;
 import dev.medspa.events.TreatmentId;
+import dev.medspa.events.booking.BookingCancelled;
+import dev.medspa.events.booking.BookingCheckedIn;
+import dev.medspa.events.booking.BookingCompleted;
 import dev.medspa.events.booking.BookingConfirmed;
+import dev.medspa.events.booking.BookingNoShow;
+import dev.medspa.events.booking.BookingRescheduled;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.outbox.OutboxMessages;
 import dev.medspa.support.outbox.OutboxTrigger;
+import dev.medspa.support.outbox.VersionedWrites;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -47,20 +58,30 @@ public class BookingService {
 
 	private final OutboxTrigger outbox;
 
+	private final VersionedWrites writes;
+
 	private final Clock clock;
 
 	BookingService(CatalogReadModel catalog, Availability availability, DaySheets daySheets, MongoTemplate mongo,
-			OutboxMessages messages, OutboxTrigger outbox, Clock clock) {
+			OutboxMessages messages, OutboxTrigger outbox, VersionedWrites writes, Clock clock) {
 		this.catalog = catalog;
 		this.availability = availability;
 		this.daySheets = daySheets;
 		this.mongo = mongo;
 		this.messages = messages;
 		this.outbox = outbox;
+		this.writes = writes;
 		this.clock = clock;
 	}
 
-	public Booking book(NewBooking request) {
+	/**
+	 * A new booking and the client's key to it, which is not stored and cannot be shown
+	 * again.
+	 */
+	public record Booked(Booking booking, String manageToken) {
+	}
+
+	public Booked book(NewBooking request) {
 		CatalogTreatment treatment = this.catalog.treatment(request.treatmentId())
 			.orElseThrow(() -> Refusal.unprocessable("unknown-treatment", "Unknown treatment", "treatmentId",
 					"No treatment has the id " + request.treatmentId()));
@@ -84,41 +105,208 @@ public class BookingService {
 		}
 		String id = UUID.randomUUID().toString();
 		LocalDate day = start.atZone(location.zone()).toLocalDate();
-		Claim claim = this.daySheets.claim(location.id(), day, sheet -> {
-			SlotRules rules = this.availability.rules(treatment, location, sheet, request.practitionerId());
-			return switch (rules.verdict(start)) {
-				case OUTSIDE_BOOKING_WINDOW -> throw Refusal.unprocessable("outside-booking-window",
-						"Outside the booking window", "start", "Bookings close " + rules.policy().minimumNotice()
-								+ " before they start and open " + rules.policy().horizon().toDays() + " days ahead");
-				case NOT_WORKING -> throw Refusal.unprocessable("not-available", "Not available", "start",
-						"No qualified practitioner works at " + location.name() + " for the whole of that time");
-				case TAKEN -> throw Refusal.conflict("slot-taken", "Slot taken", "start",
-						"That time was just taken; choose another");
-				case FREE -> {
-					SlotRules.Slot slot = rules.at(start);
-					yield new Claim(id, Claim.Kind.BOOKING, slot.practitioners().get(0).id(), slot.rooms().get(0),
-							start, slot.end(), null);
-				}
-			};
-		});
+		String owner = Booking.claimOwner(id, 1);
+		Claim claim = this.daySheets.claim(location.id(), day,
+				sheet -> decide(treatment, location, sheet, start, owner, request.practitionerId()));
 		Instant end = start.plus(treatment.appointmentLength());
+		ManageTokens.Issued token = ManageTokens.issue(id);
 		Booking booking = Booking.confirmed(id, treatment.id(), location.id(), location.zoneId(), start, end, claim,
-				request.client(), now);
+				request.client(), token.hash(), now);
 		BookingConfirmed confirmed = new BookingConfirmed(new BookingId(id), booking.version(),
 				new TreatmentId(treatment.id()), new LocationId(location.id()), start, end,
 				new BookingConfirmed.ClientContact(booking.client().name(), booking.client().email(),
 						booking.client().phone()),
-				now, new PractitionerId(claim.practitionerId()));
+				now, new PractitionerId(claim.practitionerId()), token.token());
 		booking.record(this.messages.of(id, confirmed, now));
 		try {
 			this.mongo.insert(booking);
 		}
 		catch (RuntimeException ex) {
-			this.daySheets.release(location.id(), day, id);
+			this.daySheets.release(location.id(), day, owner);
 			throw ex;
 		}
 		this.outbox.publishSoon(Booking.COLLECTION, id);
-		return booking;
+		return new Booked(booking, token.token());
+	}
+
+	/**
+	 * The claim a booking may take at a start on a sheet, or the refusal that says why it
+	 * may not.
+	 */
+	private Claim decide(CatalogTreatment treatment, CatalogLocation location, DaySheet sheet, Instant start,
+			String owner, @Nullable String practitionerId) {
+		SlotRules rules = this.availability.rules(treatment, location, sheet, practitionerId);
+		return switch (rules.verdict(start)) {
+			case OUTSIDE_BOOKING_WINDOW -> throw Refusal.unprocessable("outside-booking-window",
+					"Outside the booking window", "start", "Bookings close " + rules.policy().minimumNotice()
+							+ " before they start and open " + rules.policy().horizon().toDays() + " days ahead");
+			case NOT_WORKING -> throw Refusal.unprocessable("not-available", "Not available", "start",
+					"No qualified practitioner works at " + location.name() + " for the whole of that time");
+			case TAKEN ->
+				throw Refusal.conflict("slot-taken", "Slot taken", "start", "That time was just taken; choose another");
+			case FREE -> {
+				SlotRules.Slot slot = rules.at(start);
+				yield new Claim(owner, Claim.Kind.BOOKING, slot.practitioners().get(0).id(), slot.rooms().get(0), start,
+						slot.end(), null);
+			}
+		};
+	}
+
+	/**
+	 * The booking a client's key opens, while the booking is not over; otherwise nothing,
+	 * whatever the reason.
+	 */
+	public Optional<Booking> byManageToken(String token) {
+		Instant now = this.clock.instant();
+		return ManageTokens.bookingId(token)
+			.flatMap(this::find)
+			.filter(booking -> ManageTokens.matches(token, booking.manageTokenHash()))
+			.filter(booking -> now.isBefore(booking.end()));
+	}
+
+	/**
+	 * Moves a confirmed booking. The new time is claimed first; the booking then switches
+	 * to it in one compare-and-set; only then is the old time released. If the booking
+	 * changed meanwhile, the new claim is released and the move refused, so the old time
+	 * is let go only once the new one is won.
+	 * @param byClient clients may move a booking only until the cut-off before its start
+	 */
+	public Booking reschedule(String id, OffsetDateTime newStart, @Nullable String practitionerId, boolean byClient) {
+		Booking current = existing(id);
+		Instant now = this.clock.instant();
+		if (current.status() != BookingStatus.CONFIRMED) {
+			throw Refusal.conflict("not-movable", "Cannot be moved", null,
+					"A booking that is " + current.status().name().toLowerCase() + " cannot be moved");
+		}
+		checkClientCutoff(current, byClient, now, "moved");
+		CatalogTreatment treatment = this.catalog.treatment(current.treatmentId())
+			.filter(CatalogTreatment::active)
+			.orElseThrow(() -> Refusal.unprocessable("treatment-retired", "Treatment retired", "start",
+					"The treatment is no longer offered; cancel and book another"));
+		CatalogLocation location = this.catalog.location(current.locationId())
+			.filter(CatalogLocation::active)
+			.orElseThrow(() -> Refusal.unprocessable("unknown-location", "Location closed", "start",
+					"The location is closed; cancel and book another"));
+		Instant start = newStart.toInstant();
+		LocalDate day = start.atZone(location.zone()).toLocalDate();
+		String newOwner = Booking.claimOwner(id, current.placement() + 1);
+		Claim claim = this.daySheets.claim(location.id(), day, current.claimOwner(),
+				sheet -> decide(treatment, location, sheet, start, newOwner, practitionerId));
+		Booking moved = current.movedTo(start, start.plus(treatment.appointmentLength()), claim);
+		BookingRescheduled event = new BookingRescheduled(new BookingId(id), moved.version(),
+				new LocationId(location.id()), new PractitionerId(claim.practitionerId()), current.start(), start,
+				moved.end(), now);
+		if (!this.writes.update(id, current.version(), moved, this.messages.of(id, event, now))) {
+			this.daySheets.release(location.id(), day, newOwner);
+			throw Refusal.stale("The booking", existing(id).version());
+		}
+		release(current);
+		this.outbox.publishSoon(Booking.COLLECTION, id);
+		return existing(id);
+	}
+
+	/**
+	 * Cancels a booking and frees its practitioner and room.
+	 * @param reason why, required from staff; kept here, never sent on
+	 */
+	public Booking cancel(String id, boolean byClient, @Nullable String reason) {
+		Booking current = existing(id);
+		Instant now = this.clock.instant();
+		if (!current.status().holdsItsSlot() || (byClient && current.status() != BookingStatus.CONFIRMED)) {
+			throw Refusal.conflict("not-cancellable", "Cannot be cancelled", null,
+					"A booking that is " + current.status().name().toLowerCase() + " cannot be cancelled");
+		}
+		checkClientCutoff(current, byClient, now, "cancelled");
+		Booking cancelled = change(current, BookingStatus.CANCELLED, now, reason,
+				new BookingCancelled(new BookingId(id), current.version() + 1, byClient, now));
+		release(current);
+		return cancelled;
+	}
+
+	/** The client has arrived: from the start of the booking's day until its end. */
+	public Booking checkIn(String id) {
+		Booking current = existing(id);
+		Instant now = this.clock.instant();
+		requireStatus(current, BookingStatus.CONFIRMED, "checked in");
+		Instant dayStart = current.start()
+			.atZone(java.time.ZoneId.of(current.zoneId()))
+			.toLocalDate()
+			.atStartOfDay(java.time.ZoneId.of(current.zoneId()))
+			.toInstant();
+		if (now.isBefore(dayStart) || !now.isBefore(current.end())) {
+			throw Refusal.conflict("not-today", "Not today", null,
+					"A client can be checked in on the day of the booking, until it ends");
+		}
+		return change(current, BookingStatus.CHECKED_IN, now, null,
+				new BookingCheckedIn(new BookingId(id), current.version() + 1, now));
+	}
+
+	/**
+	 * The treatment was given.
+	 * @param endedAt when it really ended, which aftercare is timed from; now if not
+	 * given
+	 */
+	public Booking complete(String id, @Nullable Instant endedAt) {
+		Booking current = existing(id);
+		Instant now = this.clock.instant();
+		requireStatus(current, BookingStatus.CHECKED_IN, "completed");
+		Instant ended = endedAt != null ? endedAt : now;
+		if (!ended.isAfter(current.start()) || ended.isAfter(now)) {
+			throw Refusal.invalid("endedAt", "must be after the booking's start and not in the future");
+		}
+		return change(current, BookingStatus.COMPLETED, ended, null, new BookingCompleted(new BookingId(id),
+				current.version() + 1, new TreatmentId(current.treatmentId()), ended));
+	}
+
+	/**
+	 * The client did not come; recorded once the start has passed, and the slot is freed.
+	 */
+	public Booking noShow(String id) {
+		Booking current = existing(id);
+		Instant now = this.clock.instant();
+		requireStatus(current, BookingStatus.CONFIRMED, "marked as a no-show");
+		if (now.isBefore(current.start())) {
+			throw Refusal.conflict("not-started", "Not started", null,
+					"A no-show can be recorded only after the booking's start");
+		}
+		Booking marked = change(current, BookingStatus.NO_SHOW, now, null,
+				new BookingNoShow(new BookingId(id), current.version() + 1, now));
+		release(current);
+		return marked;
+	}
+
+	private Booking change(Booking current, BookingStatus status, Instant at, @Nullable String reason, Object event) {
+		Booking next = current.withStatus(status, at, reason);
+		if (!this.writes.update(current.id(), current.version(), next,
+				this.messages.of(current.id(), event, this.clock.instant()))) {
+			throw Refusal.stale("The booking", existing(current.id()).version());
+		}
+		this.outbox.publishSoon(Booking.COLLECTION, current.id());
+		return existing(current.id());
+	}
+
+	private void release(Booking booking) {
+		ZoneId zone = ZoneId.of(booking.zoneId());
+		this.daySheets.release(booking.locationId(), booking.start().atZone(zone).toLocalDate(), booking.claimOwner());
+	}
+
+	private void checkClientCutoff(Booking booking, boolean byClient, Instant now, String what) {
+		Duration cutoff = this.availability.policy().clientChangeCutoff();
+		if (byClient && now.isAfter(booking.start().minus(cutoff))) {
+			throw Refusal.conflict("too-late", "Too late to change online", null, "A booking can be " + what
+					+ " online until " + cutoff.toHours() + " hours before it starts; please call the clinic");
+		}
+	}
+
+	private static void requireStatus(Booking booking, BookingStatus expected, String what) {
+		if (booking.status() != expected) {
+			throw Refusal.conflict("wrong-status", "Not possible now", null,
+					"A booking that is " + booking.status().name().toLowerCase() + " cannot be " + what);
+		}
+	}
+
+	private Booking existing(String id) {
+		return find(id).orElseThrow(() -> Refusal.notFound("Booking", "No booking has the id " + id));
 	}
 
 	public Optional<Booking> find(String id) {

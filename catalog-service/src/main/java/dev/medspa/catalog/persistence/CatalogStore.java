@@ -5,10 +5,9 @@ import java.util.Optional;
 
 import dev.medspa.catalog.Versioned;
 import dev.medspa.support.Refusal;
-import dev.medspa.support.outbox.OutboxCollection;
 import dev.medspa.support.outbox.OutboxMessage;
 import dev.medspa.support.outbox.OutboxTrigger;
-import org.bson.Document;
+import dev.medspa.support.outbox.VersionedWrites;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -17,7 +16,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +31,12 @@ public class CatalogStore {
 
 	private final OutboxTrigger outbox;
 
-	CatalogStore(MongoTemplate mongo, OutboxTrigger outbox) {
+	private final VersionedWrites writes;
+
+	CatalogStore(MongoTemplate mongo, OutboxTrigger outbox, VersionedWrites writes) {
 		this.mongo = mongo;
 		this.outbox = outbox;
+		this.writes = writes;
 	}
 
 	public <T> Optional<T> find(String id, Class<T> type) {
@@ -78,25 +79,9 @@ public class CatalogStore {
 	 * @throws Refusal 412 if the stored version moved on
 	 */
 	public <T extends Versioned> T update(T current, T next, String uniqueField) {
-		Document state = new Document();
-		this.mongo.getConverter().write(next, state);
-		state.remove("_id");
-		state.remove("_class");
-		state.remove(OutboxCollection.FIELD);
-		Update update = new Update();
-		state.forEach(update::set);
 		List<OutboxMessage> pending = next.outbox();
-		Document event = new Document();
-		this.mongo.getConverter().write(pending.get(pending.size() - 1), event);
-		event.remove("_class");
-		update.push(OutboxCollection.FIELD, event);
-		String collection = this.mongo.getCollectionName(next.getClass());
 		try {
-			long matched = this.mongo
-				.updateFirst(Query.query(Criteria.where("_id").is(current.id()).and("version").is(current.version())),
-						update, collection)
-				.getMatchedCount();
-			if (matched == 0) {
+			if (!this.writes.update(current.id(), current.version(), next, pending.get(pending.size() - 1))) {
 				long stored = find(current.id(), next.getClass()).map(v -> ((Versioned) v).version()).orElse(-1L);
 				throw Refusal.stale("It", stored);
 			}
@@ -105,6 +90,7 @@ public class CatalogStore {
 			throw Refusal.conflict("already-exists", "Already exists", uniqueField,
 					"Another entry already uses this " + uniqueField);
 		}
+		String collection = this.mongo.getCollectionName(next.getClass());
 		this.outbox.publishSoon(collection, next.id());
 		return next;
 	}

@@ -17,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param client who to tell, as the client gave it
  * @param confirmedAt when it was confirmed
  * @param practitionerId who gives the treatment; absent in schema version 1
+ * @param manageToken the client's key to change or cancel the booking, for the
+ * confirmation message only; booking-service keeps only its hash, and no consumer may
+ * store it
  */
 public record BookingConfirmed(BookingId bookingId, long bookingVersion, TreatmentId treatmentId, LocationId locationId,
-		Instant start, Instant end, ClientContact client, Instant confirmedAt,
-		@Nullable PractitionerId practitionerId) implements BookingEvent {
+		Instant start, Instant end, ClientContact client, Instant confirmedAt, @Nullable PractitionerId practitionerId,
+		@Nullable String manageToken) implements BookingEvent {
 
 	/**
 	 * How to reach the client.

@@ -7,7 +7,8 @@ import dev.medspa.events.BookingId;
  * one booking arrive in order; {@link #bookingVersion()} lets a consumer tell an old
  * event from a new one all the same.
  */
-public sealed interface BookingEvent permits BookingConfirmed {
+public sealed interface BookingEvent permits BookingConfirmed, BookingRescheduled, BookingCancelled, BookingCheckedIn,
+		BookingCompleted, BookingNoShow {
 
 	BookingId bookingId();
 

@@ -18,5 +18,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("medspa.notification")
 public record NotificationProperties(@DefaultValue("bookings@clinic.example") @Email @NotBlank String from,
-		@DefaultValue("Evergreen Med Spa") @NotBlank String clinicName, @DefaultValue("PT2M") Duration sendLease) {
+		@DefaultValue("Evergreen Med Spa") @NotBlank String clinicName, @DefaultValue("PT2M") Duration sendLease,
+		@DefaultValue("http://127.0.0.1:8082/api/manage/") @NotBlank String manageUrl) {
 }

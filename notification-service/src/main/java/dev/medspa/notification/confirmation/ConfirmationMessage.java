@@ -22,7 +22,8 @@ final class ConfirmationMessage {
 	private ConfirmationMessage() {
 	}
 
-	static Email of(BookingConfirmed booking, TreatmentSummary treatment, LocationSummary location, String clinicName) {
+	static Email of(BookingConfirmed booking, TreatmentSummary treatment, LocationSummary location, String clinicName,
+			String manageUrl) {
 		ZonedDateTime start = booking.start().atZone(location.zone());
 		String when = WHEN.format(start) + " (" + location.zoneId() + ")";
 		String text = """
@@ -34,14 +35,22 @@ final class ConfirmationMessage {
 				  When:  %s
 				  Where: %s, %s
 
-				If you need to change or cancel it, call us at %s.
+				%s
 
 				See you soon,
 				%s
 				""".formatted(booking.client().name(), treatment.name(), when, location.name(), location.address(),
-				location.phone(), clinicName);
+				changes(booking, location, manageUrl), clinicName);
 		return new Email(booking.client().email(),
 				"Your appointment at " + clinicName + " " + location.name() + " is confirmed", text);
+	}
+
+	private static String changes(BookingConfirmed booking, LocationSummary location, String manageUrl) {
+		if (booking.manageToken() == null) {
+			return "If you need to change or cancel it, call us at " + location.phone() + ".";
+		}
+		return "To see, move or cancel it: " + manageUrl + booking.manageToken() + "\nOr call us at " + location.phone()
+				+ ".";
 	}
 
 	/** The start as the message shows it, for tests and logs. */

@@ -66,7 +66,8 @@ public class ConfirmationService {
 			return;
 		}
 		try {
-			this.email.send(ConfirmationMessage.of(booking, treatment, location, this.properties.clinicName()));
+			this.email.send(ConfirmationMessage.of(booking, treatment, location, this.properties.clinicName(),
+					this.properties.manageUrl()));
 		}
 		catch (EmailRejected ex) {
 			this.ledger.markFailed(id, ex.getMessage());

@@ -28,7 +28,7 @@ class ConfirmationMessageTest {
 	void showsTheStartInTheLocationsStandardTimeInWinter() {
 		// 18:00 UTC on 1 December is 10:00 in California (UTC-8)
 		Email email = ConfirmationMessage.of(booking("2026-12-01T18:00:00Z"), MICRONEEDLING, WALNUT_CREEK,
-				"Evergreen Med Spa");
+				"Evergreen Med Spa", "https://book.example/manage/");
 		assertThat(email.text()).contains("Tuesday, December 1, 2026 at 10:00 AM PST (America/Los_Angeles)")
 			.contains("Micro-needling")
 			.contains("Walnut Creek, 1480 Locust Street")
@@ -57,9 +57,25 @@ class ConfirmationMessageTest {
 	}
 
 	@Test
+	void carriesTheManageLinkWhenTheBookingHasOne() {
+		BookingConfirmed withToken = new BookingConfirmed(new BookingId("b-2"), 1, new TreatmentId("microneedling"),
+				new LocationId("walnut-creek"), Instant.parse("2026-12-01T18:00:00Z"),
+				Instant.parse("2026-12-01T19:15:00Z"),
+				new BookingConfirmed.ClientContact("Ana Gomez", "ana@example.com", null),
+				Instant.parse("2026-11-24T10:00:00Z"), null, "b-2.secret");
+		assertThat(ConfirmationMessage
+			.of(withToken, MICRONEEDLING, WALNUT_CREEK, "Evergreen Med Spa", "https://book.example/manage/")
+			.text()).contains("To see, move or cancel it: https://book.example/manage/b-2.secret");
+		assertThat(ConfirmationMessage
+			.of(booking("2026-12-01T18:00:00Z"), MICRONEEDLING, WALNUT_CREEK, "Evergreen Med Spa",
+					"https://book.example/manage/")
+			.text()).contains("call us at +1 925 555 0140");
+	}
+
+	@Test
 	void theSubjectNamesNoTreatment() {
 		Email email = ConfirmationMessage.of(booking("2026-12-01T18:00:00Z"), MICRONEEDLING, WALNUT_CREEK,
-				"Evergreen Med Spa");
+				"Evergreen Med Spa", "https://book.example/manage/");
 		assertThat(email.subject()).isEqualTo("Your appointment at Evergreen Med Spa Walnut Creek is confirmed")
 			.doesNotContainIgnoringCase("needling");
 		assertThat(email.to()).isEqualTo("ana@example.com");
@@ -69,7 +85,7 @@ class ConfirmationMessageTest {
 		Instant at = Instant.parse(start);
 		return new BookingConfirmed(new BookingId("b-1"), 1, new TreatmentId("microneedling"),
 				new LocationId("walnut-creek"), at, at.plusSeconds(4500),
-				new BookingConfirmed.ClientContact("Ana Gomez", "ana@example.com", "+1 925 555 0199"), at, null);
+				new BookingConfirmed.ClientContact("Ana Gomez", "ana@example.com", "+1 925 555 0199"), at, null, null);
 	}
 
 }

@@ -26,6 +26,11 @@ public class OutboxConfiguration {
 	}
 
 	@Bean
+	VersionedWrites versionedWrites(MongoTemplate mongo) {
+		return new VersionedWrites(mongo);
+	}
+
+	@Bean
 	@ConditionalOnBean(OutboxCollection.class)
 	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka,
 			List<OutboxCollection> collections, @Value("${spring.application.name}") String application,

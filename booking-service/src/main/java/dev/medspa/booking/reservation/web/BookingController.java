@@ -1,12 +1,17 @@
 package dev.medspa.booking.reservation.web;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
-import dev.medspa.booking.reservation.Booking;
 import dev.medspa.booking.reservation.BookingService;
 import dev.medspa.support.Refusal;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +29,16 @@ class BookingController {
 		this.bookings = bookings;
 	}
 
-	/** Books a treatment at a location; answers 201 with the confirmed booking. */
+	/**
+	 * Books a treatment at a location; answers 201 with the confirmed booking and, once
+	 * only, the client's link to manage it.
+	 */
 	@PostMapping("/api/bookings")
-	ResponseEntity<BookingView> book(@Valid @RequestBody BookingRequest request) {
-		Booking booking = this.bookings.book(request.toNewBooking());
-		return ResponseEntity.created(URI.create("/api/staff/bookings/" + booking.id())).body(BookingView.of(booking));
+	ResponseEntity<BookingView.Created> book(@Valid @RequestBody BookingRequest request) {
+		BookingService.Booked booked = this.bookings.book(request.toNewBooking());
+		return ResponseEntity.created(URI.create("/api/staff/bookings/" + booked.booking().id()))
+			.body(new BookingView.Created(BookingView.of(booked.booking()),
+					new BookingView.Manage(booked.manageToken(), "/api/manage/" + booked.manageToken())));
 	}
 
 	/** One booking, for staff. */
@@ -37,6 +47,57 @@ class BookingController {
 		return this.bookings.find(id)
 			.map(BookingView::of)
 			.orElseThrow(() -> Refusal.notFound("Booking", "No booking has the id " + id));
+	}
+
+	/** Staff move a booking, whenever. */
+	@PostMapping("/api/staff/bookings/{id}/reschedule")
+	BookingView reschedule(@PathVariable String id, @Valid @RequestBody Move move) {
+		return BookingView.of(this.bookings.reschedule(id, required(move.start()), move.practitionerId(), false));
+	}
+
+	/** Staff cancel a booking, whenever, with a reason. */
+	@PostMapping("/api/staff/bookings/{id}/cancel")
+	BookingView cancel(@PathVariable String id, @Valid @RequestBody StaffCancel cancel) {
+		return BookingView.of(this.bookings.cancel(id, false, cancel.reason()));
+	}
+
+	@PostMapping("/api/staff/bookings/{id}/check-in")
+	BookingView checkIn(@PathVariable String id) {
+		return BookingView.of(this.bookings.checkIn(id));
+	}
+
+	/**
+	 * Records that the treatment was given; {@code endedAt} is when it really ended, now
+	 * if absent.
+	 */
+	@PostMapping("/api/staff/bookings/{id}/complete")
+	BookingView complete(@PathVariable String id, @RequestBody(required = false) @Nullable Completion completion) {
+		return BookingView.of(this.bookings.complete(id, completion == null ? null : completion.endedAt()));
+	}
+
+	@PostMapping("/api/staff/bookings/{id}/no-show")
+	BookingView noShow(@PathVariable String id) {
+		return BookingView.of(this.bookings.noShow(id));
+	}
+
+	static OffsetDateTime required(@Nullable OffsetDateTime start) {
+		if (start == null) {
+			throw Refusal.invalid("start", "is required");
+		}
+		return start;
+	}
+
+	/**
+	 * @param start the new start, with offset
+	 * @param practitionerId optional: whom the client wants
+	 */
+	record Move(@NotNull @Nullable OffsetDateTime start, @Size(max = 100) @Nullable String practitionerId) {
+	}
+
+	record StaffCancel(@NotBlank @Size(max = 500) @Nullable String reason) {
+	}
+
+	record Completion(@Nullable Instant endedAt) {
 	}
 
 }

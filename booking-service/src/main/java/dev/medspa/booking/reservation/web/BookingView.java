@@ -24,4 +24,15 @@ record BookingView(String id, BookingStatus status, String treatmentId, String l
 	record ClientView(String name, String email, String phone) {
 	}
 
+	/** A new booking with the client's key to it, shown this once. */
+	record Created(@com.fasterxml.jackson.annotation.JsonUnwrapped BookingView booking, Manage manage) {
+	}
+
+	/**
+	 * @param token the client's key; only its hash is stored
+	 * @param url where the client views, moves or cancels the booking
+	 */
+	record Manage(String token, String url) {
+	}
+
 }

@@ -1,0 +1,269 @@
+package dev.medspa.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.medspa.booking.catalog.CatalogReadModel;
+import dev.medspa.booking.claim.Claim;
+import dev.medspa.booking.claim.DaySheets;
+import dev.medspa.booking.schedule.Schedules;
+import dev.medspa.events.EventContracts;
+import dev.medspa.events.EventHeaders;
+import dev.medspa.events.booking.BookingCompleted;
+import dev.medspa.support.messaging.EventJson;
+import dev.medspa.support.messaging.TopicNames;
+import dev.medspa.testsupport.LocalInfrastructure;
+import dev.medspa.testsupport.MutableClock;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A booking's whole life, on a clock the test moves: manage link, move, cancel, check-in,
+ * completion, no-show.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@LocalInfrastructure
+@Import(BookingLifeTest.Time.class)
+class BookingLifeTest {
+
+	private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
+
+	/**
+	 * Monday 7 December 2026, 08:00 in Walnut Creek: the clock starts a week before the
+	 * bookings.
+	 */
+	private static final LocalDate DAY = LocalDate.of(2026, 12, 14);
+
+	@TestConfiguration
+	static class Time {
+
+		@Bean
+		MutableClock clock() {
+			return new MutableClock(DAY.minusDays(7).atTime(8, 0).atZone(LA).toInstant());
+		}
+
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	CatalogReadModel catalog;
+
+	@Autowired
+	Schedules schedules;
+
+	@Autowired
+	DaySheets daySheets;
+
+	@Autowired
+	TopicNames topics;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@BeforeEach
+	void clinic() {
+		this.clock.set(DAY.minusDays(7).atTime(8, 0).atZone(LA).toInstant());
+		this.catalog.apply(CatalogFixtures.consultation(1, true));
+		this.catalog.apply(CatalogFixtures.walnutCreek(1, "Walnut Creek"));
+		this.catalog.apply(CatalogFixtures.practitioner(CatalogFixtures.PRACTITIONER, CatalogFixtures.WALNUT_CREEK));
+		this.schedules.replace(CatalogFixtures.PRACTITIONER, OptionalLong.empty(),
+				CatalogFixtures.everyDay(CatalogFixtures.WALNUT_CREEK), List.of());
+	}
+
+	@Test
+	void theManageLinkOpensItsOwnBookingOnlyAndOnlyUntilItIsOver() throws Exception {
+		Booked ana = book(at(DAY, 9, 0), "ana@example.com");
+		Booked ben = book(at(DAY, 10, 0), "ben@example.com");
+		this.mvc.perform(get(ana.manageUrl())).andExpect(status().isOk()).andExpect(jsonPath("$.id").value(ana.id()));
+		String foreign = ana.id() + "." + ben.token().substring(ben.token().lastIndexOf('.') + 1);
+		for (String wrong : List.of(foreign, ana.id() + ".guess", "nonsense", ana.id())) {
+			this.mvc.perform(get("/api/manage/" + wrong))
+				.andExpect(status().isNotFound())
+				.andExpect(jsonPath("$.detail").value("This link does not open a booking"));
+		}
+		this.clock.set(at(DAY, 9, 45).toInstant());
+		this.mvc.perform(get(ana.manageUrl())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aClientMovesTheirBookingAndTheOldTimeIsFreedOnlyOnceTheNewOneIsWon() throws Exception {
+		Booked ana = book(at(DAY, 11, 0), "move@example.com");
+		Booked other = book(at(DAY, 13, 0), "blocker@example.com");
+
+		manage(ana, "reschedule", "{\"start\":\"" + iso(at(DAY, 13, 15)) + "\"}").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/slot-taken"));
+		assertThat(owners(DAY)).contains(ana.id() + "#1");
+
+		manage(ana, "reschedule", "{\"start\":\"" + iso(at(DAY.plusDays(1), 9, 0)) + "\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.start").value(iso(at(DAY.plusDays(1), 9, 0))))
+			.andExpect(jsonPath("$.version").value(2));
+		assertThat(owners(DAY)).doesNotContain(ana.id() + "#1").contains(other.id() + "#1");
+		assertThat(owners(DAY.plusDays(1))).contains(ana.id() + "#2");
+		book(at(DAY, 11, 0), "taker@example.com");
+
+		manage(ana, "reschedule", "{\"start\":\"" + iso(at(DAY.plusDays(1), 9, 15)) + "\"}").andExpect(status().isOk());
+		assertThat(owners(DAY.plusDays(1))).containsOnlyOnce(ana.id() + "#3").doesNotContain(ana.id() + "#2");
+	}
+
+	@Test
+	void clientsChangeOnlineUntilTheCutOffAndStaffAlwaysWithAReason() throws Exception {
+		Booked ana = book(at(DAY, 14, 0), "cutoff@example.com");
+		this.clock.set(at(DAY, 14, 0).minusHours(23).toInstant());
+		manage(ana, "cancel", "").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/too-late"));
+		staff(ana.id(), "cancel", "{}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("reason"));
+		staff(ana.id(), "cancel", "{\"reason\":\"Client called in sick\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("CANCELLED"));
+		assertThat(owners(DAY)).doesNotContain(ana.id() + "#1");
+		staff(ana.id(), "cancel", "{\"reason\":\"again\"}").andExpect(status().isConflict());
+		this.mvc
+			.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTest.request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK,
+						iso(at(DAY, 14, 0)), "next@example.com")))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void checkInThenCompletionRecordsWhenTheTreatmentReallyEnded() throws Exception {
+		Booked ana = book(at(DAY, 15, 0), "done@example.com");
+		staff(ana.id(), "check-in", "").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/not-today"));
+		this.clock.set(at(DAY, 14, 50).toInstant());
+		staff(ana.id(), "complete", "").andExpect(status().isConflict());
+		staff(ana.id(), "check-in", "").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CHECKED_IN"));
+		this.clock.set(at(DAY, 15, 50).toInstant());
+		Instant ended = at(DAY, 15, 42).toInstant();
+		staff(ana.id(), "complete", "{\"endedAt\":\"" + at(DAY, 16, 30).toInstant() + "\"}")
+			.andExpect(status().isBadRequest());
+		staff(ana.id(), "complete", "{\"endedAt\":\"" + ended + "\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("COMPLETED"));
+
+		List<ConsumerRecord<String, String>> events = eventsOf(ana.id(), 3);
+		assertThat(events).extracting(record -> header(record, EventHeaders.TYPE))
+			.containsExactly(EventContracts.BOOKING_CONFIRMED.type(), EventContracts.BOOKING_CHECKED_IN.type(),
+					EventContracts.BOOKING_COMPLETED.type());
+		BookingCompleted completed = EventJson.MAPPER.readValue(events.get(2).value(), BookingCompleted.class);
+		assertThat(completed.completedAt()).isEqualTo(ended);
+		assertThat(completed.bookingVersion()).isEqualTo(3);
+	}
+
+	@Test
+	void aNoShowIsRecordedAfterTheStartAndFreesTheRestOfTheSlot() throws Exception {
+		Booked ana = book(at(DAY, 16, 0), "absent@example.com");
+		staff(ana.id(), "no-show", "").andExpect(status().isConflict());
+		this.clock.set(at(DAY, 16, 10).toInstant());
+		staff(ana.id(), "no-show", "").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("NO_SHOW"));
+		assertThat(owners(DAY)).doesNotContain(ana.id() + "#1");
+		staff(ana.id(), "check-in", "").andExpect(status().isConflict());
+	}
+
+	private record Booked(String id, String token) {
+
+		String manageUrl() {
+			return "/api/manage/" + this.token;
+		}
+
+	}
+
+	private Booked book(ZonedDateTime start, String email) throws Exception {
+		String body = this.mvc
+			.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTest.request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, iso(start),
+						email)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return new Booked(JsonPath.read(body, "$.id"), JsonPath.read(body, "$.manage.token"));
+	}
+
+	private ResultActions manage(Booked booked, String action, String json) throws Exception {
+		var request = post(booked.manageUrl() + "/" + action);
+		if (!json.isEmpty()) {
+			request.contentType(MediaType.APPLICATION_JSON).content(json);
+		}
+		return this.mvc.perform(request);
+	}
+
+	private ResultActions staff(String id, String action, String json) throws Exception {
+		var request = post("/api/staff/bookings/" + id + "/" + action).with(jwt());
+		if (!json.isEmpty()) {
+			request.contentType(MediaType.APPLICATION_JSON).content(json);
+		}
+		return this.mvc.perform(request);
+	}
+
+	private List<String> owners(LocalDate day) {
+		return this.daySheets.load(CatalogFixtures.WALNUT_CREEK, day).claims().stream().map(Claim::owner).toList();
+	}
+
+	private List<ConsumerRecord<String, String>> eventsOf(String bookingId, int expected) {
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				KafkaTestUtils.consumerProps(this.bootstrapServers, "life-" + bookingId), new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(this.topics.bookingEvents()));
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+					if (record.key().equals(bookingId)) {
+						records.add(record);
+					}
+				});
+				assertThat(records).hasSize(expected);
+			});
+		}
+		return records;
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+	private static ZonedDateTime at(LocalDate day, int hour, int minute) {
+		return day.atTime(hour, minute).atZone(LA);
+	}
+
+	private static String iso(ZonedDateTime time) {
+		return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+	}
+
+}

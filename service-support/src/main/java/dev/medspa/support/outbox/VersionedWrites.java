@@ -1,0 +1,46 @@
+package dev.medspa.support.outbox;
+
+import org.bson.Document;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * One change of a versioned document with an embedded outbox, as one atomic update: it
+ * matches only the version the change was decided on, sets the new state and appends the
+ * change's event to the outbox, leaving the events still pending there untouched.
+ */
+public final class VersionedWrites {
+
+	private final MongoTemplate mongo;
+
+	public VersionedWrites(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * @param next the new state, a mapped entity whose version is already raised
+	 * @param event the event of this change
+	 * @return false if the stored version was no longer {@code expectedVersion}: nothing
+	 * changed
+	 */
+	public boolean update(Object id, long expectedVersion, Object next, OutboxMessage event) {
+		Document state = new Document();
+		this.mongo.getConverter().write(next, state);
+		state.remove("_id");
+		state.remove("_class");
+		state.remove(OutboxCollection.FIELD);
+		Update update = new Update();
+		state.forEach(update::set);
+		Document pending = new Document();
+		this.mongo.getConverter().write(event, pending);
+		pending.remove("_class");
+		update.push(OutboxCollection.FIELD, pending);
+		Object replaced = this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion)), update, next.getClass());
+		return replaced != null;
+	}
+
+}
