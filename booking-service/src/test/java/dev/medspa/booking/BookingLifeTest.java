@@ -196,6 +196,22 @@ class BookingLifeTest {
 		staff(ana.id(), "check-in", "").andExpect(status().isConflict());
 	}
 
+	@Test
+	void staffSeeTheDaySheetOfALocationAndAPractitionersAgenda() throws Exception {
+		Booked early = book(at(DAY.plusDays(2), 9, 0), "early@example.com");
+		Booked late = book(at(DAY.plusDays(2), 12, 0), "late@example.com");
+		this.mvc.perform(get("/api/staff/day-sheets/walnut-creek/" + DAY.plusDays(2)))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/staff/day-sheets/walnut-creek/" + DAY.plusDays(2)).with(jwt()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.bookings[*].id").value(org.hamcrest.Matchers.contains(early.id(), late.id())))
+			.andExpect(jsonPath("$.bookings[0].roomId").value("walnut-creek-consult"));
+		this.mvc
+			.perform(get("/api/staff/agenda/" + CatalogFixtures.PRACTITIONER + "?date=" + DAY.plusDays(2)).with(jwt()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains(early.id(), late.id())));
+	}
+
 	private record Booked(String id, String token) {
 
 		String manageUrl() {

@@ -1,0 +1,101 @@
+package dev.medspa.booking.reservation.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.medspa.booking.catalog.CatalogLocation;
+import dev.medspa.booking.catalog.CatalogReadModel;
+import dev.medspa.booking.claim.Claim;
+import dev.medspa.booking.claim.DaySheets;
+import dev.medspa.booking.reservation.Booking;
+import dev.medspa.support.Refusal;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What staff need to run the day: a location's day sheet and a practitioner's agenda. */
+@RestController
+class StaffDayController {
+
+	private final CatalogReadModel catalog;
+
+	private final DaySheets daySheets;
+
+	private final MongoTemplate mongo;
+
+	private final Clock clock;
+
+	StaffDayController(CatalogReadModel catalog, DaySheets daySheets, MongoTemplate mongo, Clock clock) {
+		this.catalog = catalog;
+		this.daySheets = daySheets;
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	/**
+	 * Every booking and live hold of a location on a local day, by start, with
+	 * practitioner and room.
+	 */
+	@GetMapping("/api/staff/day-sheets/{locationId}/{date}")
+	DaySheetView daySheet(@PathVariable String locationId,
+			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+		CatalogLocation location = this.catalog.location(locationId)
+			.orElseThrow(() -> Refusal.notFound("Location", "No location has the id " + locationId));
+		ZoneId zone = location.zone();
+		List<BookingView> bookings = bookings(Criteria.where("locationId").is(locationId), date, zone);
+		Instant now = this.clock.instant();
+		List<HoldView> holds = this.daySheets.load(locationId, date)
+			.live(now)
+			.stream()
+			.filter(claim -> claim.kind() == Claim.Kind.HOLD)
+			.map(claim -> new HoldView(claim.practitionerId(), claim.roomId(), claim.start().atZone(zone),
+					claim.end().atZone(zone), claim.expiresAt()))
+			.toList();
+		return new DaySheetView(locationId, location.name(), location.zoneId(), date, bookings, holds);
+	}
+
+	/** A practitioner's bookings on a local day, at whichever location. */
+	@GetMapping("/api/staff/agenda/{practitionerId}")
+	List<BookingView> agenda(@PathVariable String practitionerId,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(defaultValue = "America/Los_Angeles") String zone) {
+		ZoneId zoneId;
+		try {
+			zoneId = ZoneId.of(zone);
+		}
+		catch (java.time.DateTimeException ex) {
+			throw Refusal.invalid("zone", "must be an IANA time zone such as America/Los_Angeles");
+		}
+		return bookings(Criteria.where("practitionerId").is(practitionerId), date, zoneId);
+	}
+
+	private List<BookingView> bookings(Criteria criteria, LocalDate date, ZoneId zone) {
+		Instant from = date.atStartOfDay(zone).toInstant();
+		Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
+		return this.mongo.find(Query.query(criteria.and("start").gte(from).lt(to)), Booking.class)
+			.stream()
+			.sorted(Comparator.comparing(Booking::start))
+			.map(BookingView::of)
+			.toList();
+	}
+
+	record DaySheetView(String locationId, String name, String zoneId, LocalDate date, List<BookingView> bookings,
+			List<HoldView> holds) {
+	}
+
+	record HoldView(String practitionerId, String roomId, ZonedDateTime start, ZonedDateTime end,
+			@org.jspecify.annotations.Nullable Instant expiresAt) {
+	}
+
+}
