@@ -212,6 +212,49 @@ class BookingLifeTest {
 			.andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains(early.id(), late.id())));
 	}
 
+	@Test
+	void aHoldKeepsTheSlotDuringCheckoutAndLetsGoByItself() throws Exception {
+		String held = hold(at(DAY.plusDays(3), 10, 0));
+		tryBook(at(DAY.plusDays(3), 10, 0), "other@example.com", null).andExpect(status().isConflict());
+		tryBook(at(DAY.plusDays(3), 10, 0), "holder@example.com", held).andExpect(status().isCreated());
+		assertThat(owners(DAY.plusDays(3))).noneMatch(owner -> owner.startsWith("hold:"));
+
+		String abandoned = hold(at(DAY.plusDays(3), 11, 0));
+		this.clock.advance(Duration.ofMinutes(11));
+		tryBook(at(DAY.plusDays(3), 11, 0), "patient@example.com", null).andExpect(status().isCreated());
+		tryBook(at(DAY.plusDays(3), 11, 0), "slow@example.com", abandoned).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/hold-expired"));
+
+		String released = hold(at(DAY.plusDays(3), 13, 0));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.delete("/api/holds/" + released))
+			.andExpect(status().isNoContent());
+		tryBook(at(DAY.plusDays(3), 13, 0), "next@example.com", null).andExpect(status().isCreated());
+	}
+
+	private String hold(ZonedDateTime start) throws Exception {
+		String body = this.mvc
+			.perform(post("/api/holds").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"treatmentId\":\"" + CatalogFixtures.CONSULTATION + "\",\"locationId\":\""
+						+ CatalogFixtures.WALNUT_CREEK + "\",\"start\":\"" + iso(start) + "\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.expiresAt").value(this.clock.instant().plus(Duration.ofMinutes(10)).toString()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(body, "$.holdId");
+	}
+
+	private ResultActions tryBook(ZonedDateTime start, String email, String holdId) throws Exception {
+		String request = BookingApiTest.request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, iso(start),
+				email);
+		if (holdId != null) {
+			request = request.replaceFirst("\\{", "{\"holdId\":\"" + holdId + "\",");
+		}
+		return this.mvc.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON).content(request));
+	}
+
 	private record Booked(String id, String token) {
 
 		String manageUrl() {

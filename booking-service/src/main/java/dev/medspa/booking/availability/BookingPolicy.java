@@ -20,5 +20,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("medspa.booking")
 public record BookingPolicy(@DefaultValue("PT2H") Duration minimumNotice, @DefaultValue("P90D") Duration horizon,
 		@DefaultValue("PT15M") Duration slotStep, @DefaultValue("P31D") Duration maximumSearch,
-		@DefaultValue("PT24H") Duration clientChangeCutoff) {
+		@DefaultValue("PT24H") Duration clientChangeCutoff, @DefaultValue("PT10M") Duration holdDuration) {
 }

@@ -60,11 +60,28 @@ public class DaySheets {
 	 * within a day must not collide with itself.
 	 */
 	public Claim claim(String locationId, LocalDate date, @Nullable String ignoring, Function<DaySheet, Claim> decide) {
+		return write(locationId, date, sheet -> decide.apply(ignoring == null ? sheet : sheet.without(ignoring)),
+				claim -> true);
+	}
+
+	/**
+	 * Replaces the claim of {@code replaced} by the one {@code decide} chooses, in one
+	 * write: a hold becomes a booking without a moment in which another request could
+	 * take its interval.
+	 * @param decide sees the whole sheet, the replaced claim included, and must check
+	 * that it is still live
+	 */
+	public Claim replace(String locationId, LocalDate date, String replaced, Function<DaySheet, Claim> decide) {
+		return write(locationId, date, decide, claim -> !claim.owner().equals(replaced));
+	}
+
+	private Claim write(String locationId, LocalDate date, Function<DaySheet, Claim> decide,
+			java.util.function.Predicate<Claim> keep) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			DaySheet sheet = load(locationId, date);
-			Claim claim = decide.apply(ignoring == null ? sheet : sheet.without(ignoring));
+			Claim claim = decide.apply(sheet);
 			Instant now = this.clock.instant();
-			List<Claim> claims = new ArrayList<>(sheet.live(now));
+			List<Claim> claims = new ArrayList<>(sheet.live(now).stream().filter(keep).toList());
 			claims.add(claim);
 			if (write(sheet, claims)) {
 				return claim;

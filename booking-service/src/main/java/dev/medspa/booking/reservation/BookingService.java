@@ -81,33 +81,102 @@ public class BookingService {
 	public record Booked(Booking booking, String manageToken) {
 	}
 
-	public Booked book(NewBooking request) {
-		CatalogTreatment treatment = this.catalog.treatment(request.treatmentId())
+	/**
+	 * What a request names, checked: the treatment, the location and a start in the
+	 * future.
+	 */
+	private record Target(CatalogTreatment treatment, CatalogLocation location, Instant start, LocalDate day) {
+	}
+
+	private Target target(String treatmentId, String locationId, OffsetDateTime requestedStart) {
+		CatalogTreatment treatment = this.catalog.treatment(treatmentId)
 			.orElseThrow(() -> Refusal.unprocessable("unknown-treatment", "Unknown treatment", "treatmentId",
-					"No treatment has the id " + request.treatmentId()));
+					"No treatment has the id " + treatmentId));
 		if (!treatment.active()) {
 			throw Refusal.unprocessable("treatment-retired", "Treatment retired", "treatmentId",
 					treatment.name() + " is no longer offered");
 		}
-		CatalogLocation location = this.catalog.location(request.locationId())
+		CatalogLocation location = this.catalog.location(locationId)
 			.filter(CatalogLocation::active)
 			.orElseThrow(() -> Refusal.unprocessable("unknown-location", "Unknown location", "locationId",
-					"No open location has the id " + request.locationId()));
+					"No open location has the id " + locationId));
 		if (!location.offers(treatment.id())) {
 			throw Refusal.unprocessable("treatment-not-offered", "Treatment not offered here", "treatmentId",
 					treatment.name() + " is not offered at " + location.name());
 		}
 		Instant now = this.clock.instant();
-		Instant start = request.start().toInstant();
+		Instant start = requestedStart.toInstant();
 		if (!start.isAfter(now)) {
 			throw Refusal.unprocessable("start-in-past", "Start in the past", "start",
-					"The start " + request.start() + " has already passed");
+					"The start " + requestedStart + " has already passed");
 		}
+		return new Target(treatment, location, start, start.atZone(location.zone()).toLocalDate());
+	}
+
+	/**
+	 * Holds a slot for checkout: a claim on the day sheet that lets go by itself after
+	 * the hold duration, decided by this code, not by a TTL index.
+	 */
+	public HoldTaken hold(String treatmentId, String locationId, OffsetDateTime start,
+			@Nullable String practitionerId) {
+		Target target = target(treatmentId, locationId, start);
+		String holdId = target.location().id() + "_" + target.day() + "_" + UUID.randomUUID();
+		Instant expiresAt = this.clock.instant().plus(this.availability.policy().holdDuration());
+		Claim claim = this.daySheets.claim(target.location().id(), target.day(), sheet -> {
+			Claim chosen = decide(target.treatment(), target.location(), sheet, target.start(), holdOwner(holdId),
+					practitionerId);
+			return new Claim(chosen.owner(), Claim.Kind.HOLD, chosen.practitionerId(), chosen.roomId(), chosen.start(),
+					chosen.end(), expiresAt);
+		});
+		return new HoldTaken(holdId, claim, expiresAt);
+	}
+
+	/** Lets a hold go before it expires; a hold that is gone already changes nothing. */
+	public void releaseHold(String holdId) {
+		HoldRef ref = HoldRef.parse(holdId);
+		this.daySheets.release(ref.locationId(), ref.day(), holdOwner(holdId));
+	}
+
+	public record HoldTaken(String holdId, Claim claim, Instant expiresAt) {
+	}
+
+	private static String holdOwner(String holdId) {
+		return "hold:" + holdId;
+	}
+
+	/**
+	 * Where a hold lives: its id names the location and day, so it is found by id alone.
+	 */
+	private record HoldRef(String locationId, LocalDate day) {
+
+		static HoldRef parse(String holdId) {
+			String[] parts = holdId.split("_");
+			try {
+				if (parts.length == 3) {
+					return new HoldRef(parts[0], LocalDate.parse(parts[1]));
+				}
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				// falls through to the refusal
+			}
+			throw Refusal.unprocessable("unknown-hold", "Unknown hold", "holdId", "No hold has the id " + holdId);
+		}
+
+	}
+
+	public Booked book(NewBooking request) {
+		Target target = target(request.treatmentId(), request.locationId(), request.start());
+		CatalogTreatment treatment = target.treatment();
+		CatalogLocation location = target.location();
+		Instant start = target.start();
+		Instant now = this.clock.instant();
 		String id = UUID.randomUUID().toString();
-		LocalDate day = start.atZone(location.zone()).toLocalDate();
+		LocalDate day = target.day();
 		String owner = Booking.claimOwner(id, 1);
-		Claim claim = this.daySheets.claim(location.id(), day,
-				sheet -> decide(treatment, location, sheet, start, owner, request.practitionerId()));
+		Claim claim = request.holdId() == null
+				? this.daySheets.claim(location.id(), day,
+						sheet -> decide(treatment, location, sheet, start, owner, request.practitionerId()))
+				: fromHold(request.holdId(), target, owner);
 		Instant end = start.plus(treatment.appointmentLength());
 		ManageTokens.Issued token = ManageTokens.issue(id);
 		Booking booking = Booking.confirmed(id, treatment.id(), location.id(), location.zoneId(), start, end, claim,
@@ -127,6 +196,36 @@ public class BookingService {
 		}
 		this.outbox.publishSoon(Booking.COLLECTION, id);
 		return new Booked(booking, token.token());
+	}
+
+	/**
+	 * Turns a live hold for the same location and start into the booking's claim, in one
+	 * write.
+	 */
+	private Claim fromHold(String holdId, Target target, String owner) {
+		HoldRef ref = HoldRef.parse(holdId);
+		if (!ref.locationId().equals(target.location().id()) || !ref.day().equals(target.day())) {
+			throw Refusal.unprocessable("hold-mismatch", "Hold does not match", "holdId",
+					"The hold is for another location or day");
+		}
+		String holdOwner = holdOwner(holdId);
+		return this.daySheets.replace(ref.locationId(), ref.day(), holdOwner, sheet -> {
+			Claim hold = sheet.live(this.clock.instant())
+				.stream()
+				.filter(claim -> claim.owner().equals(holdOwner))
+				.findFirst()
+				.orElseThrow(() -> Refusal.conflict("hold-expired", "Hold expired", "holdId",
+						"The hold has expired or was released; choose a time again"));
+			Instant end = target.start()
+				.plus(target.treatment().appointmentLength())
+				.plus(target.treatment().cleanup());
+			if (!hold.start().equals(target.start()) || !hold.end().equals(end)) {
+				throw Refusal.unprocessable("hold-mismatch", "Hold does not match", "start",
+						"The hold is for another start or treatment");
+			}
+			return new Claim(owner, Claim.Kind.BOOKING, hold.practitionerId(), hold.roomId(), hold.start(), hold.end(),
+					null);
+		});
 	}
 
 	/**

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param start when the client arrives, with the offset they were shown
  * @param practitionerId the practitioner the client chose, or null for whoever is free
+ * @param holdId a hold taken for this start, which the booking takes over
  */
 public record NewBooking(String treatmentId, String locationId, OffsetDateTime start, Client client,
-		@Nullable String practitionerId) {
+		@Nullable String practitionerId, @Nullable String holdId) {
 }

@@ -20,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param start when the client arrives, as an ISO date-time with offset, for example
  * {@code 2026-12-01T10:00:00-08:00}
  * @param practitionerId optional: a practitioner the client chose
+ * @param holdId optional: the hold taken for this start (POST /api/holds)
  */
 record BookingRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 		@NotBlank @Size(max = 100) @Nullable String locationId, @NotNull @Nullable OffsetDateTime start,
-		@NotNull @Valid @Nullable ClientRequest client, @Size(max = 100) @Nullable String practitionerId) {
+		@NotNull @Valid @Nullable ClientRequest client, @Size(max = 100) @Nullable String practitionerId,
+		@Size(max = 200) @Nullable String holdId) {
 
 	NewBooking toNewBooking() {
 		ClientRequest c = java.util.Objects.requireNonNull(this.client);
@@ -31,7 +33,7 @@ record BookingRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 				java.util.Objects.requireNonNull(this.treatmentId), java.util.Objects.requireNonNull(this.locationId),
 				java.util.Objects.requireNonNull(this.start), Client.of(java.util.Objects.requireNonNull(c.name()),
 						java.util.Objects.requireNonNull(c.email()), java.util.Objects.requireNonNull(c.phone())),
-				this.practitionerId);
+				this.practitionerId, this.holdId);
 	}
 
 	/**

@@ -1,0 +1,70 @@
+package dev.medspa.booking.reservation.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import dev.medspa.booking.reservation.BookingService;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Holds keep a slot for a client during checkout, for a short while; book with the hold's
+ * id to take it over.
+ */
+@RestController
+class HoldController {
+
+	private final BookingService bookings;
+
+	HoldController(BookingService bookings) {
+		this.bookings = bookings;
+	}
+
+	@PostMapping("/api/holds")
+	ResponseEntity<HoldView> hold(@Valid @RequestBody HoldRequest request) {
+		BookingService.HoldTaken hold = this.bookings.hold(java.util.Objects.requireNonNull(request.treatmentId()),
+				java.util.Objects.requireNonNull(request.locationId()), BookingController.required(request.start()),
+				request.practitionerId());
+		ZoneId zone = request.start() == null ? ZoneId.of("UTC") : ZoneId.of(zoneOf(request));
+		return ResponseEntity.created(URI.create("/api/holds/" + hold.holdId()))
+			.body(new HoldView(hold.holdId(), hold.claim().start().atZone(zone).toOffsetDateTime(),
+					hold.claim().practitionerId(), hold.expiresAt()));
+	}
+
+	/** Lets a hold go before it expires. */
+	@DeleteMapping("/api/holds/{holdId}")
+	ResponseEntity<Void> release(@PathVariable String holdId) {
+		this.bookings.releaseHold(holdId);
+		return ResponseEntity.noContent().build();
+	}
+
+	private static String zoneOf(HoldRequest request) {
+		OffsetDateTime start = java.util.Objects.requireNonNull(request.start());
+		return start.getOffset().getId();
+	}
+
+	record HoldRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
+			@NotBlank @Size(max = 100) @Nullable String locationId, @NotNull @Nullable OffsetDateTime start,
+			@Size(max = 100) @Nullable String practitionerId) {
+	}
+
+	/**
+	 * @param expiresAt after this the slot is free again unless booked
+	 */
+	record HoldView(String holdId, OffsetDateTime start, String practitionerId, Instant expiresAt) {
+	}
+
+}
