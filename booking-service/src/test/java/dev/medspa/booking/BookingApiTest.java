@@ -135,6 +135,67 @@ class BookingApiTest {
 	}
 
 	@Test
+	void theSameIdempotencyKeyAnswersTheSameBookingAndMakesNoSecond() throws Exception {
+		String body = request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, at(14), "retry@example.com");
+		String first = keyed("key-1", body).andExpect(status().isCreated())
+			.andExpect(header().string("Idempotent-Replayed", "false"))
+			.andExpect(jsonPath("$.manage.token").exists())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		keyed("key-1", body.replace("\n", " ")).andExpect(status().isCreated())
+			.andExpect(header().string("Idempotent-Replayed", "true"))
+			.andExpect(jsonPath("$.id").value(com.jayway.jsonpath.JsonPath.<String>read(first, "$.id")))
+			.andExpect(jsonPath("$.manage").doesNotExist());
+		keyed("key-1", body.replace("retry@", "other@")).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+		assertThat(bookingsOf("retry@example.com")).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentRetriesWithOneKeyMakeOneBooking() throws Exception {
+		String body = request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK, at(15), "storm@example.com");
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<org.springframework.mock.web.MockHttpServletResponse>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return keyed("storm-key", body).andReturn().getResponse();
+				}));
+			}
+			start.countDown();
+			java.util.Set<String> ids = new java.util.HashSet<>();
+			for (var result : results) {
+				var response = result.get();
+				assertThat(response.getStatus()).isIn(201, 409);
+				if (response.getStatus() == 201) {
+					ids.add(com.jayway.jsonpath.JsonPath.read(response.getContentAsString(), "$.id"));
+				}
+			}
+			assertThat(ids).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(bookingsOf("storm@example.com")).isEqualTo(1);
+	}
+
+	private ResultActions keyed(String key, String json) throws Exception {
+		return this.mvc.perform(post("/api/bookings").header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
+	}
+
+	private long bookingsOf(String email) {
+		return this.mongo.count(
+				org.springframework.data.mongodb.core.query.Query
+					.query(org.springframework.data.mongodb.core.query.Criteria.where("client.email").is(email)),
+				Booking.class);
+	}
+
+	@Test
 	void unknownTreatmentIs422NamingTheField() throws Exception {
 		problem(book(request("botox", CatalogFixtures.WALNUT_CREEK, FUTURE, "a@example.com")), 422, "unknown-treatment",
 				"treatmentId");

@@ -165,12 +165,16 @@ public class BookingService {
 	}
 
 	public Booked book(NewBooking request) {
+		return book(request, UUID.randomUUID().toString());
+	}
+
+	/** Books under an id chosen beforehand (see {@link IdempotentBookings}). */
+	Booked book(NewBooking request, String id) {
 		Target target = target(request.treatmentId(), request.locationId(), request.start());
 		CatalogTreatment treatment = target.treatment();
 		CatalogLocation location = target.location();
 		Instant start = target.start();
 		Instant now = this.clock.instant();
-		String id = UUID.randomUUID().toString();
 		LocalDate day = target.day();
 		String owner = Booking.claimOwner(id, 1);
 		Claim claim = request.holdId() == null

@@ -9,7 +9,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.medspa.booking.reservation.Booking;
 import dev.medspa.booking.reservation.BookingService;
+import dev.medspa.booking.reservation.IdempotentBookings;
 import dev.medspa.support.Refusal;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -25,20 +28,57 @@ class BookingController {
 
 	private final BookingService bookings;
 
-	BookingController(BookingService bookings) {
+	private final IdempotentBookings idempotent;
+
+	BookingController(BookingService bookings, IdempotentBookings idempotent) {
 		this.bookings = bookings;
+		this.idempotent = idempotent;
 	}
 
 	/**
 	 * Books a treatment at a location; answers 201 with the confirmed booking and, once
-	 * only, the client's link to manage it.
+	 * only, the client's link to manage it. With an {@code Idempotency-Key}, a repeated
+	 * request answers the same booking (without the link, which is in the confirmation
+	 * e-mail) and makes no second one.
 	 */
 	@PostMapping("/api/bookings")
-	ResponseEntity<BookingView.Created> book(@Valid @RequestBody BookingRequest request) {
-		BookingService.Booked booked = this.bookings.book(request.toNewBooking());
-		return ResponseEntity.created(URI.create("/api/staff/bookings/" + booked.booking().id()))
-			.body(new BookingView.Created(BookingView.of(booked.booking()),
-					new BookingView.Manage(booked.manageToken(), "/api/manage/" + booked.manageToken())));
+	ResponseEntity<BookingView.Created> book(
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+			@Valid @RequestBody BookingRequest request) {
+		if (idempotencyKey == null) {
+			BookingService.Booked booked = this.bookings.book(request.toNewBooking());
+			return created(booked.booking(), booked.manageToken(), false);
+		}
+		if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+			throw Refusal.invalid("Idempotency-Key", "must be 1 to 255 characters");
+		}
+		IdempotentBookings.Outcome outcome = this.idempotent.book(idempotencyKey, hash(request),
+				request.toNewBooking());
+		return created(outcome.booking(), outcome.manageToken(), outcome.replayed());
+	}
+
+	private static ResponseEntity<BookingView.Created> created(Booking booking, @Nullable String token,
+			boolean replayed) {
+		return ResponseEntity.created(URI.create("/api/staff/bookings/" + booking.id()))
+			.header("Idempotent-Replayed", String.valueOf(replayed))
+			.body(new BookingView.Created(BookingView.of(booking),
+					token == null ? null : new BookingView.Manage(token, "/api/manage/" + token)));
+	}
+
+	/**
+	 * A digest of the request as understood, so the same request sent with other spacing
+	 * still matches.
+	 */
+	private static String hash(BookingRequest request) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(dev.medspa.support.messaging.EventJson.write(request)
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** One booking, for staff. */

@@ -24,8 +24,12 @@ record BookingView(String id, BookingStatus status, String treatmentId, String l
 	record ClientView(String name, String email, String phone) {
 	}
 
-	/** A new booking with the client's key to it, shown this once. */
-	record Created(@com.fasterxml.jackson.annotation.JsonUnwrapped BookingView booking, Manage manage) {
+	/**
+	 * A new booking with the client's key to it, shown this once; a replayed request
+	 * answers without it.
+	 */
+	record Created(@com.fasterxml.jackson.annotation.JsonUnwrapped BookingView booking,
+			@org.jspecify.annotations.Nullable Manage manage) {
 	}
 
 	/**
