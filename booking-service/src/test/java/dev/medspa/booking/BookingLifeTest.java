@@ -233,6 +233,55 @@ class BookingLifeTest {
 		tryBook(at(DAY.plusDays(3), 13, 0), "next@example.com", null).andExpect(status().isCreated());
 	}
 
+	@Test
+	void theFirstMicroneedlingNeedsACompletedConsultationAndSessionsKeepTheirSpacing() throws Exception {
+		this.catalog.apply(new dev.medspa.events.catalog.TreatmentState(
+				new dev.medspa.events.TreatmentId("microneedling"), "microneedling", "Micro-needling",
+				"skin-rejuvenation", "", Duration.ofMinutes(45), Duration.ofMinutes(30), Duration.ofMinutes(15),
+				new java.math.BigDecimal("350"), "USD", "consultation-room", "microneedling",
+				new dev.medspa.events.catalog.TreatmentState.ConsultationRule(
+						new dev.medspa.events.TreatmentId(CatalogFixtures.CONSULTATION), java.time.Period.ofMonths(6)),
+				new dev.medspa.events.catalog.TreatmentState.SeriesRule(3, java.time.Period.ofWeeks(4),
+						java.time.Period.ofWeeks(6)),
+				List.of(), true, 1, null));
+		this.catalog.apply(new dev.medspa.events.catalog.LocationState(
+				new dev.medspa.events.LocationId(CatalogFixtures.WALNUT_CREEK), CatalogFixtures.WALNUT_CREEK,
+				"Walnut Creek",
+				new dev.medspa.events.catalog.LocationState.Address("1 Main", "Walnut Creek", "CA", "94596", "US"),
+				"+1 925 555 0100", "America/Los_Angeles",
+				List.of(new dev.medspa.events.catalog.LocationState.Room("walnut-creek-consult", "Room",
+						"consultation-room", true)),
+				List.of(new dev.medspa.events.TreatmentId(CatalogFixtures.CONSULTATION),
+						new dev.medspa.events.TreatmentId("microneedling")),
+				true, 50, List.of()));
+		String email = "first-timer@example.com";
+		tryBook("microneedling", at(DAY.plusDays(4), 9, 0), email).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/consultation-required"));
+
+		Booked consultation = book(at(DAY.plusDays(4), 11, 0), email);
+		this.clock.set(at(DAY.plusDays(4), 10, 55).toInstant());
+		staff(consultation.id(), "check-in", "").andExpect(status().isOk());
+		this.clock.set(at(DAY.plusDays(4), 11, 40).toInstant());
+		staff(consultation.id(), "complete", "").andExpect(status().isOk());
+
+		tryBook("microneedling", at(DAY.plusDays(5), 9, 0), "First-Timer@Example.com").andExpect(status().isCreated());
+		tryBook("microneedling", at(DAY.plusDays(19), 9, 0), email).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/series-spacing"));
+		tryBook("microneedling", at(DAY.plusDays(33), 9, 0), email).andExpect(status().isCreated());
+
+		this.mvc
+			.perform(post("/api/staff/bookings?overrideReason=Consulted at another clinic").with(jwt())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTest.request("microneedling", CatalogFixtures.WALNUT_CREEK,
+						iso(at(DAY.plusDays(6), 9, 0)), "transfer@example.com")))
+			.andExpect(status().isCreated());
+	}
+
+	private ResultActions tryBook(String treatment, ZonedDateTime start, String email) throws Exception {
+		return this.mvc.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON)
+			.content(BookingApiTest.request(treatment, CatalogFixtures.WALNUT_CREEK, iso(start), email)));
+	}
+
 	private String hold(ZonedDateTime start) throws Exception {
 		String body = this.mvc
 			.perform(post("/api/holds").contentType(MediaType.APPLICATION_JSON)

@@ -70,7 +70,10 @@ public class CatalogReadModel {
 	public boolean apply(TreatmentState state) {
 		return save(
 				new CatalogTreatment(state.id().value(), state.name(), state.duration(), state.preparation(),
-						state.cleanup(), state.roomType(), state.qualification(), state.active(), state.version()),
+						state.cleanup(), state.roomType(), state.qualification(), state.active(), state.version(),
+						state.consultation() == null ? null : state.consultation().consultationTreatment().value(),
+						state.consultation() == null ? null : state.consultation().validFor(),
+						state.series() == null ? null : state.series().minimumSpacing()),
 				state.id().value(), state.version());
 	}
 

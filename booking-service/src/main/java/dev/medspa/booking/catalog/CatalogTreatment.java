@@ -1,14 +1,26 @@
 package dev.medspa.booking.catalog;
 
 import java.time.Duration;
+import java.time.Period;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** What booking needs to know of a treatment. */
+/**
+ * What booking needs to know of a treatment.
+ *
+ * @param consultationTreatmentId the consultation a client must have completed first, if
+ * any
+ * @param consultationValidFor how long a completed consultation counts
+ * @param seriesMinimumSpacing the least time between two sessions of a client, if given
+ * as a series
+ */
 @Document("catalog_treatments")
 public record CatalogTreatment(@Id String id, String name, Duration duration, Duration preparation, Duration cleanup,
-		String roomType, String qualification, boolean active, long version) {
+		String roomType, String qualification, boolean active, long version, @Nullable String consultationTreatmentId,
+		@Nullable Period consultationValidFor, @Nullable Period seriesMinimumSpacing) {
 
 	/**
 	 * From the client's arrival to the end of the treatment: preparation (numbing) and

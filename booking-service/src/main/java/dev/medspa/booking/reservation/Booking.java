@@ -65,6 +65,9 @@ public class Booking {
 
 	private final @Nullable String cancelReason;
 
+	/** Why staff booked past the eligibility rules, if they did. */
+	private final @Nullable String eligibilityOverride;
+
 	private final long version;
 
 	private final List<OutboxMessage> outbox;
@@ -73,8 +76,8 @@ public class Booking {
 	Booking(String id, String treatmentId, String locationId, String zoneId, Instant start, Instant end,
 			Instant occupiedUntil, String practitionerId, String roomId, int placement, Client client,
 			String manageTokenHash, BookingStatus status, Instant createdAt, @Nullable Instant checkedInAt,
-			@Nullable Instant completedAt, @Nullable Instant cancelledAt, @Nullable String cancelReason, long version,
-			@Nullable List<OutboxMessage> outbox) {
+			@Nullable Instant completedAt, @Nullable Instant cancelledAt, @Nullable String cancelReason,
+			@Nullable String eligibilityOverride, long version, @Nullable List<OutboxMessage> outbox) {
 		this.id = id;
 		this.treatmentId = treatmentId;
 		this.locationId = locationId;
@@ -93,15 +96,17 @@ public class Booking {
 		this.completedAt = completedAt;
 		this.cancelledAt = cancelledAt;
 		this.cancelReason = cancelReason;
+		this.eligibilityOverride = eligibilityOverride;
 		this.version = version;
 		this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
 	}
 
 	static Booking confirmed(String id, String treatmentId, String locationId, String zoneId, Instant start,
-			Instant end, Claim claim, Client client, String manageTokenHash, Instant now) {
+			Instant end, Claim claim, Client client, String manageTokenHash, @Nullable String eligibilityOverride,
+			Instant now) {
 		return new Booking(id, treatmentId, locationId, zoneId, start, end, claim.end(), claim.practitionerId(),
-				claim.roomId(), 1, client, manageTokenHash, BookingStatus.CONFIRMED, now, null, null, null, null, 1,
-				List.of());
+				claim.roomId(), 1, client, manageTokenHash, BookingStatus.CONFIRMED, now, null, null, null, null,
+				eligibilityOverride, 1, List.of());
 	}
 
 	/** The owner name of this booking's claim at a placement. */
@@ -117,7 +122,7 @@ public class Booking {
 		return new Booking(this.id, this.treatmentId, this.locationId, this.zoneId, newStart, newEnd, claim.end(),
 				claim.practitionerId(), claim.roomId(), this.placement + 1, this.client, this.manageTokenHash,
 				this.status, this.createdAt, this.checkedInAt, this.completedAt, this.cancelledAt, this.cancelReason,
-				this.version + 1, this.outbox);
+				this.eligibilityOverride, this.version + 1, this.outbox);
 	}
 
 	Booking withStatus(BookingStatus next, Instant at, @Nullable String reason) {
@@ -126,7 +131,8 @@ public class Booking {
 				next, this.createdAt, next == BookingStatus.CHECKED_IN ? at : this.checkedInAt,
 				next == BookingStatus.COMPLETED ? at : this.completedAt,
 				next == BookingStatus.CANCELLED ? at : this.cancelledAt,
-				next == BookingStatus.CANCELLED ? reason : this.cancelReason, this.version + 1, this.outbox);
+				next == BookingStatus.CANCELLED ? reason : this.cancelReason, this.eligibilityOverride,
+				this.version + 1, this.outbox);
 	}
 
 	void record(OutboxMessage message) {
@@ -207,6 +213,10 @@ public class Booking {
 
 	public @Nullable String cancelReason() {
 		return this.cancelReason;
+	}
+
+	public @Nullable String eligibilityOverride() {
+		return this.eligibilityOverride;
 	}
 
 	public long version() {

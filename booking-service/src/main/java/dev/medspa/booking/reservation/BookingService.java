@@ -60,10 +60,13 @@ public class BookingService {
 
 	private final VersionedWrites writes;
 
+	private final Eligibility eligibility;
+
 	private final Clock clock;
 
 	BookingService(CatalogReadModel catalog, Availability availability, DaySheets daySheets, MongoTemplate mongo,
-			OutboxMessages messages, OutboxTrigger outbox, VersionedWrites writes, Clock clock) {
+			OutboxMessages messages, OutboxTrigger outbox, VersionedWrites writes, Eligibility eligibility,
+			Clock clock) {
 		this.catalog = catalog;
 		this.availability = availability;
 		this.daySheets = daySheets;
@@ -71,6 +74,7 @@ public class BookingService {
 		this.messages = messages;
 		this.outbox = outbox;
 		this.writes = writes;
+		this.eligibility = eligibility;
 		this.clock = clock;
 	}
 
@@ -175,6 +179,9 @@ public class BookingService {
 		CatalogLocation location = target.location();
 		Instant start = target.start();
 		Instant now = this.clock.instant();
+		if (request.eligibilityOverride() == null) {
+			this.eligibility.check(treatment, request.client(), start, null);
+		}
 		LocalDate day = target.day();
 		String owner = Booking.claimOwner(id, 1);
 		Claim claim = request.holdId() == null
@@ -184,7 +191,7 @@ public class BookingService {
 		Instant end = start.plus(treatment.appointmentLength());
 		ManageTokens.Issued token = ManageTokens.issue(id);
 		Booking booking = Booking.confirmed(id, treatment.id(), location.id(), location.zoneId(), start, end, claim,
-				request.client(), token.hash(), now);
+				request.client(), token.hash(), request.eligibilityOverride(), now);
 		BookingConfirmed confirmed = new BookingConfirmed(new BookingId(id), booking.version(),
 				new TreatmentId(treatment.id()), new LocationId(location.id()), start, end,
 				new BookingConfirmed.ClientContact(booking.client().name(), booking.client().email(),
@@ -291,6 +298,9 @@ public class BookingService {
 			.orElseThrow(() -> Refusal.unprocessable("unknown-location", "Location closed", "start",
 					"The location is closed; cancel and book another"));
 		Instant start = newStart.toInstant();
+		if (current.eligibilityOverride() == null) {
+			this.eligibility.check(treatment, current.client(), start, current.id());
+		}
 		LocalDate day = start.atZone(location.zone()).toLocalDate();
 		String newOwner = Booking.claimOwner(id, current.placement() + 1);
 		Claim claim = this.daySheets.claim(location.id(), day, current.claimOwner(),

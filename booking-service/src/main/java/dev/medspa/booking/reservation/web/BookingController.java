@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import dev.medspa.booking.reservation.Booking;
 import dev.medspa.booking.reservation.BookingService;
 import dev.medspa.booking.reservation.IdempotentBookings;
+import dev.medspa.booking.reservation.NewBooking;
 import dev.medspa.support.Refusal;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -79,6 +81,22 @@ class BookingController {
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Staff book for a client; with {@code overrideReason} past the eligibility rules
+	 * (consultation first, series spacing), and the reason is kept with the booking.
+	 */
+	@PostMapping("/api/staff/bookings")
+	ResponseEntity<BookingView.Created> staffBook(@RequestParam(required = false) @Nullable String overrideReason,
+			@Valid @RequestBody BookingRequest request) {
+		if (overrideReason != null && (overrideReason.isBlank() || overrideReason.length() > 500)) {
+			throw Refusal.invalid("overrideReason", "must be 1 to 500 characters");
+		}
+		NewBooking booking = overrideReason == null ? request.toNewBooking()
+				: request.toNewBooking().withOverride(overrideReason);
+		BookingService.Booked booked = this.bookings.book(booking);
+		return created(booked.booking(), booked.manageToken(), false);
 	}
 
 	/** One booking, for staff. */

@@ -33,7 +33,7 @@ record BookingRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 				java.util.Objects.requireNonNull(this.treatmentId), java.util.Objects.requireNonNull(this.locationId),
 				java.util.Objects.requireNonNull(this.start), Client.of(java.util.Objects.requireNonNull(c.name()),
 						java.util.Objects.requireNonNull(c.email()), java.util.Objects.requireNonNull(c.phone())),
-				this.practitionerId, this.holdId);
+				this.practitionerId, this.holdId, null);
 	}
 
 	/**
