@@ -277,6 +277,20 @@ class BookingLifeTest {
 			.andExpect(status().isCreated());
 	}
 
+	@Test
+	void aClaimLeftByACrashIsReleasedAtTheSecondSweepAndLiveBookingsAreNot(
+			@Autowired dev.medspa.booking.reservation.ClaimSweeperAccess sweeper) throws Exception {
+		Booked kept = book(at(DAY.plusDays(8), 9, 0), "kept@example.com");
+		this.daySheets.claim(CatalogFixtures.WALNUT_CREEK, DAY.plusDays(8),
+				sheet -> new Claim("never-stored#1", Claim.Kind.BOOKING, CatalogFixtures.PRACTITIONER,
+						"walnut-creek-consult", at(DAY.plusDays(8), 12, 0).toInstant(),
+						at(DAY.plusDays(8), 12, 40).toInstant(), null));
+		sweeper.sweep();
+		assertThat(owners(DAY.plusDays(8))).contains("never-stored#1", kept.id() + "#1");
+		sweeper.sweep();
+		assertThat(owners(DAY.plusDays(8))).containsExactly(kept.id() + "#1");
+	}
+
 	private ResultActions tryBook(String treatment, ZonedDateTime start, String email) throws Exception {
 		return this.mvc.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON)
 			.content(BookingApiTest.request(treatment, CatalogFixtures.WALNUT_CREEK, iso(start), email)));
