@@ -302,6 +302,7 @@ class BookingLifeTest {
 				.content("{\"treatmentId\":\"" + CatalogFixtures.CONSULTATION + "\",\"locationId\":\""
 						+ CatalogFixtures.WALNUT_CREEK + "\",\"start\":\"" + iso(start) + "\"}"))
 			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.start").value(iso(start)))
 			.andExpect(jsonPath("$.expiresAt").value(this.clock.instant().plus(Duration.ofMinutes(10)).toString()))
 			.andReturn()
 			.getResponse()

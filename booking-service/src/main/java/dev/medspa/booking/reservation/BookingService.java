@@ -132,7 +132,7 @@ public class BookingService {
 			return new Claim(chosen.owner(), Claim.Kind.HOLD, chosen.practitionerId(), chosen.roomId(), chosen.start(),
 					chosen.end(), expiresAt);
 		});
-		return new HoldTaken(holdId, claim, expiresAt);
+		return new HoldTaken(holdId, claim, expiresAt, target.location().zone());
 	}
 
 	/** Lets a hold go before it expires; a hold that is gone already changes nothing. */
@@ -141,7 +141,8 @@ public class BookingService {
 		this.daySheets.release(ref.locationId(), ref.day(), holdOwner(holdId));
 	}
 
-	public record HoldTaken(String holdId, Claim claim, Instant expiresAt) {
+	/** A hold, with the zone of its location to show its times in. */
+	public record HoldTaken(String holdId, Claim claim, Instant expiresAt, ZoneId zone) {
 	}
 
 	private static String holdOwner(String holdId) {

@@ -3,7 +3,6 @@ package dev.medspa.booking.reservation.web;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,9 +37,8 @@ class HoldController {
 		BookingService.HoldTaken hold = this.bookings.hold(java.util.Objects.requireNonNull(request.treatmentId()),
 				java.util.Objects.requireNonNull(request.locationId()), BookingController.required(request.start()),
 				request.practitionerId());
-		ZoneId zone = request.start() == null ? ZoneId.of("UTC") : ZoneId.of(zoneOf(request));
 		return ResponseEntity.created(URI.create("/api/holds/" + hold.holdId()))
-			.body(new HoldView(hold.holdId(), hold.claim().start().atZone(zone).toOffsetDateTime(),
+			.body(new HoldView(hold.holdId(), hold.claim().start().atZone(hold.zone()).toOffsetDateTime(),
 					hold.claim().practitionerId(), hold.expiresAt()));
 	}
 
@@ -49,11 +47,6 @@ class HoldController {
 	ResponseEntity<Void> release(@PathVariable String holdId) {
 		this.bookings.releaseHold(holdId);
 		return ResponseEntity.noContent().build();
-	}
-
-	private static String zoneOf(HoldRequest request) {
-		OffsetDateTime start = java.util.Objects.requireNonNull(request.start());
-		return start.getOffset().getId();
 	}
 
 	record HoldRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
