@@ -128,7 +128,8 @@ class BookingApiTest {
 		this.mvc.perform(get(location)).andExpect(status().isUnauthorized());
 		this.mvc.perform(get(location).with(jwt()))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.client.email").value("ben@example.com"));
+			.andExpect(jsonPath("$.client.email").value("ben@example.com"))
+			.andExpect(jsonPath("$.client.consentToMessages").value(true));
 		this.mvc.perform(get("/api/staff/bookings/nope").with(jwt()))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/not-found"));
@@ -314,7 +315,7 @@ class BookingApiTest {
 	static String request(String treatment, String location, String start, String email) {
 		return """
 				{"treatmentId":"%s","locationId":"%s","start":"%s",
-				 "client":{"name":"Ana Gomez","email":"%s","phone":"+1 925 555 0199"}}
+				 "client":{"name":"Ana Gomez","email":"%s","phone":"+1 925 555 0199","consentToMessages":true}}
 				""".formatted(treatment, location, start, email);
 	}
 

@@ -205,7 +205,11 @@ class BookingLifeTest {
 		this.mvc.perform(get("/api/staff/day-sheets/walnut-creek/" + DAY.plusDays(2)).with(jwt()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.bookings[*].id").value(org.hamcrest.Matchers.contains(early.id(), late.id())))
-			.andExpect(jsonPath("$.bookings[0].roomId").value("walnut-creek-consult"));
+			.andExpect(jsonPath("$.bookings[0].roomId").value("walnut-creek-consult"))
+			.andExpect(jsonPath("$.practitioners[0].id").value(CatalogFixtures.PRACTITIONER))
+			.andExpect(jsonPath("$.practitioners[0].hours[0].start").value("07:00:00"))
+			.andExpect(jsonPath("$.rooms[0].id").value("walnut-creek-consult"))
+			.andExpect(jsonPath("$.bookings[0].client.consentToMessages").value(true));
 		this.mvc
 			.perform(get("/api/staff/agenda/" + CatalogFixtures.PRACTITIONER + "?date=" + DAY.plusDays(2)).with(jwt()))
 			.andExpect(status().isOk())

@@ -43,14 +43,12 @@ class OutboxRecoveryTest {
 	@Test
 	void anEventLeftInTheOutboxIsPublishedByTheSweep() {
 		Instant now = Instant.now();
-		OutboxMessage pending = this.messages.of("left-behind",
-				new dev.medspa.events.booking.BookingConfirmed(new dev.medspa.events.BookingId("left-behind"), 1,
-						new dev.medspa.events.TreatmentId("microneedling-consultation"),
-						new dev.medspa.events.LocationId("walnut-creek"), now.plusSeconds(86400),
-						now.plusSeconds(88200),
-						new dev.medspa.events.booking.BookingConfirmed.ClientContact("Ana", "ana@example.com", null),
-						now, null, null),
-				now);
+		OutboxMessage pending = this.messages.of("left-behind", new dev.medspa.events.booking.BookingConfirmed(
+				new dev.medspa.events.BookingId("left-behind"), 1,
+				new dev.medspa.events.TreatmentId("microneedling-consultation"),
+				new dev.medspa.events.LocationId("walnut-creek"), now.plusSeconds(86400), now.plusSeconds(88200),
+				new dev.medspa.events.booking.BookingConfirmed.ClientContact("Ana", "ana@example.com", null, false),
+				now, null, null), now);
 		Document booking = new Document("_id", "left-behind").append(OutboxCollection.FIELD,
 				List.of(new Document().append("eventId", pending.eventId())
 					.append("topic", pending.topic())

@@ -80,7 +80,7 @@ class ConfirmationFlowTest {
 		BookingConfirmed booking = new BookingConfirmed(new BookingId(UUID.randomUUID().toString()), 1,
 				new TreatmentId("late-treatment"), new LocationId("late-location"),
 				Instant.parse("2026-07-15T17:00:00Z"), Instant.parse("2026-07-15T17:30:00Z"),
-				new BookingConfirmed.ClientContact("Ben", email, null), Instant.now(), null, null);
+				new BookingConfirmed.ClientContact("Ben", email, null, false), Instant.now(), null, null);
 		publish(booking, UUID.randomUUID().toString());
 		publishState(this.topics.treatments(), "late-treatment", EventContracts.TREATMENT_STATE.type(),
 				treatment("late-treatment", "Hydrating facial"));
@@ -115,7 +115,8 @@ class ConfirmationFlowTest {
 		Instant at = Instant.parse(start);
 		return new BookingConfirmed(new BookingId(UUID.randomUUID().toString()), 1,
 				new TreatmentId("microneedling-consultation"), new LocationId("walnut-creek"), at, at.plusSeconds(1800),
-				new BookingConfirmed.ClientContact("Ana Gomez", email, "+1 925 555 0199"), Instant.now(), null, null);
+				new BookingConfirmed.ClientContact("Ana Gomez", email, "+1 925 555 0199", false), Instant.now(), null,
+				null);
 	}
 
 	private void publish(BookingConfirmed booking, String eventId) throws Exception {

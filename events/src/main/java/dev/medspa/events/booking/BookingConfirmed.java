@@ -28,9 +28,11 @@ public record BookingConfirmed(BookingId bookingId, long bookingVersion, Treatme
 	/**
 	 * How to reach the client.
 	 *
-	 * @param phone in E.164 form, if given
+	 * @param phone as the client gave it, if given
+	 * @param consentToMessages whether the client agreed to reminders and follow-ups
+	 * beyond the confirmation, by SMS among them; false in schema version 1
 	 */
-	public record ClientContact(String name, String email, @Nullable String phone) {
+	public record ClientContact(String name, String email, @Nullable String phone, boolean consentToMessages) {
 	}
 
 }

@@ -61,7 +61,7 @@ class ConfirmationMessageTest {
 		BookingConfirmed withToken = new BookingConfirmed(new BookingId("b-2"), 1, new TreatmentId("microneedling"),
 				new LocationId("walnut-creek"), Instant.parse("2026-12-01T18:00:00Z"),
 				Instant.parse("2026-12-01T19:15:00Z"),
-				new BookingConfirmed.ClientContact("Ana Gomez", "ana@example.com", null),
+				new BookingConfirmed.ClientContact("Ana Gomez", "ana@example.com", null, false),
 				Instant.parse("2026-11-24T10:00:00Z"), null, "b-2.secret");
 		assertThat(ConfirmationMessage
 			.of(withToken, MICRONEEDLING, WALNUT_CREEK, "Evergreen Med Spa", "https://book.example/manage/")
@@ -85,7 +85,8 @@ class ConfirmationMessageTest {
 		Instant at = Instant.parse(start);
 		return new BookingConfirmed(new BookingId("b-1"), 1, new TreatmentId("microneedling"),
 				new LocationId("walnut-creek"), at, at.plusSeconds(4500),
-				new BookingConfirmed.ClientContact("Ana Gomez", "ana@example.com", "+1 925 555 0199"), at, null, null);
+				new BookingConfirmed.ClientContact("Ana Gomez", "ana@example.com", "+1 925 555 0199", false), at, null,
+				null);
 	}
 
 }

@@ -14,14 +14,15 @@ record BookingView(String id, BookingStatus status, String treatmentId, String l
 
 	static BookingView of(Booking booking) {
 		ZoneId zone = ZoneId.of(booking.zoneId());
-		return new BookingView(booking.id(), booking.status(), booking.treatmentId(), booking.locationId(),
-				booking.practitionerId(), booking.roomId(), booking.zoneId(),
-				booking.start().atZone(zone).toOffsetDateTime(), booking.end().atZone(zone).toOffsetDateTime(),
-				new ClientView(booking.client().name(), booking.client().email(), booking.client().phone()),
+		return new BookingView(
+				booking.id(), booking.status(), booking.treatmentId(), booking.locationId(), booking.practitionerId(),
+				booking.roomId(), booking.zoneId(), booking.start().atZone(zone).toOffsetDateTime(),
+				booking.end().atZone(zone).toOffsetDateTime(), new ClientView(booking.client().name(),
+						booking.client().email(), booking.client().phone(), booking.client().consentToMessages()),
 				booking.version());
 	}
 
-	record ClientView(String name, String email, String phone) {
+	record ClientView(String name, String email, String phone, boolean consentToMessages) {
 	}
 
 	/**

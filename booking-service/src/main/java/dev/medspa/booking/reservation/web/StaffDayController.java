@@ -13,6 +13,8 @@ import dev.medspa.booking.catalog.CatalogReadModel;
 import dev.medspa.booking.claim.Claim;
 import dev.medspa.booking.claim.DaySheets;
 import dev.medspa.booking.reservation.Booking;
+import dev.medspa.booking.schedule.Schedule;
+import dev.medspa.booking.schedule.Schedules;
 import dev.medspa.support.Refusal;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,12 +36,16 @@ class StaffDayController {
 
 	private final MongoTemplate mongo;
 
+	private final Schedules schedules;
+
 	private final Clock clock;
 
-	StaffDayController(CatalogReadModel catalog, DaySheets daySheets, MongoTemplate mongo, Clock clock) {
+	StaffDayController(CatalogReadModel catalog, DaySheets daySheets, MongoTemplate mongo, Schedules schedules,
+			Clock clock) {
 		this.catalog = catalog;
 		this.daySheets = daySheets;
 		this.mongo = mongo;
+		this.schedules = schedules;
 		this.clock = clock;
 	}
 
@@ -62,7 +68,16 @@ class StaffDayController {
 			.map(claim -> new HoldView(claim.practitionerId(), claim.roomId(), claim.start().atZone(zone),
 					claim.end().atZone(zone), claim.expiresAt()))
 			.toList();
-		return new DaySheetView(locationId, location.name(), location.zoneId(), date, bookings, holds);
+		List<WorkingView> working = this.catalog.practitionersAt(locationId)
+			.stream()
+			.map(practitioner -> new WorkingView(practitioner.id(), practitioner.displayName(),
+					this.schedules.find(practitioner.id())
+						.map(schedule -> schedule.rangesAt(locationId, date))
+						.orElse(List.of())))
+			.filter(view -> !view.hours().isEmpty())
+			.toList();
+		return new DaySheetView(locationId, location.name(), location.zoneId(), date, working, location.rooms(),
+				bookings, holds);
 	}
 
 	/** A practitioner's bookings on a local day, at whichever location. */
@@ -90,8 +105,15 @@ class StaffDayController {
 			.toList();
 	}
 
-	record DaySheetView(String locationId, String name, String zoneId, LocalDate date, List<BookingView> bookings,
-			List<HoldView> holds) {
+	/**
+	 * @param practitioners who works here that day, with their local hours
+	 * @param rooms the location's rooms and devices
+	 */
+	record DaySheetView(String locationId, String name, String zoneId, LocalDate date, List<WorkingView> practitioners,
+			List<CatalogLocation.Room> rooms, List<BookingView> bookings, List<HoldView> holds) {
+	}
+
+	record WorkingView(String id, String displayName, List<Schedule.Range> hours) {
 	}
 
 	record HoldView(String practitionerId, String roomId, ZonedDateTime start, ZonedDateTime end,
