@@ -1,5 +1,0 @@
-/** Reads booking events. */
-@NullMarked
-package dev.medspa.notification.confirmation.messaging;
-
-import org.jspecify.annotations.NullMarked;
