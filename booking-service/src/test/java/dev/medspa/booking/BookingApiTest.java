@@ -129,7 +129,7 @@ class BookingApiTest {
 		this.mvc.perform(get(location).with(jwt()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.client.email").value("ben@example.com"))
-			.andExpect(jsonPath("$.client.consentToMessages").value(true));
+			.andExpect(jsonPath("$.client.consentToSms").value(true));
 		this.mvc.perform(get("/api/staff/bookings/nope").with(jwt()))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/not-found"));
@@ -315,7 +315,7 @@ class BookingApiTest {
 	static String request(String treatment, String location, String start, String email) {
 		return """
 				{"treatmentId":"%s","locationId":"%s","start":"%s",
-				 "client":{"name":"Ana Gomez","email":"%s","phone":"+1 925 555 0199","consentToMessages":true}}
+				 "client":{"name":"Ana Gomez","email":"%s","phone":"+1 925 555 0199","consentToSms":true}}
 				""".formatted(treatment, location, start, email);
 	}
 

@@ -209,7 +209,7 @@ class BookingLifeTest {
 			.andExpect(jsonPath("$.practitioners[0].id").value(CatalogFixtures.PRACTITIONER))
 			.andExpect(jsonPath("$.practitioners[0].hours[0].start").value("07:00:00"))
 			.andExpect(jsonPath("$.rooms[0].id").value("walnut-creek-consult"))
-			.andExpect(jsonPath("$.bookings[0].client.consentToMessages").value(true));
+			.andExpect(jsonPath("$.bookings[0].client.consentToSms").value(true));
 		this.mvc
 			.perform(get("/api/staff/agenda/" + CatalogFixtures.PRACTITIONER + "?date=" + DAY.plusDays(2)).with(jwt()))
 			.andExpect(status().isOk())

@@ -75,7 +75,8 @@ public final class LocalPlatform {
 				Map.of("CATALOG_DEMO_DATA", "true"));
 		services.add(catalog);
 		services.add(service("booking-service", this.settings.bookingPort(), kafka, mongo, mail, Map.of()));
-		services.add(service("notification-service", this.settings.notificationPort(), kafka, mongo, mail, Map.of()));
+		services.add(service("notification-service", this.settings.notificationPort(), kafka, mongo, mail,
+				Map.of("SMS_SINK_DIRECTORY", this.settings.sms().toAbsolutePath().normalize().toString())));
 		pids.write(services);
 		for (ServiceProcess service : services) {
 			service.awaitHealthy(HEALTHY_WITHIN);
@@ -105,11 +106,12 @@ public final class LocalPlatform {
 
 				  catalog-service       http://127.0.0.1:%2$d/api/treatments   (API docs: /swagger-ui.html)
 				  booking-service       http://127.0.0.1:%3$d/api/bookings     (API docs: /swagger-ui.html)
-				  notification-service  http://127.0.0.1:%4$d/actuator/health
+				  notification-service  http://127.0.0.1:%4$d/api/staff/notifications?booking=<id>  (staff token below)
 				  Kafka                 %5$s
 				  MongoDB               %6$s  (databases catalog, booking, notification)
 				  SMTP                  127.0.0.1:%7$d; every mail received is saved in %8$s
 				                        and readable over IMAP at 127.0.0.1:%9$d (user and password: the recipient)
+				  SMS                   not sent for real; each text is appended to %12$s
 				  Service logs          %10$s
 
 				  Book the demo consultation:
@@ -121,7 +123,8 @@ public final class LocalPlatform {
 				""".formatted(this.settings.home().toAbsolutePath().normalize(), this.settings.catalogPort(),
 				this.settings.bookingPort(), this.settings.notificationPort(), kafka.bootstrapServers(),
 				mongo.connectionString(), mail.smtpPort(), this.settings.mail().toAbsolutePath().normalize(),
-				mail.imapPort(), this.settings.logs().toAbsolutePath().normalize(), staffTokenHint());
+				mail.imapPort(), this.settings.logs().toAbsolutePath().normalize(), staffTokenHint(),
+				this.settings.sms().resolve("sms.jsonl").toAbsolutePath().normalize());
 	}
 
 	/**

@@ -43,6 +43,11 @@ record PlatformSettings(Path home, Path services, int kafkaPort, int kafkaContro
 		return this.home.resolve("mail");
 	}
 
+	/** Where the notification service's SMS sink writes the texts it would send. */
+	Path sms() {
+		return this.home.resolve("sms");
+	}
+
 	Path logs() {
 		return this.home.resolve("logs");
 	}

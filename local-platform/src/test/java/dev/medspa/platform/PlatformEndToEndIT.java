@@ -87,7 +87,7 @@ class PlatformEndToEndIT {
 		MimeMessage mail = mailTo(email).get(0);
 		String expectedWhen = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm a zzz", Locale.US)
 			.format(start);
-		assertThat(String.valueOf(mail.getContent())).contains("Micro-needling consultation")
+		assertThat(plainText(mail)).contains("Micro-needling consultation")
 			.contains("Walnut Creek, 1480 Locust Street")
 			.contains(expectedWhen + " (America/Los_Angeles)");
 	}
@@ -155,6 +155,22 @@ class PlatformEndToEndIT {
 
 	private static List<MimeMessage> mailTo(String address) {
 		return SharedInfrastructure.get().mail().receivedBy(address);
+	}
+
+	/** The plain-text part of a mail, which also carries HTML and a calendar invite. */
+	private static String plainText(jakarta.mail.Part part) throws Exception {
+		if (part.isMimeType("text/plain")) {
+			return String.valueOf(part.getContent());
+		}
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String text = plainText(multipart.getBodyPart(i));
+				if (!text.isEmpty()) {
+					return text;
+				}
+			}
+		}
+		return "";
 	}
 
 }

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * What clients hear: confirmations now; reminders and aftercare as the pipeline grows.
+ * What clients hear: confirmations, reminders, pre-care, aftercare and rebooking nudges,
+ * each sent once, on time, in the location's zone.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

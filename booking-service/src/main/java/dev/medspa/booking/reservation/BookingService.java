@@ -196,7 +196,7 @@ public class BookingService {
 		BookingConfirmed confirmed = new BookingConfirmed(new BookingId(id), booking.version(),
 				new TreatmentId(treatment.id()), new LocationId(location.id()), start, end,
 				new BookingConfirmed.ClientContact(booking.client().name(), booking.client().email(),
-						booking.client().phone(), booking.client().consentToMessages()),
+						booking.client().phone(), booking.client().consentToSms()),
 				now, new PractitionerId(claim.practitionerId()), token.token());
 		booking.record(this.messages.of(id, confirmed, now));
 		try {

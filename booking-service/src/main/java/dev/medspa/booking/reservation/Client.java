@@ -9,11 +9,11 @@ import java.util.Locale;
  * @param normalizedEmail lower-cased and trimmed, to recognise the same client across
  * bookings
  */
-public record Client(String name, String email, String normalizedEmail, String phone, boolean consentToMessages) {
+public record Client(String name, String email, String normalizedEmail, String phone, boolean consentToSms) {
 
-	public static Client of(String name, String email, String phone, boolean consentToMessages) {
+	public static Client of(String name, String email, String phone, boolean consentToSms) {
 		return new Client(name.strip(), email.strip(), email.strip().toLowerCase(Locale.ROOT), phone.strip(),
-				consentToMessages);
+				consentToSms);
 	}
 
 }

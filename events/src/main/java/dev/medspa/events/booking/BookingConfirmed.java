@@ -29,10 +29,10 @@ public record BookingConfirmed(BookingId bookingId, long bookingVersion, Treatme
 	 * How to reach the client.
 	 *
 	 * @param phone as the client gave it, if given
-	 * @param consentToMessages whether the client agreed to reminders and follow-ups
-	 * beyond the confirmation, by SMS among them; false in schema version 1
+	 * @param consentToSms whether the client agreed to text messages (reminders by SMS);
+	 * false in schema version 1, which did not ask
 	 */
-	public record ClientContact(String name, String email, @Nullable String phone, boolean consentToMessages) {
+	public record ClientContact(String name, String email, @Nullable String phone, boolean consentToSms) {
 	}
 
 }

@@ -32,12 +32,18 @@ public class CatalogReadModel {
 
 	public boolean isEmpty() {
 		return this.mongo.estimatedCount(TreatmentSummary.class) == 0
-				&& this.mongo.estimatedCount(LocationSummary.class) == 0;
+				|| this.mongo.estimatedCount(LocationSummary.class) == 0;
 	}
 
 	public boolean apply(TreatmentState state) {
 		TreatmentSummary summary = new TreatmentSummary(state.id().value(), state.name(), state.active(),
-				state.version());
+				state.version(), state.preCare(),
+				state.aftercare()
+					.stream()
+					.map(step -> new TreatmentSummary.Aftercare(step.key(), step.offset(), step.message()))
+					.toList(),
+				state.series() == null ? 0 : state.series().sessions(),
+				state.series() == null ? null : state.series().recommendedSpacing());
 		return this.versioned.saveIfNewer(this.mongo.getCollectionName(TreatmentSummary.class), summary.id(),
 				summary.version(), summary);
 	}

@@ -1,9 +1,14 @@
 package dev.medspa.notification.config;
 
 import java.time.Duration;
+import java.time.LocalTime;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,10 +19,47 @@ import org.springframework.validation.annotation.Validated;
  * @param clinicName how messages sign and name the sender
  * @param sendLease how long a sender holds a message it claimed before another may take
  * it over
+ * @param manageUrl the client's manage link, to which the booking's token is appended
+ * @param bookingUrl where clients book again
+ * @param unsubscribeUrl the unsubscribe link of optional messages, to which the client's
+ * token is appended
+ * @param unsubscribeSecret keys the unsubscribe tokens; at least 32 characters
+ * @param dispatch how often and how hard senders look for due messages
+ * @param plan when messages fall
  */
 @Validated
 @ConfigurationProperties("medspa.notification")
 public record NotificationProperties(@DefaultValue("bookings@clinic.example") @Email @NotBlank String from,
 		@DefaultValue("Evergreen Med Spa") @NotBlank String clinicName, @DefaultValue("PT2M") Duration sendLease,
-		@DefaultValue("http://127.0.0.1:8082/api/manage/") @NotBlank String manageUrl) {
+		@DefaultValue("http://127.0.0.1:8082/api/manage/") @NotBlank String manageUrl,
+		@DefaultValue("http://127.0.0.1:8081/api/treatments") @NotBlank String bookingUrl,
+		@DefaultValue("http://127.0.0.1:8083/api/unsubscribe/") @NotBlank String unsubscribeUrl,
+		@DefaultValue("local-development-only-unsubscribe-secret-0123456789") @Size(min = 32) String unsubscribeSecret,
+		@DefaultValue @Valid Dispatch dispatch, @DefaultValue @Valid Plan plan) {
+
+	/**
+	 * @param interval the pause between two looks for due messages
+	 * @param batch how many plans one look takes on at most
+	 * @param firstRetry the wait after the first failure that may pass; it doubles after
+	 * each further one
+	 * @param maxRetryInterval the longest wait between two attempts
+	 * @param maxAttempts after this many attempts a message is given up as failed
+	 */
+	public record Dispatch(@DefaultValue("PT5S") Duration interval, @DefaultValue("50") @Min(1) int batch,
+			@DefaultValue("PT1M") Duration firstRetry, @DefaultValue("PT1H") Duration maxRetryInterval,
+			@DefaultValue("8") @Min(1) int maxAttempts) {
+	}
+
+	/**
+	 * @param quietStart when the night begins, in the location's zone
+	 * @param quietEnd when it ends the next morning
+	 * @param reminderBefore the e-mail reminder before the start
+	 * @param smsReminderBefore the SMS reminder before the start
+	 * @param preCareBefore the pre-care message before the start
+	 */
+	public record Plan(@DefaultValue("21:00") @NotNull LocalTime quietStart,
+			@DefaultValue("08:00") @NotNull LocalTime quietEnd, @DefaultValue("P1D") Duration reminderBefore,
+			@DefaultValue("PT2H") Duration smsReminderBefore, @DefaultValue("P2D") Duration preCareBefore) {
+	}
+
 }

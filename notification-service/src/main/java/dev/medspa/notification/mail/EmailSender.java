@@ -1,6 +1,11 @@
 package dev.medspa.notification.mail;
 
-/** Sends one e-mail; throws {@link EmailRejected} when trying again cannot help. */
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends one e-mail; throws {@link EmailRejected} when trying again cannot help, and any
+ * other exception when it might.
+ */
 public interface EmailSender {
 
 	void send(Email email);
@@ -9,14 +14,24 @@ public interface EmailSender {
 	 * @param to the recipient's address
 	 * @param subject never names a treatment (privacy)
 	 * @param text the plain-text body
+	 * @param html the same in HTML
+	 * @param calendar an iCalendar invite, if the message changes the appointment
+	 * @param unsubscribeUrl for optional messages, offered to mail clients as a one-click
+	 * unsubscribe
+	 * @param reference the planned message's id, in a header, to trace a mail to the
+	 * ledger
 	 */
-	record Email(String to, String subject, String text) {
+	record Email(String to, String subject, String text, String html, @Nullable Attachment calendar,
+			@Nullable String unsubscribeUrl, String reference) {
+	}
+
+	record Attachment(String filename, String contentType, String content) {
 	}
 
 	/** The message or its address was refused for good. */
 	class EmailRejected extends RuntimeException {
 
-		public EmailRejected(String message, Throwable cause) {
+		public EmailRejected(String message, @Nullable Throwable cause) {
 			super(message, cause);
 		}
 

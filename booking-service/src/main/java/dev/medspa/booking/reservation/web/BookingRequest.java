@@ -32,21 +32,21 @@ record BookingRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 		return new NewBooking(java.util.Objects.requireNonNull(this.treatmentId),
 				java.util.Objects.requireNonNull(this.locationId), java.util.Objects.requireNonNull(this.start),
 				Client.of(java.util.Objects.requireNonNull(c.name()), java.util.Objects.requireNonNull(c.email()),
-						java.util.Objects.requireNonNull(c.phone()), Boolean.TRUE.equals(c.consentToMessages())),
+						java.util.Objects.requireNonNull(c.phone()), Boolean.TRUE.equals(c.consentToSms())),
 				this.practitionerId, this.holdId, null);
 	}
 
 	/**
 	 * @param phone digits with an optional leading +, spaces, dashes, dots or brackets
-	 * @param consentToMessages whether the client agrees to reminders and follow-ups (SMS
-	 * included); absent means no
+	 * @param consentToSms whether the client agrees to text messages (an SMS reminder);
+	 * absent means no. E-mail confirmations, reminders and aftercare need no consent.
 	 */
 	record ClientRequest(@NotBlank @Size(max = 100) @Nullable String name,
 			@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
 					message = "must be an e-mail address such as ana@example.com") @Nullable String email,
 			@NotBlank @Pattern(regexp = "\\+?[0-9][0-9 ().-]{5,23}",
 					message = "must be a phone number such as +1 925 555 0100") @Nullable String phone,
-			@Nullable Boolean consentToMessages) {
+			@Nullable Boolean consentToSms) {
 	}
 
 }

@@ -18,11 +18,11 @@ record BookingView(String id, BookingStatus status, String treatmentId, String l
 				booking.id(), booking.status(), booking.treatmentId(), booking.locationId(), booking.practitionerId(),
 				booking.roomId(), booking.zoneId(), booking.start().atZone(zone).toOffsetDateTime(),
 				booking.end().atZone(zone).toOffsetDateTime(), new ClientView(booking.client().name(),
-						booking.client().email(), booking.client().phone(), booking.client().consentToMessages()),
+						booking.client().email(), booking.client().phone(), booking.client().consentToSms()),
 				booking.version());
 	}
 
-	record ClientView(String name, String email, String phone, boolean consentToMessages) {
+	record ClientView(String name, String email, String phone, boolean consentToSms) {
 	}
 
 	/**

@@ -1,0 +1,213 @@
+package dev.medspa.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.medspa.notification.catalog.CatalogReadModel;
+import dev.medspa.notification.catalog.LocationSummary;
+import dev.medspa.notification.catalog.TreatmentSummary;
+import dev.medspa.notification.compose.MessageComposer;
+import dev.medspa.notification.config.NotificationProperties;
+import dev.medspa.notification.mail.EmailSender;
+import dev.medspa.notification.mail.EmailSender.EmailRejected;
+import dev.medspa.notification.plan.BookingStatus;
+import dev.medspa.notification.plan.Channel;
+import dev.medspa.notification.plan.MessageStatus;
+import dev.medspa.notification.plan.Plan;
+import dev.medspa.notification.plan.PlanStore;
+import dev.medspa.notification.plan.PlannedMessage;
+import dev.medspa.notification.plan.Step;
+import dev.medspa.notification.preferences.ContactPreferences;
+import dev.medspa.notification.sms.SmsSender;
+import dev.medspa.notification.sms.SmsSender.SmsRejected;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Sends what is due. A message is claimed under a lease in one compare-and-set write, so
+ * two instances never send the same message; just before sending, it is checked against
+ * the booking's latest state; afterwards its outcome is recorded by the sender that holds
+ * it, and only by that one. A failure that may pass is retried with a growing wait; a
+ * refusal, or too many failures, marks it failed with the reason.
+ */
+@Component
+public class Dispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+	private final PlanStore plans;
+
+	private final CatalogReadModel catalog;
+
+	private final MessageComposer composer;
+
+	private final EmailSender email;
+
+	private final SmsSender sms;
+
+	private final ContactPreferences preferences;
+
+	private final NotificationProperties properties;
+
+	private final Clock clock;
+
+	/** Who holds a lease: this instance of the service. */
+	private final String owner = UUID.randomUUID().toString();
+
+	Dispatcher(PlanStore plans, CatalogReadModel catalog, MessageComposer composer, EmailSender email, SmsSender sms,
+			ContactPreferences preferences, NotificationProperties properties, Clock clock) {
+		this.plans = plans;
+		this.catalog = catalog;
+		this.composer = composer;
+		this.email = email;
+		this.sms = sms;
+		this.preferences = preferences;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${medspa.notification.dispatch.interval:PT5S}")
+	void onSchedule() {
+		try {
+			dispatchDue();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Dispatching failed; trying again at the next round", ex);
+		}
+	}
+
+	/**
+	 * Sends every message due now.
+	 * @return how many were settled by this call
+	 */
+	public int dispatchDue() {
+		Instant now = this.clock.instant();
+		int settled = 0;
+		for (Plan plan : this.plans.due(now, this.properties.dispatch().batch())) {
+			for (PlannedMessage message : plan.messages()) {
+				if (message.claimableAt(now) && claim(plan.bookingId(), message.id()).isPresent()) {
+					deliver(plan.bookingId(), message.id());
+					settled++;
+				}
+			}
+		}
+		return settled;
+	}
+
+	/**
+	 * Takes a due message for this instance.
+	 * @return the plan as claimed, if this instance won it
+	 */
+	public Optional<Plan> claim(String bookingId, String messageId) {
+		Instant now = this.clock.instant();
+		return this.plans.update(bookingId,
+				plan -> plan.claim(messageId, this.owner, now, this.properties.sendLease()));
+	}
+
+	/** Sends a message this instance claimed, unless the booking says it is stale now. */
+	public void deliver(String bookingId, String messageId) {
+		Plan plan = this.plans.find(bookingId).orElse(null);
+		PlannedMessage message = plan == null ? null : plan.message(messageId).orElse(null);
+		if (plan == null || message == null || message.status() != MessageStatus.SENDING
+				|| !this.owner.equals(message.leaseOwner())) {
+			return;
+		}
+		String stale = staleReason(plan, message);
+		if (stale != null) {
+			settle(bookingId, messageId, found -> Plan.cancelled(found, stale));
+			log.info("Message {} not sent: {}", messageId, stale);
+			return;
+		}
+		try {
+			send(plan, message);
+		}
+		catch (EmailRejected | SmsRejected ex) {
+			settle(bookingId, messageId, found -> Plan.failed(found, ex.getMessage()));
+			log.warn("Message {} failed for good: {}", messageId, ex.getMessage());
+			return;
+		}
+		catch (RuntimeException ex) {
+			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			if (message.attempts() >= this.properties.dispatch().maxAttempts()) {
+				settle(bookingId, messageId,
+						found -> Plan.failed(found, "gave up after " + found.attempts() + " attempts: " + error));
+				log.warn("Message {} given up after {} attempts: {}", messageId, message.attempts(), error);
+			}
+			else {
+				Instant retryAt = this.clock.instant().plus(backOff(message.attempts()));
+				settle(bookingId, messageId, found -> Plan.retryLater(found, retryAt, error));
+				log.info("Message {} not sent ({}); trying again at {}", messageId, error, retryAt);
+			}
+			return;
+		}
+		Instant sentAt = this.clock.instant();
+		settle(bookingId, messageId, found -> Plan.sent(found, sentAt));
+		log.info("Message {} sent", messageId);
+	}
+
+	private void send(Plan plan, PlannedMessage message) {
+		TreatmentSummary treatment = this.catalog.treatment(plan.treatmentId())
+			.orElseThrow(() -> new IllegalStateException("treatment " + plan.treatmentId() + " not known yet"));
+		LocationSummary location = this.catalog.location(plan.locationId())
+			.orElseThrow(() -> new IllegalStateException("location " + plan.locationId() + " not known yet"));
+		if (message.channel() == Channel.SMS) {
+			this.sms.send(this.composer.sms(plan, message, location));
+			return;
+		}
+		String unsubscribe = message.step().optional()
+				? this.properties.unsubscribeUrl() + this.preferences.tokenFor(plan.client().normalizedEmail()) : null;
+		this.email.send(this.composer.email(plan, message, treatment, location, unsubscribe));
+	}
+
+	/** The booking's own state first, then what only other plans and preferences know. */
+	private @Nullable String staleReason(Plan plan, PlannedMessage message) {
+		String stale = plan.staleReason(message);
+		if (stale != null || message.step() != Step.REBOOK_NUDGE) {
+			return stale;
+		}
+		if (this.preferences.optedOut(plan.client().normalizedEmail())) {
+			return "the client unsubscribed from reminders to rebook";
+		}
+		var series = this.plans.ofClient(plan.client().normalizedEmail(), plan.treatmentId());
+		boolean booked = series.stream()
+			.anyMatch(other -> (other.status() == BookingStatus.CONFIRMED || other.status() == BookingStatus.CHECKED_IN)
+					&& plan.completedAt() != null && other.start().isAfter(plan.completedAt()));
+		if (booked) {
+			return "the next session is booked already";
+		}
+		int sessions = this.catalog.treatment(plan.treatmentId()).map(TreatmentSummary::sessions).orElse(0);
+		long done = series.stream().filter(other -> other.status() == BookingStatus.COMPLETED).count();
+		if (sessions > 0 && done >= sessions) {
+			return "the series is complete";
+		}
+		return null;
+	}
+
+	private void settle(String bookingId, String messageId, java.util.function.UnaryOperator<PlannedMessage> outcome) {
+		if (this.plans.update(bookingId, plan -> plan.settle(messageId, this.owner, outcome)).isEmpty()) {
+			log.warn("Message {} was taken over by another sender before its outcome could be recorded", messageId);
+		}
+	}
+
+	private Duration backOff(int attempts) {
+		NotificationProperties.Dispatch dispatch = this.properties.dispatch();
+		ExponentialBackOff backOff = new ExponentialBackOff(dispatch.firstRetry().toMillis(), 2.0);
+		backOff.setMaxInterval(dispatch.maxRetryInterval().toMillis());
+		BackOffExecution execution = backOff.start();
+		long wait = execution.nextBackOff();
+		for (int i = 1; i < attempts; i++) {
+			wait = execution.nextBackOff();
+		}
+		return Duration.ofMillis(wait);
+	}
+
+}

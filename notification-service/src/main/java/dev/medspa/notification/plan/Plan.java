@@ -1,0 +1,281 @@
+package dev.medspa.notification.plan;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import dev.medspa.events.booking.BookingCancelled;
+import dev.medspa.events.booking.BookingCheckedIn;
+import dev.medspa.events.booking.BookingCompleted;
+import dev.medspa.events.booking.BookingConfirmed;
+import dev.medspa.events.booking.BookingNoShow;
+import dev.medspa.events.booking.BookingRescheduled;
+import dev.medspa.notification.catalog.LocationSummary;
+import dev.medspa.notification.catalog.TreatmentSummary;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Everything this service knows of one booking and every message planned for it. Each
+ * booking event and each step of sending is one change to this one document, written only
+ * if nobody changed it meanwhile ({@code revision}), so an event and a sender, or two
+ * senders, never overwrite each other.
+ *
+ * @param bookingVersion the version of the last booking event applied; an event at or
+ * below it was seen already and changes nothing
+ * @param scheduleVersion the version of the event that last set the time and place;
+ * confirmations and reminders planned before it are stale
+ * @param completedAt when the treatment really ended, once completed
+ * @param nextDueAt the earliest moment a message needs a sender, null if none does
+ * @param revision raised on every write
+ */
+@Document("plans")
+public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersion, BookingStatus status,
+		String treatmentId, String locationId, String zoneId, Instant start, Instant end, Recipient client,
+		@Nullable String manageToken, @Nullable Instant completedAt, List<PlannedMessage> messages,
+		@Nullable Instant nextDueAt, long revision) {
+
+	public Plan {
+		messages = List.copyOf(messages);
+		nextDueAt = messages.stream()
+			.map(PlannedMessage::readyAt)
+			.filter(Objects::nonNull)
+			.min(Comparator.naturalOrder())
+			.orElse(null);
+	}
+
+	/** A new plan: the confirmation at once, reminders and pre-care before the start. */
+	public static Plan confirmed(BookingConfirmed event, TreatmentSummary treatment, LocationSummary location,
+			PlanRules rules) {
+		BookingConfirmed.ClientContact contact = event.client();
+		Plan plan = new Plan(event.bookingId().value(), event.bookingVersion(), event.bookingVersion(),
+				BookingStatus.CONFIRMED, treatment.id(), location.id(), location.zoneId(), event.start(), event.end(),
+				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()),
+				event.manageToken(), null, List.of(), null, 0);
+		return plan.plan(Step.CONFIRMATION, null, event.bookingVersion(), event.confirmedAt(), null)
+			.planBeforeStart(treatment, rules, event.confirmedAt());
+	}
+
+	public ZoneId zone() {
+		return ZoneId.of(this.zoneId);
+	}
+
+	/** Whether an event of this booking version was applied already. */
+	public boolean hasSeen(long version) {
+		return version <= this.bookingVersion;
+	}
+
+	public Optional<PlannedMessage> message(String id) {
+		return this.messages.stream().filter(message -> message.id().equals(id)).findFirst();
+	}
+
+	/** The booking moved: reminders and pre-care are re-timed, and the client is told. */
+	public Plan rescheduled(BookingRescheduled event, TreatmentSummary treatment, LocationSummary location,
+			PlanRules rules) {
+		Plan moved = new Plan(this.bookingId, event.bookingVersion(), event.bookingVersion(), this.status,
+				this.treatmentId, location.id(), location.zoneId(), event.start(), event.end(), this.client,
+				this.manageToken, this.completedAt,
+				cancelPlanned(step -> step.anchoredToStart() || step == Step.CONFIRMATION || step == Step.UPDATE,
+						"the booking moved (version " + event.bookingVersion() + ")"),
+				null, this.revision);
+		return moved.plan(Step.UPDATE, null, event.bookingVersion(), event.rescheduledAt(), null)
+			.planBeforeStart(treatment, rules, event.rescheduledAt());
+	}
+
+	/**
+	 * Everything still planned is cancelled; the client is told, with the invite
+	 * withdrawn.
+	 */
+	public Plan cancelled(BookingCancelled event) {
+		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.CANCELLED,
+				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
+				this.completedAt, cancelPlanned(step -> true, "the booking was cancelled"), null, this.revision)
+			.plan(Step.CANCELLATION, null, event.bookingVersion(), event.cancelledAt(), null);
+	}
+
+	/** The client is here: reminders still planned have no point any more. */
+	public Plan checkedIn(BookingCheckedIn event) {
+		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.CHECKED_IN,
+				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
+				this.completedAt, cancelPlanned(Step::anchoredToStart, "the client checked in"), null, this.revision);
+	}
+
+	/**
+	 * The treatment ended: its aftercare steps are planned from the moment it really
+	 * ended, and the nudge for the next session of a series.
+	 */
+	public Plan completed(BookingCompleted event, TreatmentSummary treatment, PlanRules rules) {
+		Plan done = new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.COMPLETED,
+				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
+				event.completedAt(), cancelPlanned(Step::anchoredToStart, "the treatment took place"), null,
+				this.revision);
+		ZoneId zone = zone();
+		for (TreatmentSummary.Aftercare step : treatment.aftercareSteps()) {
+			Instant due = rules.quietHours().later(after(event.completedAt(), step.offset(), zone), zone);
+			done = done.plan(Step.AFTERCARE, step.key(), event.bookingVersion(), due, step.message());
+		}
+		if (treatment.nextSessionAfter() != null) {
+			Instant due = event.completedAt().atZone(zone).plus(treatment.nextSessionAfter()).toInstant();
+			done = done.plan(Step.REBOOK_NUDGE, null, event.bookingVersion(), rules.quietHours().later(due, zone),
+					null);
+		}
+		return done;
+	}
+
+	/**
+	 * The client did not come: whatever is planned goes, and an offer to rebook comes.
+	 */
+	public Plan noShow(BookingNoShow event, PlanRules rules) {
+		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.NO_SHOW,
+				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
+				this.completedAt, cancelPlanned(step -> true, "the client did not come"), null, this.revision)
+			.plan(Step.NO_SHOW, null, event.bookingVersion(), rules.quietHours().later(event.recordedAt(), zone()),
+					null);
+	}
+
+	/**
+	 * Why this message should not go out any more given what is known of the booking now,
+	 * or null if it still should. Checked just before sending, since the booking may have
+	 * changed after the message was claimed.
+	 */
+	public @Nullable String staleReason(PlannedMessage message) {
+		if (this.status == BookingStatus.CANCELLED && message.step() != Step.CANCELLATION) {
+			return "the booking was cancelled";
+		}
+		if (message.step() == Step.CANCELLATION && this.status != BookingStatus.CANCELLED) {
+			return "the booking is no longer cancelled";
+		}
+		boolean aboutTheAppointment = message.step().anchoredToStart() || message.step() == Step.CONFIRMATION
+				|| message.step() == Step.UPDATE;
+		if (aboutTheAppointment && message.planVersion() < this.scheduleVersion) {
+			return "the booking moved after it was planned";
+		}
+		if (message.step().anchoredToStart() && this.status != BookingStatus.CONFIRMED) {
+			return "the appointment is " + this.status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+		}
+		if (message.step() == Step.NO_SHOW && this.status != BookingStatus.NO_SHOW) {
+			return "the booking is no longer a no-show";
+		}
+		return null;
+	}
+
+	/** Takes a due message for one sender, for as long as the lease. */
+	public Optional<Plan> claim(String messageId, String owner, Instant now, Duration lease) {
+		return message(messageId).filter(message -> message.claimableAt(now))
+			.map(message -> replace(messageId, found -> found.claimed(owner, now.plus(lease))));
+	}
+
+	/** Records the outcome of a send; only the sender holding the message may. */
+	public Optional<Plan> settle(String messageId, String owner, UnaryOperator<PlannedMessage> outcome) {
+		return message(messageId)
+			.filter(message -> message.status() == MessageStatus.SENDING && owner.equals(message.leaseOwner()))
+			.map(message -> replace(messageId, outcome));
+	}
+
+	public static PlannedMessage sent(PlannedMessage message, Instant at) {
+		return message.sent(at);
+	}
+
+	public static PlannedMessage retryLater(PlannedMessage message, Instant at, String error) {
+		return message.retryLater(at, error);
+	}
+
+	public static PlannedMessage failed(PlannedMessage message, String why) {
+		return message.failed(why);
+	}
+
+	public static PlannedMessage cancelled(PlannedMessage message, String why) {
+		return message.cancelled(why);
+	}
+
+	/** The same plan, one revision on: what a successful write stores. */
+	public Plan nextRevision() {
+		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
+				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
+				this.messages, null, this.revision + 1);
+	}
+
+	private Plan planBeforeStart(TreatmentSummary treatment, PlanRules rules, Instant now) {
+		Plan plan = this;
+		ZoneId zone = zone();
+		plan = plan.planBefore(Step.REMINDER, before(this.start, rules.reminderBefore(), zone), rules, now);
+		if (this.client.textable()) {
+			plan = plan.planBefore(Step.SMS_REMINDER, before(this.start, rules.smsReminderBefore(), zone), rules, now);
+		}
+		if (treatment.preCare() != null && !treatment.preCare().isBlank()) {
+			Instant due = before(this.start, rules.preCareBefore(), zone);
+			plan = plan.planBefore(Step.PRE_CARE, due.isAfter(now) ? due : now, rules, now);
+		}
+		return plan;
+	}
+
+	/**
+	 * Plans a message that must arrive before the start: a night-time due time moves to
+	 * the evening before, or if that is past, to the morning, as long as that is still
+	 * before the start. Otherwise there is no sensible time, and it is left out.
+	 */
+	private Plan planBefore(Step step, Instant due, PlanRules rules, Instant now) {
+		ZoneId zone = zone();
+		Instant evening = rules.quietHours().earlier(due, zone);
+		Instant at = !evening.isBefore(now) ? evening : rules.quietHours().later(due, zone);
+		if (at.isBefore(now) || !at.isBefore(this.start)) {
+			return this;
+		}
+		return plan(step, null, this.scheduleVersion, at, null);
+	}
+
+	private Plan plan(Step step, @Nullable String key, long planVersion, Instant due, @Nullable String body) {
+		PlannedMessage message = PlannedMessage.planned(this.bookingId, step, key, planVersion, due, body);
+		if (message(message.id()).isPresent()) {
+			return this;
+		}
+		List<PlannedMessage> messages = new ArrayList<>(this.messages);
+		messages.add(message);
+		return withMessages(messages);
+	}
+
+	private List<PlannedMessage> cancelPlanned(java.util.function.Predicate<Step> which, String why) {
+		return this.messages.stream()
+			.map(message -> (message.status() == MessageStatus.PLANNED && which.test(message.step()))
+					? message.cancelled(why) : message)
+			.toList();
+	}
+
+	private Plan replace(String messageId, UnaryOperator<PlannedMessage> change) {
+		return withMessages(this.messages.stream()
+			.map(message -> message.id().equals(messageId) ? change.apply(message) : message)
+			.toList());
+	}
+
+	private Plan withMessages(List<PlannedMessage> messages) {
+		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
+				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
+				messages, null, this.revision);
+	}
+
+	/**
+	 * An offset of whole days keeps the local time of day, across a daylight-saving
+	 * change too; any other offset is exact.
+	 */
+	static Instant after(Instant anchor, Duration offset, ZoneId zone) {
+		if (!offset.isZero() && offset.toSeconds() % Duration.ofDays(1).toSeconds() == 0) {
+			ZonedDateTime local = anchor.atZone(zone);
+			return local.plusDays(offset.toDays()).toInstant();
+		}
+		return anchor.plus(offset);
+	}
+
+	static Instant before(Instant anchor, Duration offset, ZoneId zone) {
+		return after(anchor, offset.negated(), zone);
+	}
+
+}

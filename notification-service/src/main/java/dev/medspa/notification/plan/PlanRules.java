@@ -1,0 +1,17 @@
+package dev.medspa.notification.plan;
+
+import java.time.Duration;
+
+/**
+ * When the messages of a plan fall.
+ *
+ * @param quietHours the night in the location's zone
+ * @param reminderBefore the e-mail reminder, before the start (whole days keep the local
+ * time of day across a daylight-saving change)
+ * @param smsReminderBefore the shorter SMS reminder, before the start
+ * @param preCareBefore the pre-care message, before the start
+ */
+public record PlanRules(QuietHours quietHours, Duration reminderBefore, Duration smsReminderBefore,
+		Duration preCareBefore) {
+
+}

@@ -1,0 +1,74 @@
+package dev.medspa.notification.plan;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One message of a plan, and its entry in the delivery ledger.
+ *
+ * @param id deterministic: booking, step (and aftercare key) and plan version, so a
+ * redelivered event plans the same message again and changes nothing
+ * @param key the aftercare step's key, for aftercare messages
+ * @param planVersion the booking version whose event planned this message
+ * @param dueAt when it should go, already moved out of quiet hours
+ * @param attempts how many times a sender claimed it
+ * @param retryAt after a failure that may pass: not before this
+ * @param leaseOwner the sender holding it while {@code SENDING}, and the one that sent it
+ * once {@code SENT}
+ * @param leaseUntil until when that sender holds it
+ * @param reason why it was cancelled or failed, or the last transient error
+ * @param body the text of an aftercare step, as the protocol said when it was planned
+ */
+public record PlannedMessage(String id, Step step, @Nullable String key, Channel channel, long planVersion,
+		Instant dueAt, MessageStatus status, int attempts, @Nullable Instant retryAt, @Nullable String leaseOwner,
+		@Nullable Instant leaseUntil, @Nullable Instant sentAt, @Nullable String reason, @Nullable String body) {
+
+	static PlannedMessage planned(String bookingId, Step step, @Nullable String key, long planVersion, Instant dueAt,
+			@Nullable String body) {
+		String name = step.name().toLowerCase(Locale.ROOT).replace('_', '-') + (key == null ? "" : "-" + key);
+		return new PlannedMessage(bookingId + ":" + name + ":v" + planVersion, step, key, step.channel(), planVersion,
+				dueAt, MessageStatus.PLANNED, 0, null, null, null, null, null, body);
+	}
+
+	/** When a sender may next take it, or null if nothing is left to do. */
+	public @Nullable Instant readyAt() {
+		return switch (this.status) {
+			case PLANNED -> (this.retryAt != null && this.retryAt.isAfter(this.dueAt)) ? this.retryAt : this.dueAt;
+			case SENDING -> this.leaseUntil;
+			default -> null;
+		};
+	}
+
+	public boolean claimableAt(Instant now) {
+		Instant ready = readyAt();
+		return ready != null && !ready.isAfter(now);
+	}
+
+	PlannedMessage claimed(String owner, Instant until) {
+		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
+				MessageStatus.SENDING, this.attempts + 1, this.retryAt, owner, until, null, this.reason, this.body);
+	}
+
+	PlannedMessage sent(Instant at) {
+		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
+				MessageStatus.SENT, this.attempts, this.retryAt, this.leaseOwner, null, at, null, this.body);
+	}
+
+	PlannedMessage retryLater(Instant at, String error) {
+		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
+				MessageStatus.PLANNED, this.attempts, at, null, null, null, error, this.body);
+	}
+
+	PlannedMessage failed(String why) {
+		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
+				MessageStatus.FAILED, this.attempts, this.retryAt, null, null, null, why, this.body);
+	}
+
+	PlannedMessage cancelled(String why) {
+		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
+				MessageStatus.CANCELLED, this.attempts, this.retryAt, null, null, null, why, this.body);
+	}
+
+}

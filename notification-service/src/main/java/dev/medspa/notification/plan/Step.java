@@ -1,0 +1,65 @@
+package dev.medspa.notification.plan;
+
+/**
+ * The kinds of message a booking's plan holds.
+ *
+ * <p>
+ * Confirmations, updates and cancellations answer something the client or staff just did,
+ * so they go at once, even at night. Everything else waits for the morning (quiet hours).
+ * Only the rebooking nudge is optional: it carries an unsubscribe link and is not sent to
+ * a client who opted out; every other message is part of the care and is sent to
+ * everyone.
+ */
+public enum Step {
+
+	/** The booking is confirmed, with a calendar invite. */
+	CONFIRMATION(Channel.EMAIL, true, false),
+	/** The booking moved; the invite is updated. */
+	UPDATE(Channel.EMAIL, true, false),
+	/** The booking is cancelled; the invite is withdrawn. */
+	CANCELLATION(Channel.EMAIL, true, false),
+	/** The day before, by e-mail, with the manage link. */
+	REMINDER(Channel.EMAIL, false, false),
+	/** Shortly before, by SMS, only with a phone and the client's consent. */
+	SMS_REMINDER(Channel.SMS, false, false),
+	/** What to do or avoid before the treatment, where the treatment says so. */
+	PRE_CARE(Channel.EMAIL, false, false),
+	/** One step of the treatment's aftercare protocol, timed from completion. */
+	AFTERCARE(Channel.EMAIL, false, false),
+	/** The next session of the series is due. */
+	REBOOK_NUDGE(Channel.EMAIL, false, true),
+	/** The client did not come: an offer to rebook. */
+	NO_SHOW(Channel.EMAIL, false, false);
+
+	private final Channel channel;
+
+	private final boolean immediate;
+
+	private final boolean optional;
+
+	Step(Channel channel, boolean immediate, boolean optional) {
+		this.channel = channel;
+		this.immediate = immediate;
+		this.optional = optional;
+	}
+
+	public Channel channel() {
+		return this.channel;
+	}
+
+	/** Sent as soon as it is planned, quiet hours or not. */
+	public boolean immediate() {
+		return this.immediate;
+	}
+
+	/** Carries an unsubscribe link and respects an opt-out. */
+	public boolean optional() {
+		return this.optional;
+	}
+
+	/** Timed from the appointment's start, so a reschedule re-times it. */
+	public boolean anchoredToStart() {
+		return this == REMINDER || this == SMS_REMINDER || this == PRE_CARE;
+	}
+
+}

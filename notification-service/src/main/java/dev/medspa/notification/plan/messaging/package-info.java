@@ -1,0 +1,5 @@
+/** Booking events in, plan changes out. */
+@NullMarked
+package dev.medspa.notification.plan.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,60 @@
+package dev.medspa.notification.preferences.web;
+
+import dev.medspa.notification.preferences.ContactPreference;
+import dev.medspa.notification.preferences.ContactPreferences;
+import dev.medspa.support.Refusal;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The unsubscribe link. Following it (GET) only shows a button, since mail scanners
+ * follow links too; the button, or a mail client's one-click unsubscribe (RFC 8058),
+ * POSTs.
+ */
+@RestController
+@RequestMapping("/api/unsubscribe/{token}")
+class UnsubscribeController {
+
+	private final ContactPreferences preferences;
+
+	UnsubscribeController(ContactPreferences preferences) {
+		this.preferences = preferences;
+	}
+
+	@GetMapping(produces = MediaType.TEXT_HTML_VALUE)
+	String page(@PathVariable String token) {
+		ContactPreference preference = known(token);
+		String escaped = HtmlUtils.htmlEscape(token);
+		String state = preference.optedOut() ? "<p>You are unsubscribed from reminders to book again.</p>"
+				: """
+						<form method="post" action="%s">
+						<p>Stop reminders to book your next session? Confirmations and care instructions will still reach you.</p>
+						<button type="submit">Unsubscribe</button>
+						</form>"""
+					.formatted(escaped);
+		return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Unsubscribe</title></head><body>"
+				+ state + "</body></html>";
+	}
+
+	@PostMapping
+	UnsubscribedView unsubscribe(@PathVariable String token) {
+		ContactPreference preference = this.preferences.optOut(token)
+			.orElseThrow(() -> Refusal.notFound("Unsubscribe link", "This unsubscribe link is not valid"));
+		return new UnsubscribedView(true, preference.optedOutAt());
+	}
+
+	private ContactPreference known(String token) {
+		return this.preferences.find(token)
+			.orElseThrow(() -> Refusal.notFound("Unsubscribe link", "This unsubscribe link is not valid"));
+	}
+
+	record UnsubscribedView(boolean unsubscribed, java.time.@org.jspecify.annotations.Nullable Instant since) {
+	}
+
+}
