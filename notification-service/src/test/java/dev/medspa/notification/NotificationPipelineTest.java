@@ -123,7 +123,7 @@ class NotificationPipelineTest {
 		// two days before: pre-care; the old plan's reminders never come
 		this.clock.set(local(2026, 10, 28, 14, 0));
 		assertThat(awaitMail(ana, 3).getSubject())
-			.isEqualTo("Getting ready for your appointment on Friday, October 30");
+			.isEqualTo("Getting ready for your appointment at Evergreen Med Spa Walnut Creek on Friday, October 30");
 		this.clock.set(local(2026, 10, 29, 14, 0));
 		assertThat(awaitMail(ana, 4).getSubject())
 			.isEqualTo("Reminder: your appointment at Evergreen Med Spa Walnut Creek on Friday, October 30");

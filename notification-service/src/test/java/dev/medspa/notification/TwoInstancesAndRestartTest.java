@@ -110,7 +110,7 @@ class TwoInstancesAndRestartTest {
 				.untilAsserted(() -> assertThat(PipelineFixtures.mailTo(email)).hasSize(3));
 			assertThat(PipelineFixtures.mailTo(email)).extracting(mail -> mail.getSubject())
 				.containsExactlyInAnyOrder("Your appointment at Evergreen Med Spa Walnut Creek is confirmed",
-						"Getting ready for your appointment on Tuesday, October 27",
+						"Getting ready for your appointment at Evergreen Med Spa Walnut Creek on Tuesday, October 27",
 						"Reminder: your appointment at Evergreen Med Spa Walnut Creek on Tuesday, October 27");
 			Plan plan = after.getBean(PlanStore.class).find(id).orElseThrow();
 			assertThat(plan.messages()).allSatisfy(message -> assertThat(message.attempts()).isLessThanOrEqualTo(1));

@@ -121,7 +121,7 @@ public class MessageComposer {
 			case UPDATE -> "Your appointment at " + place + " has moved";
 			case CANCELLATION -> "Your appointment at " + place + " is cancelled";
 			case REMINDER -> "Reminder: your appointment at " + place + " on " + day;
-			case PRE_CARE -> "Getting ready for your appointment on " + day;
+			case PRE_CARE -> "Getting ready for your appointment at " + place + " on " + day;
 			case AFTERCARE -> "Your aftercare from " + this.properties.clinicName();
 			case REBOOK_NUDGE -> "Time for your next session at " + this.properties.clinicName();
 			case NO_SHOW -> "We missed you at " + place;
