@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -26,6 +30,18 @@ public class PlanStore {
 
 	PlanStore(MongoTemplate mongo) {
 		this.mongo = mongo;
+	}
+
+	/**
+	 * The two queries that are not by id: what is due, and a client's other bookings. The
+	 * local stand-in ignores these indexes; MongoDB uses them.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void createIndexes() {
+		IndexOperations indexes = this.mongo.indexOps(Plan.class);
+		indexes.createIndex(new Index("nextDueAt", Sort.Direction.ASC));
+		indexes
+			.createIndex(new Index("client.normalizedEmail", Sort.Direction.ASC).on("treatmentId", Sort.Direction.ASC));
 	}
 
 	public Optional<Plan> find(String bookingId) {
