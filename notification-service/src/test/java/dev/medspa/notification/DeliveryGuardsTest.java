@@ -107,6 +107,41 @@ class DeliveryGuardsTest {
 	}
 
 	@Test
+	void whatFellDueOvernightWaitsForTheMorningAndAReminderAfterTheStartIsDropped() {
+		this.clock.set(local(2026, 10, 20, 12, 0));
+		PipelineFixtures events = new PipelineFixtures(this.kafka, this.topics);
+		events.publishCatalog();
+		String email = PipelineFixtures.newEmail("overnight");
+		String id = "overnight-" + email.substring(10, 18);
+		events.publish(PipelineFixtures.confirmed(id, email, "+1 925 555 0199", local(2026, 10, 27, 11, 0),
+				this.clock.instant()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.plans.find(id).isPresent());
+		this.dispatcher.dispatchDue();
+		assertThat(PipelineFixtures.mailTo(email)).hasSize(1);
+
+		// the service was down while the pre-care and the reminder fell due; it is 23:00
+		this.clock.set(local(2026, 10, 26, 23, 0));
+		this.dispatcher.dispatchDue();
+		assertThat(PipelineFixtures.mailTo(email)).hasSize(1);
+		PlannedMessage held = message(id, id + ":reminder:v1");
+		assertThat(held.status()).isEqualTo(MessageStatus.PLANNED);
+		assertThat(held.retryAt()).isEqualTo(local(2026, 10, 27, 8, 0));
+		assertThat(held.attempts()).isZero();
+		assertThat(held.reason()).isEqualTo("held back during quiet hours");
+
+		this.clock.set(local(2026, 10, 27, 8, 0));
+		this.dispatcher.dispatchDue();
+		assertThat(PipelineFixtures.mailTo(email)).hasSize(3);
+
+		// down again until after the start: the SMS reminder has missed its moment
+		this.clock.set(local(2026, 10, 27, 11, 5));
+		this.dispatcher.dispatchDue();
+		assertThat(message(id, id + ":sms-reminder:v1").status()).isEqualTo(MessageStatus.CANCELLED);
+		assertThat(message(id, id + ":sms-reminder:v1").reason())
+			.isEqualTo("the appointment had begun before it could be sent");
+	}
+
+	@Test
 	void theNudgeCarriesAnUnsubscribeLinkThatStopsTheNextNudgeButNotTheCare() throws Exception {
 		this.clock.set(local(2026, 10, 20, 12, 0));
 		PipelineFixtures events = new PipelineFixtures(this.kafka, this.topics);

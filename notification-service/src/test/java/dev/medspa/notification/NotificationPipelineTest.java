@@ -161,10 +161,18 @@ class NotificationPipelineTest {
 			.andExpect(jsonPath("$.messages[?(@.id == '" + id + ":rebook-nudge:v4')].status").value("PLANNED"))
 			.andExpect(jsonPath("$.messages[?(@.id == '" + id + ":rebook-nudge:v4')].dueAt")
 				.value("2026-12-11T15:07:00-08:00"));
+		// redelivered and older events change nothing: the booking stays completed
 		events.publish(confirmed, "evt-1");
+		events.publish(new BookingCheckedIn(new BookingId(id), 3, local(2026, 10, 30, 13, 50)));
+		events.publish(new BookingCancelled(new BookingId(id), 2, true, local(2026, 10, 21, 9, 0)));
 		events.publish(
 				new BookingCompleted(new BookingId(id), 4, new TreatmentId(PipelineFixtures.MICRONEEDLING), ended));
 		assertNoMoreMail(ana, 8);
+		this.mvc.perform(get("/api/staff/notifications").param("booking", id).with(jwt()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.bookingStatus").value("COMPLETED"))
+			.andExpect(jsonPath("$.bookingVersion").value(4))
+			.andExpect(jsonPath("$.messages[?(@.id == '" + id + ":rebook-nudge:v4')].status").value("PLANNED"));
 	}
 
 	@Test

@@ -61,8 +61,8 @@ public class MessageComposer {
 		this.properties = properties;
 		this.clock = clock;
 		Mustache.TemplateLoader loader = name -> reader(name);
-		this.text = Mustache.compiler().escapeHTML(false).defaultValue("").withLoader(loader);
-		this.html = Mustache.compiler().escapeHTML(true).defaultValue("").withLoader(loader);
+		this.text = Mustache.compiler().escapeHTML(false).defaultValue("").emptyStringIsFalse(true).withLoader(loader);
+		this.html = Mustache.compiler().escapeHTML(true).defaultValue("").emptyStringIsFalse(true).withLoader(loader);
 	}
 
 	/**

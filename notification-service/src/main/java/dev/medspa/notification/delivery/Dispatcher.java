@@ -17,6 +17,7 @@ import dev.medspa.notification.plan.BookingStatus;
 import dev.medspa.notification.plan.Channel;
 import dev.medspa.notification.plan.MessageStatus;
 import dev.medspa.notification.plan.Plan;
+import dev.medspa.notification.plan.PlanRules;
 import dev.medspa.notification.plan.PlanStore;
 import dev.medspa.notification.plan.PlannedMessage;
 import dev.medspa.notification.plan.Step;
@@ -35,9 +36,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Sends what is due. A message is claimed under a lease in one compare-and-set write, so
  * two instances never send the same message; just before sending, it is checked against
- * the booking's latest state; afterwards its outcome is recorded by the sender that holds
- * it, and only by that one. A failure that may pass is retried with a growing wait; a
- * refusal, or too many failures, marks it failed with the reason.
+ * the booking's latest state and the clock (a reminder after the start is pointless; a
+ * message that became due overnight waits for the morning); afterwards its outcome is
+ * recorded by the sender that holds it, and only by that one. A failure that may pass is
+ * retried with a growing wait; a refusal, or too many failures, marks it failed with the
+ * reason.
  */
 @Component
 public class Dispatcher {
@@ -56,6 +59,8 @@ public class Dispatcher {
 
 	private final ContactPreferences preferences;
 
+	private final PlanRules rules;
+
 	private final NotificationProperties properties;
 
 	private final Clock clock;
@@ -64,13 +69,14 @@ public class Dispatcher {
 	private final String owner = UUID.randomUUID().toString();
 
 	Dispatcher(PlanStore plans, CatalogReadModel catalog, MessageComposer composer, EmailSender email, SmsSender sms,
-			ContactPreferences preferences, NotificationProperties properties, Clock clock) {
+			ContactPreferences preferences, PlanRules rules, NotificationProperties properties, Clock clock) {
 		this.plans = plans;
 		this.catalog = catalog;
 		this.composer = composer;
 		this.email = email;
 		this.sms = sms;
 		this.preferences = preferences;
+		this.rules = rules;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -125,6 +131,19 @@ public class Dispatcher {
 		if (stale != null) {
 			settle(bookingId, messageId, found -> Plan.cancelled(found, stale));
 			log.info("Message {} not sent: {}", messageId, stale);
+			return;
+		}
+		Instant now = this.clock.instant();
+		String late = plan.tooLate(message, now);
+		if (late != null) {
+			settle(bookingId, messageId, found -> Plan.cancelled(found, late));
+			log.info("Message {} not sent: {}", messageId, late);
+			return;
+		}
+		if (!message.step().immediate() && this.rules.quietHours().contains(now, plan.zone())) {
+			Instant morning = this.rules.quietHours().later(now, plan.zone());
+			settle(bookingId, messageId, found -> Plan.deferred(found, morning, "held back during quiet hours"));
+			log.info("Message {} held back until {}: quiet hours", messageId, morning);
 			return;
 		}
 		try {

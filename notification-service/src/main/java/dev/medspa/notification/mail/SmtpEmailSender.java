@@ -12,11 +12,14 @@ import jakarta.mail.internet.MimeMessage;
 
 import dev.medspa.notification.config.NotificationProperties;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -34,6 +37,11 @@ class SmtpEmailSender implements EmailSender {
 	private static final Pattern PERMANENT_REPLY = Pattern.compile("^\\s*5\\d\\d[ -].*", Pattern.DOTALL);
 
 	static final String REFERENCE_HEADER = "X-Medspa-Message";
+
+	/** How Spring's JavaMailSenderImpl reports a failed QUIT after the message went. */
+	static final String CLOSE_FAILED = "Failed to close server connection after message sending";
+
+	private static final Logger log = LoggerFactory.getLogger(SmtpEmailSender.class);
 
 	private final JavaMailSender mail;
 
@@ -74,13 +82,28 @@ class SmtpEmailSender implements EmailSender {
 		catch (MailParseException | MailPreparationException ex) {
 			throw new EmailRejected("Message to " + email.to() + " refused: " + ex.getMessage(), ex);
 		}
-		catch (MailException ex) {
-			Throwable permanent = permanentCause(ex);
-			if (permanent != null) {
-				throw new EmailRejected("Refused by the mail server: " + permanent.getMessage(), ex);
+		catch (MailSendException ex) {
+			if (ex.getFailedMessages().isEmpty() && String.valueOf(ex.getMessage()).startsWith(CLOSE_FAILED)) {
+				// the server took the message; only saying goodbye failed, so sending
+				// again
+				// would deliver it twice
+				log.warn("Mail {} was accepted, but the connection did not close cleanly: {}", email.reference(),
+						ex.getMessage());
+				return;
 			}
-			throw ex;
+			throw classified(ex);
 		}
+		catch (MailException ex) {
+			throw classified(ex);
+		}
+	}
+
+	private static RuntimeException classified(MailException ex) {
+		Throwable permanent = permanentCause(ex);
+		if (permanent != null) {
+			return new EmailRejected("Refused by the mail server: " + permanent.getMessage(), ex);
+		}
+		return ex;
 	}
 
 	/** The first cause that says trying again cannot help, if any. */
@@ -100,7 +123,7 @@ class SmtpEmailSender implements EmailSender {
 					return next;
 				}
 			}
-			if (current instanceof org.springframework.mail.MailSendException send) {
+			if (current instanceof MailSendException send) {
 				for (Exception each : send.getFailedMessages().values()) {
 					Throwable found = permanentCause(each);
 					if (found != null) {

@@ -189,6 +189,10 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return message.retryLater(at, error);
 	}
 
+	public static PlannedMessage deferred(PlannedMessage message, Instant until, String why) {
+		return message.deferred(until, why);
+	}
+
 	public static PlannedMessage failed(PlannedMessage message, String why) {
 		return message.failed(why);
 	}
@@ -263,19 +267,40 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	}
 
 	/**
-	 * An offset of whole days keeps the local time of day, across a daylight-saving
-	 * change too; any other offset is exact.
+	 * An aftercare step says what the client may do again after at least so long, so it
+	 * never comes early: an offset of whole days keeps the local time of day, unless a
+	 * daylight-saving change made those days shorter, in which case the full time counts.
 	 */
 	static Instant after(Instant anchor, Duration offset, ZoneId zone) {
-		if (!offset.isZero() && offset.toSeconds() % Duration.ofDays(1).toSeconds() == 0) {
-			ZonedDateTime local = anchor.atZone(zone);
-			return local.plusDays(offset.toDays()).toInstant();
+		Instant exact = anchor.plus(offset);
+		if (offset.isZero() || offset.toSeconds() % Duration.ofDays(1).toSeconds() != 0) {
+			return exact;
 		}
-		return anchor.plus(offset);
+		Instant sameLocalTime = anchor.atZone(zone).plusDays(offset.toDays()).toInstant();
+		return sameLocalTime.isAfter(exact) ? sameLocalTime : exact;
 	}
 
+	/**
+	 * A reminder of whole days before the start comes at the start's local time of day,
+	 * across a daylight-saving change too; any other offset is exact.
+	 */
 	static Instant before(Instant anchor, Duration offset, ZoneId zone) {
-		return after(anchor, offset.negated(), zone);
+		if (offset.isZero() || offset.toSeconds() % Duration.ofDays(1).toSeconds() != 0) {
+			return anchor.minus(offset);
+		}
+		return anchor.atZone(zone).minusDays(offset.toDays()).toInstant();
+	}
+
+	/**
+	 * Why a message that was due should not go now after all, or null if it may: a
+	 * reminder once the appointment has begun (the service was down, or sending kept
+	 * failing) has missed its moment.
+	 */
+	public @Nullable String tooLate(PlannedMessage message, Instant now) {
+		if (message.step().anchoredToStart() && !now.isBefore(this.start)) {
+			return "the appointment had begun before it could be sent";
+		}
+		return null;
 	}
 
 }

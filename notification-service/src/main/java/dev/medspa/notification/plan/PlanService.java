@@ -12,6 +12,7 @@ import dev.medspa.events.booking.BookingRescheduled;
 import dev.medspa.notification.catalog.CatalogReadModel;
 import dev.medspa.notification.catalog.LocationSummary;
 import dev.medspa.notification.catalog.TreatmentSummary;
+import dev.medspa.support.messaging.AwaitedDataMissing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,18 @@ public class PlanService {
 					event.getClass().getSimpleName());
 			return;
 		}
-		this.plans.update(id, plan -> plan.hasSeen(version) ? Optional.empty() : Optional.of(change(plan, event)));
+		this.plans.update(id, plan -> {
+			if (plan.hasSeen(version)) {
+				return Optional.empty();
+			}
+			if (version > plan.bookingVersion() + 1) {
+				log.warn(
+						"Booking {} jumped from version {} to {}: an event in between never arrived here "
+								+ "(look in the dead-letter topic); the plan follows the newer one",
+						id, plan.bookingVersion(), version);
+			}
+			return Optional.of(change(plan, event));
+		});
 	}
 
 	private Plan change(Plan plan, BookingEvent event) {
@@ -92,7 +104,7 @@ public class PlanService {
 	}
 
 	/** The catalog data a plan needs has not arrived yet. */
-	public static class CatalogNotYetKnown extends RuntimeException {
+	public static class CatalogNotYetKnown extends AwaitedDataMissing {
 
 		CatalogNotYetKnown(String what) {
 			super("Not in the catalog read model yet: " + what);

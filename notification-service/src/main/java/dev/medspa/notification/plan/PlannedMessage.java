@@ -61,6 +61,12 @@ public record PlannedMessage(String id, Step step, @Nullable String key, Channel
 				MessageStatus.PLANNED, this.attempts, at, null, null, null, error, this.body);
 	}
 
+	/** Back to planned for later, without counting the attempt: it was never tried. */
+	PlannedMessage deferred(Instant until, String why) {
+		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
+				MessageStatus.PLANNED, Math.max(0, this.attempts - 1), until, null, null, null, why, this.body);
+	}
+
 	PlannedMessage failed(String why) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
 				MessageStatus.FAILED, this.attempts, this.retryAt, null, null, null, why, this.body);

@@ -86,6 +86,27 @@ class MessageComposerTest {
 		assertThat(nudge.unsubscribeUrl()).isEqualTo("https://book.example/unsubscribe/tok");
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = Step.class, names = { "SMS_REMINDER", "REBOOK_NUDGE" }, mode = EnumSource.Mode.EXCLUDE)
+	void onlyOptionalMessagesOfferUnsubscribing(Step step) {
+		Email email = this.composer.email(plan(), message(step), MICRONEEDLING, SCOTTSDALE, null);
+
+		assertThat(email.html()).doesNotContainIgnoringCase("unsubscribe").doesNotContain("href=\"\"");
+		assertThat(email.text()).doesNotContainIgnoringCase("unsubscribe");
+	}
+
+	@Test
+	void withoutAManageLinkTheClientIsToldToCall() {
+		Plan plan = plan();
+		Plan withoutLink = new Plan(plan.bookingId(), plan.bookingVersion(), plan.scheduleVersion(), plan.status(),
+				plan.treatmentId(), plan.locationId(), plan.zoneId(), plan.start(), plan.end(), plan.client(), null,
+				null, plan.messages(), null, 0);
+		Email email = this.composer.email(withoutLink, message(Step.REMINDER), MICRONEEDLING, SCOTTSDALE, null);
+
+		assertThat(email.html()).contains("Call us at +1 480 555 0112").doesNotContain("href=\"\"");
+		assertThat(email.text()).contains("Or call us at +1 480 555 0112").doesNotContain("manage");
+	}
+
 	@Test
 	void theSmsNamesNoTreatmentAndShowsTheLocalTime() {
 		Sms sms = this.composer.sms(plan(), message(Step.SMS_REMINDER), SCOTTSDALE);

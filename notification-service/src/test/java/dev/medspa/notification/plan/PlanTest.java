@@ -113,6 +113,38 @@ class PlanTest {
 	}
 
 	@Test
+	void aftercareNeverComesEarlyWhenSpringingForwardShortensTheDays() {
+		// clocks in California spring forward at 02:00 on Sunday 8 March 2026: 15:07 on
+		// Sunday is only 23 hours after 15:07 on Saturday, too early for "24 hours
+		// without
+		// makeup"
+		Plan plan = confirmed(local(2026, 3, 7, 14, 0, LA), local(2026, 3, 1, 12, 0, LA), false, WALNUT_CREEK);
+		Instant ended = local(2026, 3, 7, 15, 7, LA);
+		plan = plan.completed(new BookingCompleted(new BookingId("b-1"), 2, new TreatmentId("microneedling"), ended),
+				MICRONEEDLING, RULES);
+
+		Map<String, Instant> aftercare = plan.messages()
+			.stream()
+			.filter(message -> message.step() == Step.AFTERCARE)
+			.collect(Collectors.toMap(PlannedMessage::key, PlannedMessage::dueAt));
+		assertThat(aftercare).containsEntry("makeup-ok", ended.plus(Duration.ofHours(24)))
+			.containsEntry("makeup-ok", local(2026, 3, 8, 16, 7, LA))
+			.containsEntry("week-check-in", ended.plus(Duration.ofDays(7)));
+	}
+
+	@Test
+	void aReminderStillClaimedWhenTheAppointmentBeginsIsTooLate() {
+		Plan plan = confirmed(local(2026, 12, 10, 10, 0, LA), local(2026, 12, 1, 9, 0, LA), true, WALNUT_CREEK);
+		PlannedMessage sms = plan.message("b-1:sms-reminder:v1").orElseThrow();
+
+		assertThat(plan.tooLate(sms, local(2026, 12, 10, 9, 59, LA))).isNull();
+		assertThat(plan.tooLate(sms, local(2026, 12, 10, 10, 0, LA)))
+			.isEqualTo("the appointment had begun before it could be sent");
+		assertThat(plan.tooLate(plan.message("b-1:confirmation:v1").orElseThrow(), local(2026, 12, 10, 10, 0, LA)))
+			.isNull();
+	}
+
+	@Test
 	void aftercareDueAtNightWaitsForTheMorningInPhoenixToo() {
 		Plan plan = confirmed(local(2026, 7, 15, 19, 0, PHOENIX), local(2026, 7, 1, 12, 0, PHOENIX), false, SCOTTSDALE);
 		Instant ended = local(2026, 7, 15, 21, 30, PHOENIX);
@@ -201,9 +233,11 @@ class PlanTest {
 
 		assertThat(claimed.claim("b-1:confirmation:v1", "two", now.plusSeconds(60), Duration.ofMinutes(2))).isEmpty();
 		assertThat(claimed.settle("b-1:confirmation:v1", "two", message -> Plan.sent(message, now))).isEmpty();
-		assertThat(claimed.claim("b-1:confirmation:v1", "two", now.plusSeconds(121), Duration.ofMinutes(2)))
-			.as("a lease that ran out may be taken over")
-			.isPresent();
+		Plan takenOver = claimed.claim("b-1:confirmation:v1", "two", now.plusSeconds(121), Duration.ofMinutes(2))
+			.orElseThrow(() -> new AssertionError("a lease that ran out may be taken over"));
+		assertThat(takenOver.settle("b-1:confirmation:v1", "one", message -> Plan.sent(message, now)))
+			.as("the sender whose lease was taken over records nothing")
+			.isEmpty();
 		Plan sent = claimed.settle("b-1:confirmation:v1", "one", message -> Plan.sent(message, now)).orElseThrow();
 		assertThat(sent.claim("b-1:confirmation:v1", "two", now.plusSeconds(500), Duration.ofMinutes(2))).isEmpty();
 	}

@@ -69,7 +69,20 @@ public class KafkaMessagingConfiguration {
 		backOff.setMaxAttempts(properties.maxAttempts());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(IllegalArgumentException.class);
+		ExponentialBackOff patient = new ExponentialBackOff(properties.initialInterval().toMillis(), 2.0);
+		patient.setMaxInterval(properties.maxInterval().toMillis());
+		patient.setMaxElapsedTime(properties.awaitingDataFor().toMillis());
+		handler.setBackOffFunction((record, ex) -> awaitsData(ex) ? patient : null);
 		return handler;
+	}
+
+	private static boolean awaitsData(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof AwaitedDataMissing) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
