@@ -16,6 +16,7 @@ import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.notification.catalog.LocationSummary;
 import dev.medspa.notification.catalog.TreatmentSummary;
 import dev.medspa.notification.config.NotificationProperties;
+import dev.medspa.notification.config.TestNotificationProperties;
 import dev.medspa.notification.mail.EmailSender.Email;
 import dev.medspa.notification.plan.Plan;
 import dev.medspa.notification.plan.PlanRules;
@@ -31,13 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MessageComposerTest {
 
-	static final NotificationProperties PROPERTIES = new NotificationProperties("bookings@clinic.example",
-			"Evergreen Med Spa", Duration.ofMinutes(2), "https://book.example/manage/", "https://book.example/",
-			"https://book.example/unsubscribe/", "a-test-secret-that-is-long-enough-0123456789",
-			new NotificationProperties.Dispatch(Duration.ofSeconds(5), 50, Duration.ofMinutes(1), Duration.ofHours(1),
-					8),
-			new NotificationProperties.Plan(LocalTime.of(21, 0), LocalTime.of(8, 0), Duration.ofDays(1),
-					Duration.ofHours(2), Duration.ofDays(2)));
+	static final NotificationProperties PROPERTIES = TestNotificationProperties.DEFAULTS;
 
 	static final TreatmentSummary MICRONEEDLING = new TreatmentSummary("microneedling", "Micro-needling", true, 1,
 			"Avoid retinoids for three days.",

@@ -9,6 +9,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 
 import dev.medspa.notification.config.NotificationProperties;
+import dev.medspa.notification.config.TestNotificationProperties;
 import dev.medspa.notification.mail.EmailSender.Email;
 import dev.medspa.notification.mail.EmailSender.EmailRejected;
 import org.junit.jupiter.api.Test;
@@ -27,13 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  */
 class SmtpEmailSenderTest {
 
-	static final NotificationProperties PROPERTIES = new NotificationProperties("bookings@clinic.example",
-			"Evergreen Med Spa", Duration.ofMinutes(2), "https://book.example/manage/", "https://book.example/",
-			"https://book.example/unsubscribe/", "a-test-secret-that-is-long-enough-0123456789",
-			new NotificationProperties.Dispatch(Duration.ofSeconds(5), 50, Duration.ofMinutes(1), Duration.ofHours(1),
-					8),
-			new NotificationProperties.Plan(LocalTime.of(21, 0), LocalTime.of(8, 0), Duration.ofDays(1),
-					Duration.ofHours(2), Duration.ofDays(2)));
+	static final NotificationProperties PROPERTIES = TestNotificationProperties.DEFAULTS;
 
 	static final Email EMAIL = new Email("ana@example.com", "Your appointment", "Hello", "<p>Hello</p>", null, null,
 			"b-1:confirmation:v1");

@@ -99,10 +99,7 @@ class PlanTest {
 		plan = plan.completed(new BookingCompleted(new BookingId("b-1"), 3, new TreatmentId("microneedling"), ended),
 				MICRONEEDLING, RULES);
 
-		Map<String, Instant> aftercare = plan.messages()
-			.stream()
-			.filter(message -> message.step() == Step.AFTERCARE)
-			.collect(Collectors.toMap(PlannedMessage::key, PlannedMessage::dueAt));
+		Map<String, Instant> aftercare = aftercareDue(plan);
 		assertThat(aftercare).containsEntry("guide", ended)
 			.containsEntry("makeup-ok", local(2026, 10, 31, 11, 12, LA))
 			.containsEntry("products-ok", local(2026, 11, 2, 11, 12, LA))
@@ -123,10 +120,7 @@ class PlanTest {
 		plan = plan.completed(new BookingCompleted(new BookingId("b-1"), 2, new TreatmentId("microneedling"), ended),
 				MICRONEEDLING, RULES);
 
-		Map<String, Instant> aftercare = plan.messages()
-			.stream()
-			.filter(message -> message.step() == Step.AFTERCARE)
-			.collect(Collectors.toMap(PlannedMessage::key, PlannedMessage::dueAt));
+		Map<String, Instant> aftercare = aftercareDue(plan);
 		assertThat(aftercare).containsEntry("makeup-ok", ended.plus(Duration.ofHours(24)))
 			.containsEntry("makeup-ok", local(2026, 3, 8, 16, 7, LA))
 			.containsEntry("week-check-in", ended.plus(Duration.ofDays(7)));
@@ -151,10 +145,7 @@ class PlanTest {
 		plan = plan.completed(new BookingCompleted(new BookingId("b-1"), 2, new TreatmentId("microneedling"), ended),
 				MICRONEEDLING, RULES);
 
-		Map<String, Instant> aftercare = plan.messages()
-			.stream()
-			.filter(message -> message.step() == Step.AFTERCARE)
-			.collect(Collectors.toMap(PlannedMessage::key, PlannedMessage::dueAt));
+		Map<String, Instant> aftercare = aftercareDue(plan);
 		assertThat(aftercare).containsEntry("guide", local(2026, 7, 16, 8, 0, PHOENIX))
 			.containsEntry("makeup-ok", local(2026, 7, 17, 8, 0, PHOENIX))
 			.containsEntry("week-check-in", local(2026, 7, 23, 8, 0, PHOENIX));
@@ -258,6 +249,13 @@ class PlanTest {
 				new LocationId(location.id()), start, start.plusSeconds(3600),
 				new BookingConfirmed.ClientContact("Ana", "Ana@Example.com", "+1 925 555 0199", sms), confirmedAt,
 				new PractitionerId("p"), "token"), MICRONEEDLING, location, RULES);
+	}
+
+	static Map<String, Instant> aftercareDue(Plan plan) {
+		return plan.messages()
+			.stream()
+			.filter(message -> message.step() == Step.AFTERCARE)
+			.collect(Collectors.toMap(PlannedMessage::key, PlannedMessage::dueAt));
 	}
 
 	static Map<Step, Instant> dueByStep(Plan plan) {
