@@ -5,7 +5,8 @@ ARG SERVICE
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 app
+ && useradd --system --uid 10001 app \
+ && mkdir -p /data/keys && chown -R app /data
 COPY ${SERVICE}/target/${SERVICE}-*-exec.jar /app/app.jar
 USER app
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

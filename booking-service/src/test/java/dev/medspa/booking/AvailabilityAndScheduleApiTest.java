@@ -21,7 +21,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -115,14 +114,14 @@ class AvailabilityAndScheduleApiTest {
 		this.mvc.perform(put("/api/staff/schedules/wc-schedule").contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isUnauthorized());
 		this.mvc
-			.perform(put("/api/staff/schedules/wc-schedule").with(jwt())
+			.perform(put("/api/staff/schedules/wc-schedule").with(Staff.owner())
 				.header("If-Match", "\"0\"")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body))
 			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"1\""));
 		this.mvc
-			.perform(put("/api/staff/schedules/wc-schedule").with(jwt())
+			.perform(put("/api/staff/schedules/wc-schedule").with(Staff.owner())
 				.header("If-Match", "\"0\"")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body))
@@ -133,7 +132,7 @@ class AvailabilityAndScheduleApiTest {
 				            {"locationId": "walnut-creek", "day": "MONDAY", "start": "11:00", "end": "17:00"}]}
 				""";
 		this.mvc
-			.perform(put("/api/staff/schedules/wc-schedule").with(jwt())
+			.perform(put("/api/staff/schedules/wc-schedule").with(Staff.owner())
 				.header("If-Match", "\"1\"")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(overlapping))
@@ -143,13 +142,13 @@ class AvailabilityAndScheduleApiTest {
 				{"weekly": [{"locationId": "scottsdale", "day": "MONDAY", "start": "09:00", "end": "12:00"}]}
 				""";
 		this.mvc
-			.perform(put("/api/staff/schedules/wc-schedule").with(jwt())
+			.perform(put("/api/staff/schedules/wc-schedule").with(Staff.owner())
 				.header("If-Match", "\"1\"")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(elsewhere))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("weekly[0].locationId"));
-		this.mvc.perform(get("/api/staff/schedules/wc-schedule").with(jwt()))
+		this.mvc.perform(get("/api/staff/schedules/wc-schedule").with(Staff.owner()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.weekly.length()").value(2));
 	}

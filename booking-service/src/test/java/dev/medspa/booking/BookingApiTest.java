@@ -33,7 +33,6 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -126,11 +125,11 @@ class BookingApiTest {
 			.getResponse()
 			.getHeader("Location");
 		this.mvc.perform(get(location)).andExpect(status().isUnauthorized());
-		this.mvc.perform(get(location).with(jwt()))
+		this.mvc.perform(get(location).with(Staff.owner()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.client.email").value("ben@example.com"))
 			.andExpect(jsonPath("$.client.consentToSms").value(true));
-		this.mvc.perform(get("/api/staff/bookings/nope").with(jwt()))
+		this.mvc.perform(get("/api/staff/bookings/nope").with(Staff.owner()))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/not-found"));
 	}
@@ -232,7 +231,7 @@ class BookingApiTest {
 			.getHeader("Location");
 		setConsultationActive(false);
 		try {
-			this.mvc.perform(get(location).with(jwt()))
+			this.mvc.perform(get(location).with(Staff.owner()))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("CONFIRMED"))
 				.andExpect(jsonPath("$.treatmentId").value(CatalogFixtures.CONSULTATION));

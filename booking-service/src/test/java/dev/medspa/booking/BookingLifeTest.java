@@ -43,7 +43,6 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -202,7 +201,17 @@ class BookingLifeTest {
 		Booked late = book(at(DAY.plusDays(2), 12, 0), "late@example.com");
 		this.mvc.perform(get("/api/staff/day-sheets/walnut-creek/" + DAY.plusDays(2)))
 			.andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/api/staff/day-sheets/walnut-creek/" + DAY.plusDays(2)).with(jwt()))
+		this.mvc
+			.perform(get("/api/staff/day-sheets/walnut-creek/" + DAY.plusDays(2)).with(Staff.frontDeskAt("san-ramon")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/forbidden"));
+		this.mvc.perform(get("/api/staff/bookings/" + early.id()).with(Staff.frontDeskAt("san-ramon")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/api/staff/bookings/" + early.id() + "/check-in").with(Staff.frontDeskAt("san-ramon")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/staff/bookings/" + early.id()).with(Staff.frontDeskAt("walnut-creek")))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/staff/day-sheets/walnut-creek/" + DAY.plusDays(2)).with(Staff.owner()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.bookings[*].id").value(org.hamcrest.Matchers.contains(early.id(), late.id())))
 			.andExpect(jsonPath("$.bookings[0].roomId").value("walnut-creek-consult"))
@@ -211,7 +220,8 @@ class BookingLifeTest {
 			.andExpect(jsonPath("$.rooms[0].id").value("walnut-creek-consult"))
 			.andExpect(jsonPath("$.bookings[0].client.consentToSms").value(true));
 		this.mvc
-			.perform(get("/api/staff/agenda/" + CatalogFixtures.PRACTITIONER + "?date=" + DAY.plusDays(2)).with(jwt()))
+			.perform(get("/api/staff/agenda/" + CatalogFixtures.PRACTITIONER + "?date=" + DAY.plusDays(2))
+				.with(Staff.owner()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains(early.id(), late.id())));
 	}
@@ -274,7 +284,7 @@ class BookingLifeTest {
 		tryBook("microneedling", at(DAY.plusDays(33), 9, 0), email).andExpect(status().isCreated());
 
 		this.mvc
-			.perform(post("/api/staff/bookings?overrideReason=Consulted at another clinic").with(jwt())
+			.perform(post("/api/staff/bookings?overrideReason=Consulted at another clinic").with(Staff.owner())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(BookingApiTest.request("microneedling", CatalogFixtures.WALNUT_CREEK,
 						iso(at(DAY.plusDays(6), 9, 0)), "transfer@example.com")))
@@ -352,7 +362,7 @@ class BookingLifeTest {
 	}
 
 	private ResultActions staff(String id, String action, String json) throws Exception {
-		var request = post("/api/staff/bookings/" + id + "/" + action).with(jwt());
+		var request = post("/api/staff/bookings/" + id + "/" + action).with(Staff.owner());
 		if (!json.isEmpty()) {
 			request.contentType(MediaType.APPLICATION_JSON).content(json);
 		}

@@ -71,12 +71,17 @@ public final class LocalPlatform {
 		this.running.add(kafka);
 
 		List<ServiceProcess> services = new ArrayList<>();
-		ServiceProcess catalog = service("catalog-service", this.settings.catalogPort(), kafka, mongo, mail,
-				Map.of("CATALOG_DEMO_DATA", "true"));
-		services.add(catalog);
+		services.add(service("gateway", this.settings.gatewayPort(), kafka, mongo, mail, gatewayEnvironment()));
+		services.add(service("catalog-service", this.settings.catalogPort(), kafka, mongo, mail,
+				Map.of("CATALOG_DEMO_DATA", "true")));
 		services.add(service("booking-service", this.settings.bookingPort(), kafka, mongo, mail, Map.of()));
-		services.add(service("notification-service", this.settings.notificationPort(), kafka, mongo, mail,
-				Map.of("SMS_SINK_DIRECTORY", this.settings.sms().toAbsolutePath().normalize().toString())));
+		Map<String, String> notification = new HashMap<>();
+		notification.put("SMS_SINK_DIRECTORY", this.settings.sms().toAbsolutePath().normalize().toString());
+		notification.put("MANAGE_URL", siteUrl() + "/manage/");
+		notification.put("BOOKING_URL", siteUrl() + "/book");
+		notification.put("UNSUBSCRIBE_URL", siteUrl() + "/api/unsubscribe/");
+		services
+			.add(service("notification-service", this.settings.notificationPort(), kafka, mongo, mail, notification));
 		pids.write(services);
 		for (ServiceProcess service : services) {
 			service.awaitHealthy(HEALTHY_WITHIN);
@@ -93,10 +98,27 @@ public final class LocalPlatform {
 		env.put("SMTP_HOST", "127.0.0.1");
 		env.put("SMTP_PORT", String.valueOf(mail.smtpPort()));
 		env.put("BOOKING_DEMO_DATA", "true");
+		env.put("STAFF_JWK_SET_URI", siteUrl() + "/oauth2/jwks");
+		env.put("STAFF_TOKEN_ISSUER", siteUrl());
 		ServiceProcess process = ServiceProcess.start(name, this.settings.services().resolve(name + ".jar"), port, env,
 				this.settings.logs().resolve(name + ".log"));
 		this.running.add(process);
 		return process;
+	}
+
+	private Map<String, String> gatewayEnvironment() {
+		Map<String, String> env = new HashMap<>();
+		env.put("GATEWAY_URL", siteUrl());
+		env.put("CATALOG_URL", "http://127.0.0.1:" + this.settings.catalogPort());
+		env.put("BOOKING_SERVICE_URL", "http://127.0.0.1:" + this.settings.bookingPort());
+		env.put("NOTIFICATION_URL", "http://127.0.0.1:" + this.settings.notificationPort());
+		env.put("IDENTITY_SIGNING_KEY_FILE", this.settings.signingKey().toAbsolutePath().normalize().toString());
+		env.put("DEMO_STAFF_FILE", this.settings.demoStaff().toAbsolutePath().normalize().toString());
+		return env;
+	}
+
+	private String siteUrl() {
+		return "http://127.0.0.1:" + this.settings.gatewayPort();
 	}
 
 	private String banner(KafkaBroker kafka, MongoWireServer mongo, MailServer mail) {
@@ -104,40 +126,42 @@ public final class LocalPlatform {
 
 				  The medspa booking platform is running. Ctrl-C stops it; data stays in %1$s.
 
+				  The site              %13$s/   (clients book here; staff sign in at %13$s/staff)
+				  APIs                  %13$s/api/...  (routed to the services below)
+				%11$s
 				  catalog-service       http://127.0.0.1:%2$d/api/treatments   (API docs: /swagger-ui.html)
 				  booking-service       http://127.0.0.1:%3$d/api/bookings     (API docs: /swagger-ui.html)
-				  notification-service  http://127.0.0.1:%4$d/api/staff/notifications?booking=<id>  (staff token below)
+				  notification-service  http://127.0.0.1:%4$d/api/staff/notifications?booking=<id>  (staff token: %13$s/staff/api-token)
 				  Kafka                 %5$s
-				  MongoDB               %6$s  (databases catalog, booking, notification)
+				  MongoDB               %6$s  (databases catalog, booking, notification, gateway)
 				  SMTP                  127.0.0.1:%7$d; every mail received is saved in %8$s
 				                        and readable over IMAP at 127.0.0.1:%9$d (user and password: the recipient)
 				  SMS                   not sent for real; each text is appended to %12$s
 				  Service logs          %10$s
 
-				  Book the demo consultation:
-				    curl -i -X POST http://127.0.0.1:%3$d/api/bookings -H 'Content-Type: application/json' -d '{
-				      "treatmentId": "microneedling-consultation", "locationId": "walnut-creek",
-				      "start": "<a start from /api/availability, e.g. next Tuesday at 10:00:00-08:00>",
-				      "client": {"name": "Ana Gomez", "email": "ana@example.com", "phone": "+1 925 555 0199"}}'
-				%11$s
-				""".formatted(this.settings.home().toAbsolutePath().normalize(), this.settings.catalogPort(),
-				this.settings.bookingPort(), this.settings.notificationPort(), kafka.bootstrapServers(),
-				mongo.connectionString(), mail.smtpPort(), this.settings.mail().toAbsolutePath().normalize(),
-				mail.imapPort(), this.settings.logs().toAbsolutePath().normalize(), staffTokenHint(),
-				this.settings.sms().resolve("sms.jsonl").toAbsolutePath().normalize());
+				"""
+			.formatted(this.settings.home().toAbsolutePath().normalize(), this.settings.catalogPort(),
+					this.settings.bookingPort(), this.settings.notificationPort(), kafka.bootstrapServers(),
+					mongo.connectionString(), mail.smtpPort(), this.settings.mail().toAbsolutePath().normalize(),
+					mail.imapPort(), this.settings.logs().toAbsolutePath().normalize(), demoStaff(),
+					this.settings.sms().resolve("sms.jsonl").toAbsolutePath().normalize(), siteUrl());
 	}
 
-	/**
-	 * A staff token for trying staff routes, when the services use the development
-	 * secret.
-	 */
-	private static String staffTokenHint() {
-		if (System.getenv("STAFF_TOKEN_SECRET") != null) {
-			return "";
+	/** The demo staff sign-ins, generated by the gateway on the first start. */
+	private String demoStaff() {
+		try {
+			List<String> lines = java.nio.file.Files.readAllLines(this.settings.demoStaff());
+			StringBuilder text = new StringBuilder("\n  Demo staff sign-ins (generated on the first start, kept in ")
+				.append(this.settings.demoStaff().toAbsolutePath().normalize())
+				.append("):\n");
+			lines.stream()
+				.filter(line -> !line.startsWith("#"))
+				.forEach(line -> text.append("    ").append(line).append('\n'));
+			return text.toString();
 		}
-		String token = StaffTokens.sign(StaffTokens.DEVELOPMENT_SECRET, "local-manager", Duration.ofHours(12));
-		return "\n  Staff routes (/api/staff/**) need a token; this one is valid for 12 hours:\n    export STAFF_TOKEN="
-				+ token + "\n";
+		catch (java.io.IOException ex) {
+			return "\n  No demo staff file at " + this.settings.demoStaff() + "; staff accounts exist already.\n";
+		}
 	}
 
 	/** Stops the services first, then the infrastructure they use. */

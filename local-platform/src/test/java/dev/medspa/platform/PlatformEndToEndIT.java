@@ -28,43 +28,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The three services as they ship, each its own process from its executable jar, against
- * one real broker, store and SMTP server: a client books the demo micro-needling
- * consultation and gets the confirmation e-mail.
+ * The gateway and the three services as they ship, each its own process from its
+ * executable jar, against one real broker, store and SMTP server: a client books the demo
+ * micro-needling consultation through the gateway's API and gets the confirmation e-mail.
  */
 class PlatformEndToEndIT {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	private static final List<ServiceProcess> services = new ArrayList<>();
-
 	@TempDir
-	static Path logs;
+	static Path home;
 
-	private static ServiceProcess catalog;
-
-	private static ServiceProcess booking;
+	private static PackagedPlatform platform;
 
 	@BeforeAll
 	static void startServices() {
-		SharedInfrastructure infrastructure = SharedInfrastructure.get();
-		Path jars = Path.of(System.getProperty("services.dir", "target/services"));
-		String prefix = "e2e" + System.nanoTime() + ".";
-		catalog = start(jars, "catalog-service", infrastructure, prefix, Map.of("CATALOG_DEMO_DATA", "true"));
-		booking = start(jars, "booking-service", infrastructure, prefix, Map.of());
-		start(jars, "notification-service", infrastructure, prefix, Map.of());
-		services.forEach(service -> service.awaitHealthy(Duration.ofMinutes(3)));
+		platform = new PackagedPlatform(home);
 	}
 
 	@AfterAll
 	static void stopServices() {
-		services.forEach(ServiceProcess::requestStop);
-		services.forEach(ServiceProcess::close);
+		platform.close();
 	}
 
 	@Test
 	void aClientBooksTheDemoConsultationAndReceivesTheConfirmationInLocalTime() throws Exception {
-		assertThat(get(catalog.baseUrl() + "/api/treatments/microneedling-consultation").statusCode()).isEqualTo(200);
+		assertThat(get(platform.site() + "/api/treatments/microneedling-consultation").statusCode()).isEqualTo(200);
 
 		ZonedDateTime start = nextWeekday(ZonedDateTime.now(ZoneId.of("America/Los_Angeles")).plusDays(10)).withHour(10)
 			.withMinute(0)
@@ -80,8 +69,7 @@ class PlatformEndToEndIT {
 		// Kafka shortly after start
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(500))
-			.untilAsserted(
-					() -> assertThat(post(booking.baseUrl() + "/api/bookings", body).statusCode()).isEqualTo(201));
+			.untilAsserted(() -> assertThat(post(platform.site() + "/api/bookings", body).statusCode()).isEqualTo(201));
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(mailTo(email)).hasSize(1));
 		MimeMessage mail = mailTo(email).get(0);
@@ -97,7 +85,7 @@ class PlatformEndToEndIT {
 		String from = java.time.LocalDate.now().plusDays(1).toString();
 		String to = java.time.LocalDate.now().plusDays(14).toString();
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-			HttpResponse<String> response = get(booking.baseUrl()
+			HttpResponse<String> response = get(platform.site()
 					+ "/api/availability?treatment=microneedling-consultation&location=any&from=" + from + "&to=" + to);
 			assertThat(response.statusCode()).isEqualTo(200);
 			for (String location : List.of("walnut-creek", "san-ramon", "scottsdale")) {
@@ -109,28 +97,13 @@ class PlatformEndToEndIT {
 
 	@Test
 	void badInputIsAProblemDetailNeverAServerError() throws Exception {
-		HttpResponse<String> notJson = post(booking.baseUrl() + "/api/bookings", "not json");
+		HttpResponse<String> notJson = post(platform.site() + "/api/bookings", "not json");
 		assertThat(notJson.statusCode()).isEqualTo(400);
 		assertThat(notJson.headers().firstValue("Content-Type"))
 			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-		HttpResponse<String> unknown = get(catalog.baseUrl() + "/api/treatments/nothing-like-this");
+		HttpResponse<String> unknown = get(platform.site() + "/api/treatments/nothing-like-this");
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.body()).contains("\"type\":\"https://medspa.dev/problems/not-found\"");
-	}
-
-	private static ServiceProcess start(Path jars, String name, SharedInfrastructure infrastructure, String prefix,
-			Map<String, String> extra) {
-		Map<String, String> env = new java.util.HashMap<>(extra);
-		env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-		env.put("MONGODB_URI", infrastructure.mongoConnectionString() + "/" + prefix.replace(".", "") + name);
-		env.put("SMTP_HOST", "127.0.0.1");
-		env.put("SMTP_PORT", String.valueOf(infrastructure.mail().smtpPort()));
-		env.put("MEDSPA_KAFKA_TOPICPREFIX", prefix);
-		env.put("BOOKING_DEMO_DATA", "true");
-		ServiceProcess process = ServiceProcess.start(name, jars.resolve(name + ".jar"), FreePort.find(), env,
-				logs.resolve(name + ".log"));
-		services.add(process);
-		return process;
 	}
 
 	/** The demo clinic works on weekdays. */

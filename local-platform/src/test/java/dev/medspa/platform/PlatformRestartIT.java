@@ -46,8 +46,8 @@ class PlatformRestartIT {
 	private final List<Process> launchers = new ArrayList<>();
 
 	private final Map<String, String> ports = Map.of("KAFKA_PORT", free(), "KAFKA_CONTROLLER_PORT", free(),
-			"MONGODB_PORT", free(), "SMTP_PORT", free(), "IMAP_PORT", free(), "CATALOG_PORT", free(), "BOOKING_PORT",
-			free(), "NOTIFICATION_PORT", free());
+			"MONGODB_PORT", free(), "SMTP_PORT", free(), "IMAP_PORT", free(), "GATEWAY_PORT", free(), "CATALOG_PORT",
+			free(), "BOOKING_PORT", free(), "NOTIFICATION_PORT", free());
 
 	private final List<String> output = Collections.synchronizedList(new ArrayList<>());
 
@@ -144,7 +144,8 @@ class PlatformRestartIT {
 	private HttpResponse<String> staffGet(String path) throws Exception {
 		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.ports.get("BOOKING_PORT") + path))
 			.header("Authorization",
-					"Bearer " + StaffTokens.sign(StaffTokens.DEVELOPMENT_SECRET, "test", Duration.ofMinutes(10)))
+					"Bearer " + InstallationTokens.owner(this.home.resolve("keys/signing-key.json"),
+							"http://127.0.0.1:" + this.ports.get("GATEWAY_PORT")))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

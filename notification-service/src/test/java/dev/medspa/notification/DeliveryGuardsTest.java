@@ -158,7 +158,7 @@ class DeliveryGuardsTest {
 			.findFirst()
 			.orElseThrow();
 		String header = nudge.getHeader("List-Unsubscribe")[0];
-		assertThat(header).startsWith("<http://127.0.0.1:8083/api/unsubscribe/");
+		assertThat(header).startsWith("<http://127.0.0.1:8080/api/unsubscribe/");
 		String token = header.substring(header.lastIndexOf('/') + 1, header.length() - 1);
 		assertThat(PipelineFixtures.part(nudge, "text/html")).contains("/api/unsubscribe/" + token);
 		assertThat(PipelineFixtures.part(nudge, "text/plain")).contains("/api/unsubscribe/" + token);

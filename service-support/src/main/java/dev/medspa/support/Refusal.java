@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 public class Refusal extends RuntimeException {
 
 	/**
-	 * What kind of refusal, which the web layer maps to 400, 404, 422, 409, 412 and 428.
+	 * What kind of refusal, which the web layer maps to 400, 404, 403, 422, 409, 412 and
+	 * 428.
 	 */
 	public enum Kind {
 
-		INVALID, NOT_FOUND, UNPROCESSABLE, CONFLICT, STALE, VERSION_REQUIRED
+		INVALID, NOT_FOUND, FORBIDDEN, UNPROCESSABLE, CONFLICT, STALE, VERSION_REQUIRED
 
 	}
 
@@ -43,6 +44,13 @@ public class Refusal extends RuntimeException {
 	 * The request is well formed, but what it names does not exist or cannot be used for
 	 * it.
 	 */
+	/**
+	 * The caller is who they say, but may not do this, for example at another location.
+	 */
+	public static Refusal forbidden(String detail) {
+		return new Refusal(Kind.FORBIDDEN, "forbidden", "Forbidden", detail, null);
+	}
+
 	public static Refusal unprocessable(String code, String title, String field, String detail) {
 		return new Refusal(Kind.UNPROCESSABLE, code, title, detail, field);
 	}

@@ -23,7 +23,13 @@ public class SupportConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Clock clock() {
+	Clock clock(org.springframework.core.env.Environment environment) {
+		String offsetFile = environment.getProperty("medspa.testing.clock-offset-file");
+		if (offsetFile != null && !offsetFile.isBlank()) {
+			org.slf4j.LoggerFactory.getLogger(SupportConfiguration.class)
+				.warn("The clock is shifted by the offset in {}: for end-to-end tests only", offsetFile);
+			return new ShiftableClock(java.nio.file.Path.of(offsetFile), java.time.ZoneOffset.UTC);
+		}
 		return Clock.systemUTC();
 	}
 

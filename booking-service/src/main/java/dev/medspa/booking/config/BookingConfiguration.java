@@ -17,8 +17,9 @@ class BookingConfiguration {
 	@Bean
 	PublicRoutes publicRoutes() {
 		return PublicRoutes.of(PublicRoutes.post("/api/bookings"), PublicRoutes.get("/api/availability"),
-				PublicRoutes.get("/api/manage/*"), PublicRoutes.post("/api/manage/*/reschedule"),
-				PublicRoutes.post("/api/manage/*/cancel"), PublicRoutes.post("/api/holds"),
+				PublicRoutes.get("/api/availability/days"), PublicRoutes.get("/api/manage/*"),
+				PublicRoutes.post("/api/manage/*/reschedule"), PublicRoutes.post("/api/manage/*/cancel"),
+				PublicRoutes.post("/api/holds"),
 				new PublicRoutes.Route(org.springframework.http.HttpMethod.DELETE, "/api/holds/*"));
 	}
 

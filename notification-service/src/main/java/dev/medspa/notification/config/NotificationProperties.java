@@ -31,9 +31,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("medspa.notification")
 public record NotificationProperties(@DefaultValue("bookings@clinic.example") @Email @NotBlank String from,
 		@DefaultValue("Evergreen Med Spa") @NotBlank String clinicName, @DefaultValue("PT2M") Duration sendLease,
-		@DefaultValue("http://127.0.0.1:8082/api/manage/") @NotBlank String manageUrl,
-		@DefaultValue("http://127.0.0.1:8081/api/treatments") @NotBlank String bookingUrl,
-		@DefaultValue("http://127.0.0.1:8083/api/unsubscribe/") @NotBlank String unsubscribeUrl,
+		@DefaultValue("http://127.0.0.1:8080/manage/") @NotBlank String manageUrl,
+		@DefaultValue("http://127.0.0.1:8080/book") @NotBlank String bookingUrl,
+		@DefaultValue("http://127.0.0.1:8080/api/unsubscribe/") @NotBlank String unsubscribeUrl,
 		@DefaultValue("local-development-only-unsubscribe-secret-0123456789") @Size(min = 32) String unsubscribeSecret,
 		@DefaultValue @Valid Dispatch dispatch, @DefaultValue @Valid Plan plan) {
 

@@ -1,21 +1,27 @@
 package dev.medspa.support.security;
 
-import jakarta.validation.constraints.Size;
+import java.net.URI;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How staff tokens are checked until staff sign-in issues them through an identity
- * provider.
+ * How a service checks staff access tokens: JWTs signed by the identity provider (the
+ * gateway's authorization server) with an asymmetric key, whose public half is fetched
+ * from its JWKS. Nothing here is a secret.
  *
- * @param staffTokenSecret the shared HMAC-SHA256 key that signs staff JWTs; set
- * {@code STAFF_TOKEN_SECRET} in any deployment, the default is for a developer's machine
- * only
+ * @param jwkSetUri where the identity provider publishes its public keys
+ * ({@code STAFF_JWK_SET_URI})
+ * @param issuer the {@code iss} every token must carry ({@code STAFF_TOKEN_ISSUER})
+ * @param audience a value the token's {@code aud} must contain
  */
 @Validated
 @ConfigurationProperties("medspa.security")
-public record SecurityProperties(@DefaultValue("local-development-only-secret-change-me-0123456789") @Size(min = 32,
-		message = "must be at least 32 characters (256 bits)") String staffTokenSecret) {
+public record SecurityProperties(@DefaultValue("http://127.0.0.1:8080/oauth2/jwks") @NotNull URI jwkSetUri,
+		@DefaultValue("http://127.0.0.1:8080") @NotBlank String issuer,
+		@DefaultValue(StaffClaims.AUDIENCE) @NotBlank String audience) {
 }

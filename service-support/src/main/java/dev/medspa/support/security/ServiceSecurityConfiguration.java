@@ -1,9 +1,6 @@
 package dev.medspa.support.security;
 
-import java.nio.charset.StandardCharsets;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Objects;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,18 +8,28 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The security every service starts from: stateless, deny by default, the service's
  * {@link PublicRoutes} open, health and API documentation open, and {@code /api/staff/**}
- * for holders of a valid staff JWT.
+ * for holders of a valid staff access token. Tokens are checked here, not trusted from
+ * the gateway: signature (RS256) against the identity provider's JWKS, issuer, audience,
+ * and an expiry that must be present and in the future. Roles become {@code ROLE_}
+ * authorities; see {@link StaffClaims}.
  */
 @AutoConfiguration(
 		beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
@@ -47,9 +54,10 @@ public class ServiceSecurityConfiguration {
 				requests.requestMatchers("/api/staff/**").authenticated();
 				requests.anyRequest().denyAll();
 			})
-			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
-				.authenticationEntryPoint(handlers)
-				.accessDeniedHandler(handlers))
+			.oauth2ResourceServer(
+					resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(staffAuthentication()))
+						.authenticationEntryPoint(handlers)
+						.accessDeniedHandler(handlers))
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
 		return http.build();
@@ -58,8 +66,23 @@ public class ServiceSecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
 	JwtDecoder staffTokenDecoder(SecurityProperties properties) {
-		SecretKey key = new SecretKeySpec(properties.staffTokenSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-		return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.validateType(false)
+			.build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+				new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience()),
+				new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull)));
+		return decoder;
+	}
+
+	static JwtAuthenticationConverter staffAuthentication() {
+		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+		roles.setAuthoritiesClaimName(StaffClaims.ROLES);
+		roles.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(roles);
+		return converter;
 	}
 
 }

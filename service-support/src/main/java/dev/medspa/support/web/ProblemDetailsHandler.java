@@ -52,6 +52,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		HttpStatus status = switch (ex.kind()) {
 			case INVALID -> HttpStatus.BAD_REQUEST;
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
 			case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case CONFLICT -> HttpStatus.CONFLICT;
 			case STALE -> HttpStatus.PRECONDITION_FAILED;

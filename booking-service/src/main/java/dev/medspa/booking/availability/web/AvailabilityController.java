@@ -44,6 +44,32 @@ class AvailabilityController {
 		return new AvailabilityView(treatment, found.stream().map(AvailabilityController::view).toList());
 	}
 
+	/**
+	 * The compact shape a calendar needs: per location, only the local days that have at
+	 * least one bookable start.
+	 */
+	@GetMapping("/api/availability/days")
+	AvailableDaysView days(@RequestParam String treatment, @RequestParam(defaultValue = "any") String location,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable String practitioner) {
+		LocalDate first = from != null ? from : LocalDate.now();
+		LocalDate last = to != null ? to : first.plusDays(30);
+		List<Availability.LocationSlots> found = this.availability.search(treatment,
+				location.equals("any") ? null : location, first, last, practitioner);
+		return new AvailableDaysView(treatment, first, last, found.stream().map(slots -> {
+			ZoneId zone = slots.location().zone();
+			List<LocalDate> days = slots.slots()
+				.stream()
+				.map(slot -> slot.start().atZone(zone).toLocalDate())
+				.distinct()
+				.sorted()
+				.toList();
+			return new LocationDaysView(slots.location().id(), slots.location().name(), slots.location().zoneId(),
+					days);
+		}).toList());
+	}
+
 	private static LocationView view(Availability.LocationSlots slots) {
 		ZoneId zone = slots.location().zone();
 		List<SlotView> views = slots.slots()
@@ -63,6 +89,15 @@ class AvailabilityController {
 	 */
 	record LocationView(String locationId, String name, String zoneId, @Nullable OffsetDateTime earliest,
 			List<SlotView> slots) {
+	}
+
+	record AvailableDaysView(String treatmentId, LocalDate from, LocalDate to, List<LocationDaysView> locations) {
+	}
+
+	/**
+	 * @param days the local days with at least one bookable start, in order
+	 */
+	record LocationDaysView(String locationId, String name, String zoneId, List<LocalDate> days) {
 	}
 
 	record SlotView(OffsetDateTime start, List<PractitionerView> practitioners) {

@@ -17,6 +17,7 @@ import dev.medspa.support.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,26 +102,27 @@ class BookingController {
 
 	/** One booking, for staff. */
 	@GetMapping("/api/staff/bookings/{id}")
-	BookingView byId(@PathVariable String id) {
-		return this.bookings.find(id)
-			.map(BookingView::of)
-			.orElseThrow(() -> Refusal.notFound("Booking", "No booking has the id " + id));
+	BookingView byId(@PathVariable String id, Authentication caller) {
+		return BookingView.of(scoped(id, caller));
 	}
 
 	/** Staff move a booking, whenever. */
 	@PostMapping("/api/staff/bookings/{id}/reschedule")
-	BookingView reschedule(@PathVariable String id, @Valid @RequestBody Move move) {
+	BookingView reschedule(@PathVariable String id, @Valid @RequestBody Move move, Authentication caller) {
+		scoped(id, caller);
 		return BookingView.of(this.bookings.reschedule(id, required(move.start()), move.practitionerId(), false));
 	}
 
 	/** Staff cancel a booking, whenever, with a reason. */
 	@PostMapping("/api/staff/bookings/{id}/cancel")
-	BookingView cancel(@PathVariable String id, @Valid @RequestBody StaffCancel cancel) {
+	BookingView cancel(@PathVariable String id, @Valid @RequestBody StaffCancel cancel, Authentication caller) {
+		scoped(id, caller);
 		return BookingView.of(this.bookings.cancel(id, false, cancel.reason()));
 	}
 
 	@PostMapping("/api/staff/bookings/{id}/check-in")
-	BookingView checkIn(@PathVariable String id) {
+	BookingView checkIn(@PathVariable String id, Authentication caller) {
+		scoped(id, caller);
 		return BookingView.of(this.bookings.checkIn(id));
 	}
 
@@ -129,13 +131,24 @@ class BookingController {
 	 * if absent.
 	 */
 	@PostMapping("/api/staff/bookings/{id}/complete")
-	BookingView complete(@PathVariable String id, @RequestBody(required = false) @Nullable Completion completion) {
+	BookingView complete(@PathVariable String id, @RequestBody(required = false) @Nullable Completion completion,
+			Authentication caller) {
+		scoped(id, caller);
 		return BookingView.of(this.bookings.complete(id, completion == null ? null : completion.endedAt()));
 	}
 
 	@PostMapping("/api/staff/bookings/{id}/no-show")
-	BookingView noShow(@PathVariable String id) {
+	BookingView noShow(@PathVariable String id, Authentication caller) {
+		scoped(id, caller);
 		return BookingView.of(this.bookings.noShow(id));
+	}
+
+	/** The booking, if the caller works at its location. */
+	private Booking scoped(String id, Authentication caller) {
+		Booking booking = this.bookings.find(id)
+			.orElseThrow(() -> Refusal.notFound("Booking", "No booking has the id " + id));
+		LocationScope.require(caller, booking.locationId());
+		return booking;
 	}
 
 	static OffsetDateTime required(@Nullable OffsetDateTime start) {

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,7 +56,8 @@ class StaffDayController {
 	 */
 	@GetMapping("/api/staff/day-sheets/{locationId}/{date}")
 	DaySheetView daySheet(@PathVariable String locationId,
-			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Authentication caller) {
+		LocationScope.require(caller, locationId);
 		CatalogLocation location = this.catalog.location(locationId)
 			.orElseThrow(() -> Refusal.notFound("Location", "No location has the id " + locationId));
 		ZoneId zone = location.zone();

@@ -1,0 +1,318 @@
+package dev.medspa.gateway.pages;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.medspa.events.catalog.LocationState;
+import dev.medspa.events.catalog.TreatmentState;
+import dev.medspa.gateway.services.ServiceProblem;
+import dev.medspa.gateway.services.Services;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Booking from the browser, one step a page: treatment, location (or the earliest
+ * anywhere), a calendar of days with free times, the times of a day, a hold, the client's
+ * details, the confirmation. Every step works without JavaScript; htmx only spares
+ * reloads.
+ */
+@Controller
+class BookingPages {
+
+	private final Catalog catalog;
+
+	private final Services services;
+
+	private final PagesProperties properties;
+
+	private final Clock clock;
+
+	BookingPages(Catalog catalog, Services services, PagesProperties properties, Clock clock) {
+		this.catalog = catalog;
+		this.services = services;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@GetMapping("/book")
+	String chooseTreatment(Model model) {
+		model.addAttribute("categories", this.catalog.byCategory());
+		return "client/book-treatment";
+	}
+
+	@GetMapping("/book/{treatmentId}")
+	String chooseLocation(@PathVariable String treatmentId, Model model) {
+		TreatmentState treatment = treatment(treatmentId);
+		LocalDate today = LocalDate.now(this.clock);
+		Map<String, Object> earliest = this.services.availability(treatmentId, "any", today, today.plusDays(13), null);
+		model.addAttribute("treatment", treatment);
+		model.addAttribute("locations", this.catalog.offering(treatment));
+		model.addAttribute("earliest", Earliest.of(earliest));
+		return "client/book-location";
+	}
+
+	@GetMapping("/book/{treatmentId}/{locationId}")
+	String chooseDay(@PathVariable String treatmentId, @PathVariable String locationId,
+			@RequestParam(required = false) @Nullable YearMonth month,
+			@RequestParam(required = false) @Nullable String practitioner, Model model) {
+		TreatmentState treatment = treatment(treatmentId);
+		LocationState location = location(locationId);
+		model.addAttribute("treatment", treatment);
+		model.addAttribute("location", location);
+		model.addAttribute("practitioner", blankToNull(practitioner));
+		model.addAttribute("practitioners", this.services.practitioners(treatmentId, locationId));
+		model.addAttribute("calendar", calendar(treatmentId, locationId, location.zoneId(), month, practitioner));
+		model.addAttribute("base", "/book/" + treatmentId + "/" + locationId);
+		return "client/book-day";
+	}
+
+	@GetMapping("/book/{treatmentId}/{locationId}/{date}")
+	String chooseTime(@PathVariable String treatmentId, @PathVariable String locationId,
+			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(required = false) @Nullable String practitioner, Model model) {
+		TreatmentState treatment = treatment(treatmentId);
+		LocationState location = location(locationId);
+		model.addAttribute("treatment", treatment);
+		model.addAttribute("location", location);
+		model.addAttribute("date", date);
+		model.addAttribute("dayLabel", Times.day(date));
+		model.addAttribute("practitioner", blankToNull(practitioner));
+		model.addAttribute("times", times(treatmentId, location, date, practitioner));
+		model.addAttribute("zoneName", Times.zoneName(date, location.zoneId()));
+		model.addAttribute("holdAction", "/book/hold");
+		model.addAttribute("back", "/book/" + treatmentId + "/" + locationId + "?month=" + YearMonth.from(date)
+				+ (blankToNull(practitioner) == null ? "" : "&practitioner=" + practitioner));
+		return "client/book-time";
+	}
+
+	/** Takes a hold on the chosen time, so nobody else books it during checkout. */
+	@PostMapping("/book/hold")
+	String hold(@RequestParam String treatmentId, @RequestParam String locationId,
+			@RequestParam("slot") String startText, @RequestParam(required = false) @Nullable String practitioner,
+			HttpSession session, RedirectAttributes redirect) {
+		OffsetDateTime start = Times.parseStart(startText);
+		LocationState location = location(locationId);
+		try {
+			Map<String, Object> hold = this.services.hold(treatmentId, locationId, start, blankToNull(practitioner));
+			Checkout checkout = Checkout.started(String.valueOf(hold.get("holdId")), treatmentId, locationId,
+					location.zoneId(), start, String.valueOf(hold.get("practitionerId")),
+					Instant.parse(String.valueOf(hold.get("expiresAt"))));
+			Checkout.save(session, checkout);
+			return "redirect:/book/checkout/" + checkout.holdId();
+		}
+		catch (ServiceProblem problem) {
+			redirect.addFlashAttribute("problem", Problems.explain(problem));
+			LocalDate day = start.atZoneSameInstant(ZoneId.of(location.zoneId())).toLocalDate();
+			return "redirect:/book/" + treatmentId + "/" + locationId + "/" + day;
+		}
+	}
+
+	@GetMapping("/book/checkout/{holdId}")
+	String details(@PathVariable String holdId, HttpSession session, Model model) {
+		Checkout checkout = checkout(session, holdId);
+		if (checkout.bookingId() != null) {
+			return "redirect:/book/confirmed/" + holdId;
+		}
+		describe(checkout, model);
+		model.addAttribute("form", model.containsAttribute("form") ? model.getAttribute("form") : new ClientForm());
+		return "client/book-details";
+	}
+
+	@PostMapping("/book/checkout/{holdId}")
+	String book(@PathVariable String holdId, ClientForm form, HttpSession session, Model model) {
+		Checkout checkout = checkout(session, holdId);
+		if (checkout.bookingId() != null) {
+			return "redirect:/book/confirmed/" + holdId;
+		}
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("holdId", checkout.holdId());
+		request.put("treatmentId", checkout.treatmentId());
+		request.put("locationId", checkout.locationId());
+		request.put("start", checkout.start().toString());
+		request.put("practitionerId", checkout.practitionerId());
+		Map<String, Object> client = new LinkedHashMap<>();
+		client.put("name", form.getName());
+		client.put("email", form.getEmail());
+		client.put("phone", form.getPhone());
+		client.put("consentToSms", form.isConsentToSms());
+		request.put("client", client);
+		try {
+			Map<String, Object> booked = bookOnce(request, checkout.idempotencyKey());
+			Object manage = booked.get("manage");
+			String token = manage instanceof Map<?, ?> link ? String.valueOf(link.get("token")) : null;
+			Checkout.save(session, checkout.booked(String.valueOf(booked.get("id")), token));
+			return "redirect:/book/confirmed/" + holdId;
+		}
+		catch (ServiceProblem problem) {
+			describe(checkout, model);
+			model.addAttribute("form", form);
+			model.addAttribute("fieldErrors", problem.fieldErrors());
+			if (problem.fieldErrors().isEmpty() || problem.status() != 400) {
+				model.addAttribute("problem", Problems.explain(problem));
+			}
+			return "client/book-details";
+		}
+	}
+
+	@GetMapping("/book/confirmed/{holdId}")
+	String confirmed(@PathVariable String holdId, HttpSession session, Model model) {
+		Checkout checkout = checkout(session, holdId);
+		if (checkout.bookingId() == null) {
+			return "redirect:/book/checkout/" + holdId;
+		}
+		describe(checkout, model);
+		model.addAttribute("manageToken", checkout.manageToken());
+		return "client/book-confirmed";
+	}
+
+	/**
+	 * Books, and when the same checkout is already being booked (a second click), waits
+	 * for that attempt and answers its booking.
+	 */
+	private Map<String, Object> bookOnce(Map<String, Object> request, String key) {
+		for (int attempt = 0;; attempt++) {
+			try {
+				return this.services.book(request, key);
+			}
+			catch (ServiceProblem problem) {
+				if (!problem.is("request-in-progress") || attempt >= 20) {
+					throw problem;
+				}
+				pause();
+			}
+		}
+	}
+
+	private void describe(Checkout checkout, Model model) {
+		TreatmentState treatment = treatment(checkout.treatmentId());
+		LocationState location = location(checkout.locationId());
+		model.addAttribute("checkout", checkout);
+		model.addAttribute("treatment", treatment);
+		model.addAttribute("location", location);
+		model.addAttribute("when", Times.full(checkout.start(), location.zoneId()));
+		model.addAttribute("heldUntil", Times.timeWithZone(checkout.expiresAt(), location.zoneId()));
+		model.addAttribute("heldMinutes",
+				Math.max(0, java.time.Duration.between(this.clock.instant(), checkout.expiresAt()).toMinutes()));
+	}
+
+	private Checkout checkout(HttpSession session, String holdId) {
+		Checkout checkout = Checkout.find(session, holdId);
+		if (checkout == null) {
+			throw new PageNotFound("This checkout has ended. Please choose a time again.");
+		}
+		return checkout;
+	}
+
+	CalendarMonth calendar(String treatmentId, String locationId, String zoneId, @Nullable YearMonth month,
+			@Nullable String practitioner) {
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of(zoneId)));
+		LocalDate last = today.plus(this.properties.bookingHorizon());
+		YearMonth shown = month == null ? YearMonth.from(today) : month;
+		if (shown.isBefore(YearMonth.from(today)) || shown.isAfter(YearMonth.from(last))) {
+			shown = YearMonth.from(today);
+		}
+		LocalDate from = shown.atDay(1).isBefore(today) ? today : shown.atDay(1);
+		LocalDate to = shown.atEndOfMonth().isAfter(last) ? last : shown.atEndOfMonth();
+		Set<LocalDate> available = new HashSet<>();
+		Map<String, Object> days = this.services.availableDays(treatmentId, locationId, from, to,
+				blankToNull(practitioner));
+		if (days.get("locations") instanceof List<?> locations) {
+			for (Object entry : locations) {
+				if (entry instanceof Map<?, ?> location && location.get("days") instanceof List<?> dates) {
+					dates.forEach(date -> available.add(LocalDate.parse(String.valueOf(date))));
+				}
+			}
+		}
+		return CalendarMonth.of(shown, available, today, last);
+	}
+
+	List<TimeChoice> times(String treatmentId, LocationState location, LocalDate date, @Nullable String practitioner) {
+		Map<String, Object> found = this.services.availability(treatmentId, location.id().value(), date, date,
+				blankToNull(practitioner));
+		List<TimeChoice> times = new java.util.ArrayList<>();
+		if (found.get("locations") instanceof List<?> locations) {
+			for (Object entry : locations) {
+				if (entry instanceof Map<?, ?> at && at.get("slots") instanceof List<?> slots) {
+					for (Object slot : slots) {
+						if (slot instanceof Map<?, ?> free) {
+							OffsetDateTime start = OffsetDateTime.parse(String.valueOf(free.get("start")));
+							times.add(new TimeChoice(start, Times.time(start, location.zoneId())));
+						}
+					}
+				}
+			}
+		}
+		return times;
+	}
+
+	private TreatmentState treatment(String id) {
+		return this.catalog.treatment(id)
+			.filter(TreatmentState::active)
+			.orElseThrow(() -> new PageNotFound("We do not offer this treatment."));
+	}
+
+	private LocationState location(String id) {
+		return this.catalog.location(id)
+			.filter(LocationState::active)
+			.orElseThrow(() -> new PageNotFound("We have no location by this name."));
+	}
+
+	static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A free start, with how it reads in the location's zone. */
+	public record TimeChoice(OffsetDateTime start, String label) {
+	}
+
+	/** The earliest free start at each location that has one. */
+	public record Earliest(String locationId, String name, OffsetDateTime start, String label) {
+
+		static List<Earliest> of(Map<String, Object> availability) {
+			List<Earliest> earliest = new java.util.ArrayList<>();
+			if (availability.get("locations") instanceof List<?> locations) {
+				for (Object entry : locations) {
+					if (entry instanceof Map<?, ?> location && location.get("earliest") != null) {
+						OffsetDateTime start = OffsetDateTime.parse(String.valueOf(location.get("earliest")));
+						String zone = String.valueOf(location.get("zoneId"));
+						earliest.add(new Earliest(String.valueOf(location.get("locationId")),
+								String.valueOf(location.get("name")), start, Times.full(start, zone)));
+					}
+				}
+			}
+			earliest.sort(java.util.Comparator.comparing(Earliest::start));
+			return earliest;
+		}
+
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.medspa.gateway.pages;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.WebUtils;
+
+/**
+ * A client's checkout in their session: the held time, the key that makes a repeated
+ * "book" the same booking, and the manage link once booked.
+ *
+ * @param idempotencyKey sent with every attempt to book this hold
+ */
+record Checkout(String holdId, String treatmentId, String locationId, String zoneId, OffsetDateTime start,
+		String practitionerId, Instant expiresAt, String idempotencyKey, @Nullable String bookingId,
+		@Nullable String manageToken) implements Serializable {
+
+	private static final String ATTRIBUTE = "checkouts";
+
+	static Checkout started(String holdId, String treatmentId, String locationId, String zoneId, OffsetDateTime start,
+			String practitionerId, Instant expiresAt) {
+		return new Checkout(holdId, treatmentId, locationId, zoneId, start, practitionerId, expiresAt,
+				UUID.randomUUID().toString(), null, null);
+	}
+
+	Checkout booked(String bookingId, @Nullable String manageToken) {
+		return new Checkout(this.holdId, this.treatmentId, this.locationId, this.zoneId, this.start,
+				this.practitionerId, this.expiresAt, this.idempotencyKey, bookingId,
+				manageToken != null ? manageToken : this.manageToken);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Checkout> all(HttpSession session) {
+		Object checkouts = session.getAttribute(ATTRIBUTE);
+		if (checkouts == null) {
+			checkouts = new LinkedHashMap<String, Checkout>();
+			session.setAttribute(ATTRIBUTE, checkouts);
+		}
+		return (Map<String, Checkout>) checkouts;
+	}
+
+	static @Nullable Checkout find(HttpSession session, String holdId) {
+		synchronized (WebUtils.getSessionMutex(session)) {
+			return all(session).get(holdId);
+		}
+	}
+
+	static void save(HttpSession session, Checkout checkout) {
+		synchronized (WebUtils.getSessionMutex(session)) {
+			Map<String, Checkout> all = all(session);
+			all.put(checkout.holdId(), checkout);
+			while (all.size() > 10) {
+				all.remove(all.keySet().iterator().next());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.medspa.gateway.pages;
+
+/**
+ * What a client types at checkout; checked by booking-service, whose field errors the
+ * page shows next to each field.
+ */
+public class ClientForm {
+
+	private String name = "";
+
+	private String email = "";
+
+	private String phone = "";
+
+	private boolean consentToSms;
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public void setEmail(String email) {
+		this.email = email;
+	}
+
+	public String getPhone() {
+		return this.phone;
+	}
+
+	public void setPhone(String phone) {
+		this.phone = phone;
+	}
+
+	public boolean isConsentToSms() {
+		return this.consentToSms;
+	}
+
+	public void setConsentToSms(boolean consentToSms) {
+		this.consentToSms = consentToSms;
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.medspa.gateway.pages;
+
+import dev.medspa.gateway.services.ServiceProblem;
+
+/**
+ * A service's refusal in plain words, with the way forward; never a stack trace and never
+ * another person's details.
+ */
+final class Problems {
+
+	private Problems() {
+	}
+
+	static Explanation explain(ServiceProblem problem) {
+		String message = switch (problem.code()) {
+			case "slot-taken", "busy" -> "Someone has just taken this time. Please pick another one.";
+			case "hold-expired", "unknown-hold", "hold-mismatch" ->
+				"We could not keep this time for you any longer. Please pick a time again.";
+			case "not-available", "outside-booking-window", "start-in-past" ->
+				"This time is no longer free. Please pick another one.";
+			case "consultation-required" ->
+				"This treatment starts with a consultation, so that your practitioner can check it suits your skin. "
+						+ "Please book the consultation first.";
+			case "series-spacing" ->
+				"This is too soon after your previous session: the skin needs time to heal between sessions. "
+						+ "Please pick a later date, or call us.";
+			case "too-late" -> "Online changes have closed for this appointment. Please call the clinic.";
+			case "not-cancellable", "not-movable", "wrong-status" -> "This appointment can no longer be changed.";
+			case "treatment-not-offered", "treatment-retired", "unknown-treatment", "unknown-location" ->
+				"This treatment is not offered here any more.";
+			case "request-in-progress" -> "We are still booking this. Please wait a moment and reload the page.";
+			case "forbidden" -> "Your account does not give access to this.";
+			case "invalid-request" -> "Please check the fields marked below.";
+			default -> problem.status() >= 500 ? "Something went wrong on our side. Nothing was booked or changed; "
+					+ "please try again in a moment." : "This could not be done: " + problem.detail();
+		};
+		return new Explanation(problem.code(), message);
+	}
+
+	/**
+	 * @param code the problem's code, so a page can offer the way forward
+	 */
+	record Explanation(String code, String message) {
+
+		public String code() {
+			return this.code;
+		}
+
+		public String message() {
+			return this.message;
+		}
+
+	}
+
+}

@@ -1,0 +1,178 @@
+package dev.medspa.gateway.pages;
+
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.medspa.events.catalog.LocationState;
+import dev.medspa.gateway.identity.StaffAccount;
+import dev.medspa.gateway.identity.StaffAccounts;
+import dev.medspa.gateway.services.ServiceProblem;
+import dev.medspa.gateway.services.Services;
+import dev.medspa.support.security.StaffRole;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Managers keep who works where and when: a practitioner's weekly hours per location (two
+ * ranges a day make a break), time off and extra hours on dates. The whole schedule is
+ * sent back with the version it was read at; a stale edit shows the current schedule and
+ * what was typed, and overwrites nothing.
+ */
+@Controller
+class SchedulePages {
+
+	private static final int EMPTY_WEEKLY_ROWS = 3;
+
+	private static final int EMPTY_EXCEPTION_ROWS = 2;
+
+	private final Services services;
+
+	private final Catalog catalog;
+
+	private final StaffAccounts accounts;
+
+	SchedulePages(Services services, Catalog catalog, StaffAccounts accounts) {
+		this.services = services;
+		this.catalog = catalog;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/staff/schedules")
+	String practitioners(Authentication member, Model model) {
+		Map<String, String> practitioners = new LinkedHashMap<>();
+		for (LocationState location : locations(member)) {
+			for (Map<String, Object> practitioner : this.services.practitioners(null, location.id().value())) {
+				practitioners.putIfAbsent(String.valueOf(practitioner.get("id")),
+						String.valueOf(practitioner.get("displayName")));
+			}
+		}
+		model.addAttribute("practitioners", practitioners);
+		return "staff/schedules";
+	}
+
+	@GetMapping("/staff/schedules/{practitionerId}")
+	String schedule(@PathVariable String practitionerId, Authentication member, Model model) {
+		show(practitionerId, this.services.schedule(practitionerId).orElse(null), member, model);
+		return "staff/schedule";
+	}
+
+	@PostMapping("/staff/schedules/{practitionerId}")
+	String save(@PathVariable String practitionerId, @RequestParam long version,
+			@RequestParam MultiValueMap<String, String> form, Authentication member, Model model,
+			RedirectAttributes redirect) {
+		List<Map<String, Object>> weekly = new ArrayList<>();
+		List<String> days = form.getOrDefault("day", List.of());
+		for (int i = 0; i < days.size(); i++) {
+			String start = value(form, "start", i);
+			String end = value(form, "end", i);
+			if (days.get(i).isBlank() && start.isBlank() && end.isBlank()) {
+				continue;
+			}
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("locationId", value(form, "location", i));
+			row.put("day", days.get(i));
+			row.put("start", start.isBlank() ? null : start);
+			row.put("end", end.isBlank() ? null : end);
+			weekly.add(row);
+		}
+		List<Map<String, Object>> exceptions = new ArrayList<>();
+		List<String> dates = form.getOrDefault("exceptionDate", List.of());
+		for (int i = 0; i < dates.size(); i++) {
+			if (dates.get(i).isBlank()) {
+				continue;
+			}
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("date", dates.get(i));
+			row.put("kind", value(form, "exceptionKind", i));
+			String location = value(form, "exceptionLocation", i);
+			row.put("locationId", location.isBlank() ? null : location);
+			String start = value(form, "exceptionStart", i);
+			String end = value(form, "exceptionEnd", i);
+			row.put("start", start.isBlank() ? null : start);
+			row.put("end", end.isBlank() ? null : end);
+			exceptions.add(row);
+		}
+		Map<String, Object> schedule = new LinkedHashMap<>();
+		schedule.put("weekly", weekly);
+		schedule.put("exceptions", exceptions);
+		try {
+			this.services.replaceSchedule(practitionerId, version, schedule);
+			redirect.addFlashAttribute("done", "Saved. Availability follows at once.");
+			return "redirect:/staff/schedules/" + practitionerId;
+		}
+		catch (ServiceProblem problem) {
+			if (problem.status() == 412) {
+				model.addAttribute("problem", "Someone else changed this schedule after you opened it. Below is the "
+						+ "current schedule; what you sent is listed so you can make your change again.");
+				model.addAttribute("yours", weekly);
+				show(practitionerId, this.services.schedule(practitionerId).orElse(null), member, model);
+			}
+			else {
+				model.addAttribute("problem",
+						problem.fieldErrors().isEmpty() ? Problems.explain(problem).message()
+								: "Please check: " + String.join("; ",
+										problem.fieldErrors()
+											.entrySet()
+											.stream()
+											.map(error -> error.getKey() + " " + error.getValue())
+											.toList()));
+				show(practitionerId, schedule, member, model);
+				model.addAttribute("version", version);
+			}
+			return "staff/schedule";
+		}
+	}
+
+	private void show(String practitionerId, @Nullable Map<String, Object> schedule, Authentication member,
+			Model model) {
+		List<Map<String, Object>> weekly = new ArrayList<>(list(schedule == null ? null : schedule.get("weekly")));
+		for (int i = 0; i < EMPTY_WEEKLY_ROWS; i++) {
+			weekly.add(Map.of());
+		}
+		List<Map<String, Object>> exceptions = new ArrayList<>(
+				list(schedule == null ? null : schedule.get("exceptions")));
+		for (int i = 0; i < EMPTY_EXCEPTION_ROWS; i++) {
+			exceptions.add(Map.of());
+		}
+		model.addAttribute("practitionerId", practitionerId);
+		model.addAttribute("version", schedule == null || schedule.get("version") == null ? 0
+				: Long.parseLong(String.valueOf(schedule.get("version"))));
+		model.addAttribute("weekly", weekly);
+		model.addAttribute("exceptions", exceptions);
+		model.addAttribute("days", DayOfWeek.values());
+		model.addAttribute("locations", this.catalog.locations());
+	}
+
+	private List<LocationState> locations(Authentication member) {
+		StaffAccount account = this.accounts.byEmail(member.getName())
+			.orElseThrow(() -> new AccessDeniedException("No staff account"));
+		return this.catalog.locations()
+			.stream()
+			.filter(location -> account.has(StaffRole.OWNER) || account.locations().contains(location.id().value()))
+			.toList();
+	}
+
+	private static String value(MultiValueMap<String, String> form, String name, int index) {
+		List<String> values = form.getOrDefault(name, List.of());
+		return index < values.size() ? values.get(index).trim() : "";
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> list(@Nullable Object value) {
+		return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+	}
+
+}

@@ -1,0 +1,239 @@
+package dev.medspa.gateway.pages;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.medspa.events.catalog.LocationState;
+import dev.medspa.gateway.identity.AccessTokens;
+import dev.medspa.gateway.identity.StaffAccount;
+import dev.medspa.gateway.identity.StaffAccounts;
+import dev.medspa.gateway.services.ServiceProblem;
+import dev.medspa.gateway.services.Services;
+import dev.medspa.support.security.StaffRole;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The staff's day: their locations, a location's day sheet as a picture, a booking with
+ * its actions and its delivery ledger. What a member sees follows their locations; the
+ * services check the same from the member's token.
+ */
+@Controller
+class StaffPages {
+
+	private static final List<String> ACTIONS = List.of("check-in", "complete", "no-show", "cancel", "reschedule");
+
+	private final Services services;
+
+	private final Catalog catalog;
+
+	private final StaffAccounts accounts;
+
+	private final AccessTokens tokens;
+
+	private final Clock clock;
+
+	StaffPages(Services services, Catalog catalog, StaffAccounts accounts, AccessTokens tokens, Clock clock) {
+		this.services = services;
+		this.catalog = catalog;
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.clock = clock;
+	}
+
+	@GetMapping("/staff/sign-in")
+	String signIn(@RequestParam(required = false) @Nullable String error,
+			@RequestParam(required = false) @Nullable String expired, Model model) {
+		model.addAttribute("error", error == null ? null : switch (error) {
+			case "locked" -> "This account is locked for a while after too many wrong passwords. Try again later, "
+					+ "or ask an owner to help.";
+			case "disabled" -> "This account is disabled. Please ask an owner.";
+			default -> "The e-mail or the password is not right.";
+		});
+		model.addAttribute("expired", expired != null);
+		return "staff/sign-in";
+	}
+
+	@GetMapping("/staff/signed-out")
+	String signedOut() {
+		return "staff/signed-out";
+	}
+
+	@GetMapping("/staff")
+	String home(Authentication member, Model model) {
+		StaffAccount account = account(member);
+		LocalDate today = LocalDate.now(this.clock);
+		model.addAttribute("account", account);
+		model.addAttribute("locations", visibleLocations(account));
+		model.addAttribute("today", today);
+		model.addAttribute("isOwner", account.has(StaffRole.OWNER));
+		model.addAttribute("canKeepCatalog", account.has(StaffRole.OWNER) || account.has(StaffRole.MANAGER));
+		return "staff/home";
+	}
+
+	@GetMapping("/staff/day/{locationId}")
+	String today(@PathVariable String locationId) {
+		LocationState location = this.catalog.location(locationId)
+			.orElseThrow(() -> new PageNotFound("No location has this id."));
+		return "redirect:/staff/day/" + locationId + "/"
+				+ LocalDate.now(this.clock.withZone(ZoneId.of(location.zoneId())));
+	}
+
+	@GetMapping("/staff/day/{locationId}/{date}")
+	String daySheet(@PathVariable String locationId,
+			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Authentication member,
+			Model model) {
+		StaffAccount account = account(member);
+		if (!worksAt(account, locationId)) {
+			throw new AccessDeniedException("Not at this location");
+		}
+		Map<String, Object> sheet = this.services.daySheet(locationId, date);
+		model.addAttribute("sheet", sheet);
+		model.addAttribute("picture", DaySheetPicture.of(sheet, date, this.clock.instant()));
+		model.addAttribute("date", date);
+		model.addAttribute("dayLabel", Times.day(date));
+		model.addAttribute("zoneName", Times.zoneName(date, String.valueOf(sheet.get("zoneId"))));
+		model.addAttribute("locationId", locationId);
+		model.addAttribute("previous", date.minusDays(1));
+		model.addAttribute("next", date.plusDays(1));
+		model.addAttribute("locations", visibleLocations(account));
+		return "staff/day-sheet";
+	}
+
+	@GetMapping("/staff/bookings/{id}")
+	String booking(@PathVariable String id, Model model) {
+		Map<String, Object> booking = this.services.staffBooking(id);
+		String zone = String.valueOf(booking.get("zoneId"));
+		model.addAttribute("booking", booking);
+		model.addAttribute("when", Times.full(OffsetDateTime.parse(String.valueOf(booking.get("start"))), zone));
+		model.addAttribute("treatment",
+				this.catalog.treatment(String.valueOf(booking.get("treatmentId")))
+					.map(treatment -> treatment.name())
+					.orElse(String.valueOf(booking.get("treatmentId"))));
+		model.addAttribute("endedAtDefault",
+				java.time.LocalDateTime.now(this.clock.withZone(ZoneId.of(zone))).withSecond(0).withNano(0));
+		model.addAttribute("ledger", ledger(id, zone));
+		model.addAttribute("zoneId", zone);
+		return "staff/booking";
+	}
+
+	@PostMapping("/staff/bookings/{id}/{action}")
+	String act(@PathVariable String id, @PathVariable String action,
+			@RequestParam(required = false) @Nullable String reason,
+			@RequestParam(required = false) @Nullable String endedAt,
+			@RequestParam(required = false) @Nullable String newStart, RedirectAttributes redirect) {
+		if (!ACTIONS.contains(action)) {
+			throw new PageNotFound("There is no such action.");
+		}
+		Map<String, Object> request = null;
+		try {
+			if (action.equals("cancel")) {
+				request = new LinkedHashMap<>();
+				request.put("reason", reason == null ? "" : reason);
+			}
+			if (action.equals("reschedule")) {
+				Map<String, Object> booking = this.services.staffBooking(id);
+				ZoneId zone = ZoneId.of(String.valueOf(booking.get("zoneId")));
+				request = new LinkedHashMap<>();
+				request.put("start",
+						java.time.LocalDateTime.parse(String.valueOf(newStart))
+							.atZone(zone)
+							.toOffsetDateTime()
+							.toString());
+			}
+			if (action.equals("complete")) {
+				request = new LinkedHashMap<>();
+				if (endedAt != null && !endedAt.isBlank()) {
+					Map<String, Object> booking = this.services.staffBooking(id);
+					ZoneId zone = ZoneId.of(String.valueOf(booking.get("zoneId")));
+					request.put("endedAt", java.time.LocalDateTime.parse(endedAt).atZone(zone).toInstant().toString());
+				}
+			}
+			this.services.act(id, action, request);
+			redirect.addFlashAttribute("done", switch (action) {
+				case "check-in" -> "Checked in.";
+				case "complete" -> "Completed. The aftercare messages are planned from the time it ended.";
+				case "no-show" -> "Marked as a no-show; the time is free again.";
+				case "reschedule" -> "Moved; the client gets an updated invite.";
+				default -> "Cancelled; the client is told.";
+			});
+		}
+		catch (ServiceProblem problem) {
+			redirect.addFlashAttribute("problem",
+					problem.fieldErrors().isEmpty() ? Problems.explain(problem).message()
+							: "Please check: " + String.join("; ",
+									problem.fieldErrors()
+										.entrySet()
+										.stream()
+										.map(entry -> entry.getKey() + " " + entry.getValue())
+										.toList()));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			redirect.addFlashAttribute("problem", "Give a date and a time.");
+		}
+		return "redirect:/staff/bookings/" + id;
+	}
+
+	/** A short-lived access token for the staff API, for command-line use. */
+	@GetMapping("/staff/api-token")
+	String apiToken(Authentication member, Model model) {
+		model.addAttribute("token", this.tokens.issue(account(member)));
+		return "staff/api-token";
+	}
+
+	private List<Map<String, String>> ledger(String bookingId, String zone) {
+		try {
+			Map<String, Object> ledger = this.services.ledger(bookingId);
+			List<Map<String, String>> messages = new java.util.ArrayList<>();
+			if (ledger.get("messages") instanceof List<?> list) {
+				for (Object entry : list) {
+					if (entry instanceof Map<?, ?> message) {
+						Map<String, String> line = new LinkedHashMap<>();
+						line.put("step", String.valueOf(message.get("step"))
+								+ (message.get("key") == null ? "" : " · " + message.get("key")));
+						line.put("channel",
+								message.get("channel") == null ? "" : String.valueOf(message.get("channel")));
+						line.put("status", String.valueOf(message.get("status")));
+						Object at = message.get("sentAt") != null ? message.get("sentAt") : message.get("dueAt");
+						line.put("at", at == null ? "" : Times.full(OffsetDateTime.parse(String.valueOf(at)), zone));
+						messages.add(line);
+					}
+				}
+			}
+			return messages;
+		}
+		catch (ServiceProblem problem) {
+			return List.of();
+		}
+	}
+
+	private List<LocationState> visibleLocations(StaffAccount account) {
+		return this.catalog.locations().stream().filter(location -> worksAt(account, location.id().value())).toList();
+	}
+
+	private static boolean worksAt(StaffAccount account, String locationId) {
+		return account.has(StaffRole.OWNER) || account.locations().contains(locationId);
+	}
+
+	private StaffAccount account(Authentication member) {
+		return this.accounts.byEmail(member.getName())
+			.filter(StaffAccount::enabled)
+			.orElseThrow(() -> new AccessDeniedException("No active staff account"));
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.medspa.gateway.routes;
+
+import java.net.URI;
+import java.util.Arrays;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+
+/**
+ * The public and staff APIs under one address: each path goes to the service that owns
+ * it, unchanged, with its {@code Authorization} header. The services check tokens
+ * themselves; the gateway adds no trust of its own.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiRoutes {
+
+	@Bean
+	RouterFunction<ServerResponse> catalogApi(ServiceUrls urls) {
+		return to("catalog", urls.catalog(), "/api/treatments", "/api/treatments/**", "/api/locations",
+				"/api/locations/**", "/api/practitioners", "/api/practitioners/**", "/api/staff/treatments",
+				"/api/staff/treatments/**", "/api/staff/locations", "/api/staff/locations/**",
+				"/api/staff/practitioners", "/api/staff/practitioners/**");
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> bookingApi(ServiceUrls urls) {
+		return to("booking", urls.booking(), "/api/availability", "/api/availability/**", "/api/holds", "/api/holds/**",
+				"/api/bookings", "/api/bookings/**", "/api/manage/**", "/api/staff/schedules/**", "/api/staff/bookings",
+				"/api/staff/bookings/**", "/api/staff/day-sheets/**", "/api/staff/agenda/**");
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> notificationApi(ServiceUrls urls) {
+		return to("notification", urls.notification(), "/api/staff/notifications", "/api/staff/notifications/**",
+				"/api/unsubscribe/**");
+	}
+
+	/**
+	 * The gateway's form filter re-reads form posts for proxying; the APIs take JSON, and
+	 * the pages' own forms must reach their controllers untouched.
+	 */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<org.springframework.cloud.gateway.server.mvc.filter.FormFilter> formFilterOff(
+			org.springframework.cloud.gateway.server.mvc.filter.FormFilter filter) {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	private static RouterFunction<ServerResponse> to(String id, URI service, String... patterns) {
+		RequestPredicate paths = Arrays.stream(patterns)
+			.map(RequestPredicates::path)
+			.reduce(RequestPredicate::or)
+			.orElseThrow();
+		return route(id).route(paths, http()).before(uri(service)).build();
+	}
+
+}

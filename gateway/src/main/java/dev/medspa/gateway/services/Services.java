@@ -1,0 +1,335 @@
+package dev.medspa.gateway.services;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.medspa.gateway.identity.AccessTokens;
+import dev.medspa.gateway.identity.StaffAccount;
+import dev.medspa.gateway.identity.StaffAccounts;
+import dev.medspa.gateway.routes.ServiceUrls;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * The pages' calls to the services. Public calls go as the client would make them; staff
+ * calls carry a short-lived access token issued for the signed-in member (token relay),
+ * so each service decides from the member's own roles and locations.
+ */
+@Component
+public class Services {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final RestClient catalog;
+
+	private final RestClient booking;
+
+	private final RestClient notification;
+
+	private final AccessTokens tokens;
+
+	private final StaffAccounts accounts;
+
+	Services(RestClient.Builder builder, ServiceUrls urls, AccessTokens tokens, StaffAccounts accounts) {
+		SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+		timeouts.setConnectTimeout(Duration.ofSeconds(2));
+		timeouts.setReadTimeout(Duration.ofSeconds(15));
+		RestClient.Builder common = builder.requestFactory(timeouts)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+				throw problem(response);
+			});
+		this.catalog = common.clone().baseUrl(urls.catalog().toString()).build();
+		this.booking = common.clone().baseUrl(urls.booking().toString()).build();
+		this.notification = common.clone().baseUrl(urls.notification().toString()).build();
+		this.tokens = tokens;
+		this.accounts = accounts;
+	}
+
+	// catalog, public
+
+	public List<Map<String, Object>> treatments() {
+		return content(this.catalog.get().uri("/api/treatments?size=100").retrieve().body(MAP));
+	}
+
+	public Optional<Map<String, Object>> treatment(String id) {
+		return optional(() -> this.catalog.get().uri("/api/treatments/{id}", id).retrieve().body(MAP));
+	}
+
+	public List<Map<String, Object>> locations() {
+		return content(this.catalog.get().uri("/api/locations?size=100").retrieve().body(MAP));
+	}
+
+	public Optional<Map<String, Object>> location(String id) {
+		return optional(() -> this.catalog.get().uri("/api/locations/{id}", id).retrieve().body(MAP));
+	}
+
+	/** Who gives a treatment (any, when null) at a location. */
+	public List<Map<String, Object>> practitioners(@Nullable String treatment, String location) {
+		return content(this.catalog.get()
+			.uri(uri -> uri.path("/api/practitioners")
+				.queryParamIfPresent("treatment", Optional.ofNullable(treatment))
+				.queryParam("location", location)
+				.queryParam("size", 100)
+				.build())
+			.retrieve()
+			.body(MAP));
+	}
+
+	// booking, public
+
+	public Map<String, Object> availability(String treatment, String location, LocalDate from, LocalDate to,
+			@Nullable String practitioner) {
+		return body(this.booking.get()
+			.uri(uri -> withPractitioner(uri.path("/api/availability")
+				.queryParam("treatment", treatment)
+				.queryParam("location", location)
+				.queryParam("from", from)
+				.queryParam("to", to), practitioner))
+			.retrieve()
+			.body(MAP));
+	}
+
+	/** Which local days of a range have at least one free start. */
+	public Map<String, Object> availableDays(String treatment, String location, LocalDate from, LocalDate to,
+			@Nullable String practitioner) {
+		return body(this.booking.get()
+			.uri(uri -> withPractitioner(uri.path("/api/availability/days")
+				.queryParam("treatment", treatment)
+				.queryParam("location", location)
+				.queryParam("from", from)
+				.queryParam("to", to), practitioner))
+			.retrieve()
+			.body(MAP));
+	}
+
+	public Map<String, Object> hold(String treatment, String location, OffsetDateTime start,
+			@Nullable String practitioner) {
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("treatmentId", treatment);
+		request.put("locationId", location);
+		request.put("start", start.toString());
+		if (practitioner != null) {
+			request.put("practitionerId", practitioner);
+		}
+		return body(this.booking.post()
+			.uri("/api/holds")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(request))
+			.retrieve()
+			.body(MAP));
+	}
+
+	public void releaseHold(String holdId) {
+		this.booking.delete().uri("/api/holds/{id}", holdId).retrieve().toBodilessEntity();
+	}
+
+	/**
+	 * Books; the same idempotency key answers the same booking, without its manage link.
+	 */
+	public Map<String, Object> book(Map<String, Object> request, String idempotencyKey) {
+		return body(this.booking.post()
+			.uri("/api/bookings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", idempotencyKey)
+			.body(json(request))
+			.retrieve()
+			.body(MAP));
+	}
+
+	public Optional<Map<String, Object>> managed(String token) {
+		return optional(() -> this.booking.get().uri("/api/manage/{token}", token).retrieve().body(MAP));
+	}
+
+	public Map<String, Object> reschedule(String token, OffsetDateTime start, @Nullable String practitioner) {
+		Map<String, Object> move = new LinkedHashMap<>();
+		move.put("start", start.toString());
+		if (practitioner != null) {
+			move.put("practitionerId", practitioner);
+		}
+		return body(this.booking.post()
+			.uri("/api/manage/{token}/reschedule", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(move))
+			.retrieve()
+			.body(MAP));
+	}
+
+	public Map<String, Object> cancel(String token) {
+		return body(this.booking.post().uri("/api/manage/{token}/cancel", token).retrieve().body(MAP));
+	}
+
+	// staff, with the member's token
+
+	public Map<String, Object> daySheet(String location, LocalDate date) {
+		return body(this.booking.get()
+			.uri("/api/staff/day-sheets/{location}/{date}", location, date)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(MAP));
+	}
+
+	public Map<String, Object> staffBooking(String id) {
+		return body(this.booking.get()
+			.uri("/api/staff/bookings/{id}", id)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(MAP));
+	}
+
+	/**
+	 * A staff action on a booking, such as {@code check-in}, with an optional JSON body.
+	 */
+	public Map<String, Object> act(String id, String action, @Nullable Map<String, Object> request) {
+		RestClient.RequestBodySpec call = this.booking.post()
+			.uri("/api/staff/bookings/{id}/{action}", id, action)
+			.header(HttpHeaders.AUTHORIZATION, bearer());
+		if (request != null) {
+			call.contentType(MediaType.APPLICATION_JSON).body(json(request));
+		}
+		return body(call.retrieve().body(MAP));
+	}
+
+	/** A treatment as managers see it, with its version. */
+	public Map<String, Object> staffTreatment(String id) {
+		return body(this.catalog.get()
+			.uri("/api/staff/treatments/{id}", id)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(MAP));
+	}
+
+	/**
+	 * Replaces a treatment if it is still at {@code version}; a 412 problem when someone
+	 * changed it first.
+	 */
+	public Map<String, Object> updateTreatment(String id, long version, Map<String, Object> treatment) {
+		return body(this.catalog.put()
+			.uri("/api/staff/treatments/{id}", id)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(treatment))
+			.retrieve()
+			.body(MAP));
+	}
+
+	/** A practitioner's schedule, or empty when none is kept yet. */
+	public Optional<Map<String, Object>> schedule(String practitionerId) {
+		return optional(() -> this.booking.get()
+			.uri("/api/staff/schedules/{id}", practitionerId)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(MAP));
+	}
+
+	/** Replaces a schedule if it is still at {@code version} (0: none yet). */
+	public Map<String, Object> replaceSchedule(String practitionerId, long version, Map<String, Object> schedule) {
+		return body(this.booking.put()
+			.uri("/api/staff/schedules/{id}", practitionerId)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(schedule))
+			.retrieve()
+			.body(MAP));
+	}
+
+	public Map<String, Object> ledger(String bookingId) {
+		return body(this.notification.get()
+			.uri(uri -> uri.path("/api/staff/notifications").queryParam("booking", bookingId).build())
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(MAP));
+	}
+
+	private String bearer() {
+		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		StaffAccount account = signedIn == null ? null : this.accounts.byEmail(signedIn.getName()).orElse(null);
+		if (account == null || !account.enabled()) {
+			throw new AccessDeniedException("Not signed in as an active staff member");
+		}
+		return "Bearer " + this.tokens.issue(account);
+	}
+
+	/**
+	 * The JSON of a request body, written here so the body is exactly what the services
+	 * read, whatever converters the client has.
+	 */
+	private static String json(Object body) {
+		return JSON.writeValueAsString(body);
+	}
+
+	private static URI withPractitioner(UriBuilder uri, @Nullable String practitioner) {
+		if (practitioner != null && !practitioner.isBlank()) {
+			uri.queryParam("practitioner", practitioner);
+		}
+		return uri.build();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> content(@Nullable Map<String, Object> page) {
+		if (page == null || !(page.get("content") instanceof List<?> content)) {
+			return List.of();
+		}
+		return (List<Map<String, Object>>) content;
+	}
+
+	private static Map<String, Object> body(@Nullable Map<String, Object> body) {
+		return body == null ? Map.of() : body;
+	}
+
+	private static Optional<Map<String, Object>> optional(java.util.function.Supplier<Map<String, Object>> call) {
+		try {
+			return Optional.ofNullable(call.get());
+		}
+		catch (ServiceProblem problem) {
+			if (problem.status() == 404) {
+				return Optional.empty();
+			}
+			throw problem;
+		}
+	}
+
+	private static ServiceProblem problem(ClientHttpResponse response) throws IOException {
+		int status = response.getStatusCode().value();
+		try {
+			JsonNode problem = JSON.readTree(response.getBody());
+			String type = problem.path("type").asString("");
+			String code = type.substring(type.lastIndexOf('/') + 1);
+			Map<String, String> fields = new LinkedHashMap<>();
+			for (JsonNode error : problem.path("errors")) {
+				fields.putIfAbsent(error.path("field").asString(""), error.path("reason").asString(""));
+			}
+			String detail = problem.path("detail").isMissingNode() ? null : problem.path("detail").asString();
+			return new ServiceProblem(status, code.isEmpty() ? "http-" + status : code, detail, fields);
+		}
+		catch (RuntimeException ex) {
+			return new ServiceProblem(status, "http-" + status, null, Map.of());
+		}
+	}
+
+}

@@ -1,0 +1,472 @@
+package dev.medspa.platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import dev.medspa.testsupport.SharedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The pages as people use them, in headless Chromium, against the packaged gateway and
+ * services on the real broker, store and SMTP server: a client books, reads the mail,
+ * moves and cancels through its link; staff sign in and run the day; a front desk sees
+ * only their location; wrong passwords, ended sessions, double clicks and a slot taken in
+ * between each end in a clear message and never in a second booking.
+ */
+class BrowserFlowsIT {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final Pattern MANAGE_LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/manage/[A-Za-z0-9._~-]+");
+
+	@TempDir
+	static Path home;
+
+	private static PackagedPlatform platform;
+
+	@TempDir
+	Path profile;
+
+	private Browser browser;
+
+	@BeforeAll
+	static void startPlatform() {
+		Assumptions.assumeTrue(Browser.available(),
+				"Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+		platform = new PackagedPlatform(home);
+		// booking-service answers from its copy of the catalog, which arrives over Kafka
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> get(platform.site() + "/api/availability?treatment=microneedling-consultation&location=any")
+				.contains("\"earliest\":\"20"));
+	}
+
+	@AfterAll
+	static void stopPlatform() {
+		if (platform != null) {
+			platform.close();
+		}
+	}
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = new Browser(this.profile);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.close();
+	}
+
+	@Test
+	void aClientBooksFromTheHomePageThenMovesAndCancelsThroughTheLinkInTheMail() throws Exception {
+		String email = "browser-" + System.nanoTime() + "@example.com";
+		this.browser.open(platform.site() + "/");
+		assertAccessible("home");
+		this.browser.go(By.linkText("Book a micro-needling consultation"));
+		assertThat(this.browser.text()).contains("Where would you like to come?");
+		this.browser.go(By.cssSelector("a[aria-label='See the calendar of Walnut Creek']"));
+		// a day far enough ahead that online changes are still open
+		WebElement day = firstAvailableDay(java.time.LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(3));
+		this.browser.screenshot("booking-calendar");
+		assertAccessible("booking-calendar");
+		this.browser.go(day);
+		assertThat(this.browser.text()).contains("Times are in");
+		assertAccessible("booking-times");
+		this.browser.go(this.browser.all(By.cssSelector(".times button")).get(0));
+
+		assertThat(this.browser.text()).contains("We hold this time for you until");
+		this.browser.go(By.id("book"));
+		assertThat(this.browser.text()).contains("Name must not be blank");
+		assertAccessible("booking-details-with-errors");
+		this.browser.find(By.id("name")).sendKeys("Ana Gomez");
+		this.browser.find(By.id("email")).sendKeys(email);
+		this.browser.find(By.id("phone")).sendKeys("+1 925 555 0199");
+		this.browser.go(By.id("book"));
+
+		assertThat(this.browser.text()).contains("You are booked");
+		this.browser.screenshot("booking-confirmed");
+		assertThat(this.browser.find(By.linkText("Add to calendar (.ics)")).getAttribute("href"))
+			.endsWith("/calendar.ics");
+
+		MimeMessage confirmation = awaitMail(email, 1);
+		Matcher link = MANAGE_LINK.matcher(plainText(confirmation));
+		assertThat(link.find()).as("the confirmation links to the manage page").isTrue();
+		String uid = calendarField(confirmation, "UID");
+		int sequence = Integer.parseInt(calendarField(confirmation, "SEQUENCE"));
+
+		this.browser.open(link.group());
+		assertThat(this.browser.find(By.id("status")).getText()).isEqualTo("Confirmed");
+		String before = this.browser.find(By.id("when")).getText();
+		assertAccessible("manage");
+		this.browser.go(By.linkText("Move to another time"));
+		this.browser.go(firstAvailableDay(java.time.LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(3)));
+		List<WebElement> times = this.browser.all(By.cssSelector(".times button"));
+		this.browser.go(times.get(times.size() - 1));
+		assertThat(this.browser.text()).contains("Your appointment has been moved");
+		assertThat(this.browser.find(By.id("when")).getText()).isNotEqualTo(before);
+
+		MimeMessage update = awaitMail(email, 2);
+		assertThat(calendarField(update, "UID")).isEqualTo(uid);
+		assertThat(Integer.parseInt(calendarField(update, "SEQUENCE"))).isGreaterThan(sequence);
+
+		this.browser.go(By.linkText("Cancel"));
+		this.browser.go(By.id("confirm-cancel"));
+		assertThat(this.browser.text()).contains("Your appointment has been cancelled");
+		assertThat(this.browser.find(By.id("status")).getText()).isEqualTo("Cancelled");
+		awaitMail(email, 3);
+	}
+
+	@Test
+	void anUnknownManageLinkIsAFriendlyPageWithoutReferrer() throws Exception {
+		HttpResponse<String> response = HTTP.send(
+				HttpRequest.newBuilder(URI.create(platform.site() + "/manage/not-a-real-link.at-all")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+		assertThat(response.body()).contains("This link does not open an appointment");
+	}
+
+	@Test
+	void aDoubleClickOnBookMakesOneBooking() throws Exception {
+		String email = "double-" + System.nanoTime() + "@example.com";
+		holdFirstTime("san-ramon");
+		this.browser.find(By.id("name")).sendKeys("Dana Double");
+		this.browser.find(By.id("email")).sendKeys(email);
+		this.browser.find(By.id("phone")).sendKeys("+1 925 555 0100");
+		// two submissions of the same form at once, as a double click without the page's
+		// guard
+		Object statuses = this.browser.asyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						const form = document.querySelector('form.stack');
+						const send = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)), redirect: 'follow'})
+						  .then(r => r.status);
+						Promise.all([send(), send()]).then(done);
+						""");
+		assertThat(statuses).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsOnly(200L);
+		this.browser.open(this.browser.url());
+		assertThat(this.browser.text()).contains("You are booked");
+		awaitMail(email, 1);
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailTo(email).size() == 1);
+	}
+
+	@Test
+	void aTimeTakenBetweenChoosingAndConfirmingIsExplained() throws Exception {
+		this.browser.open(platform.site() + "/book/microneedling-consultation/scottsdale");
+		this.browser.go(firstAvailableDay());
+		WebElement first = this.browser.all(By.cssSelector(".times button")).get(0);
+		String start = this.browser.find(By.cssSelector(".times input[name=slot]")).getAttribute("value");
+		// others book that time through the API, until nobody is left for it, while this
+		// client hesitates
+		int status = 201;
+		for (int booked = 0; status == 201 && booked < 10; booked++) {
+			status = post(platform.site() + "/api/bookings", """
+					{"treatmentId":"microneedling-consultation","locationId":"scottsdale","start":"%s",
+					 "client":{"name":"Quick Other","email":"quick-%d@example.com","phone":"+1 480 555 0100"}}
+					""".formatted(start, System.nanoTime())).statusCode();
+		}
+		assertThat(status).isEqualTo(409);
+		this.browser.go(first);
+		assertThat(this.browser.text()).contains("Someone has just taken this time");
+		this.browser.screenshot("slot-taken");
+	}
+
+	@Test
+	void aStaffMemberSignsInRunsTheDayAndSeesTheAftercarePlan() throws Exception {
+		// a booking later today, then the clocks move to just after its start
+		String booked = staffBooksMicroneedling("walnut-creek", "day-" + System.nanoTime());
+		String bookingId = field(booked, "id");
+		OffsetDateTime start = OffsetDateTime.parse(field(booked, "start"));
+		try {
+			platform.shiftClock(Duration.between(Instant.now(), start.toInstant().plus(Duration.ofMinutes(20))));
+			signIn("frontdesk.walnutcreek@clinic.example");
+			this.browser.go(By.cssSelector("a[aria-label='Day sheet of Walnut Creek']"));
+			assertThat(this.browser.url()).contains("/staff/day/walnut-creek/"
+					+ start.atZoneSameInstant(ZoneId.of("America/Los_Angeles")).toLocalDate());
+			this.browser.screenshot("day-sheet");
+			assertAccessible("day-sheet");
+			this.browser.go(By.cssSelector("a.block[href$='/staff/bookings/" + bookingId + "']"));
+			this.browser.go(By.id("check-in"));
+			assertThat(this.browser.find(By.id("status")).getText()).isEqualTo("CHECKED_IN");
+			this.browser.go(By.id("complete"));
+			assertThat(this.browser.text()).contains("Completed. The aftercare messages are planned");
+			assertThat(this.browser.find(By.id("status")).getText()).isEqualTo("COMPLETED");
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				this.browser.open(this.browser.url());
+				assertThat(this.browser.find(By.id("ledger")).getText()).contains("AFTERCARE");
+			});
+			this.browser.screenshot("booking-ledger");
+		}
+		finally {
+			platform.shiftClock(Duration.ZERO);
+		}
+	}
+
+	@Test
+	void aManagerEditsATreatmentAndClientsSeeItWhileAStaleEditOverwritesNothing() throws Exception {
+		signIn("manager@clinic.example");
+		this.browser.go(By.linkText("Treatments"));
+		this.browser.go(By.linkText("Hydrating facial"));
+		String editUrl = this.browser.url();
+		WebElement description = this.browser.find(By.id("description"));
+		description.clear();
+		description.sendKeys("A calm hour of cleansing, gentle exfoliation and a deep hydrating serum.");
+		this.browser.go(By.id("save"));
+		assertThat(this.browser.text()).contains("Saved. Clients see the change now.");
+
+		this.browser.open(platform.site() + "/treatments/hydrating-facial");
+		assertThat(this.browser.text()).contains("A calm hour of cleansing, gentle exfoliation");
+
+		// an edit made on a version someone else has changed since is shown, not saved
+		this.browser.open(editUrl);
+		this.browser.script("document.querySelector('input[name=version]').value = '1'");
+		WebElement name = this.browser.find(By.id("name"));
+		name.clear();
+		name.sendKeys("Stale facial name");
+		this.browser.go(By.id("save"));
+		assertThat(this.browser.find(By.id("problem")).getText())
+			.contains("Someone else changed this treatment after you opened it")
+			.contains("Your name: Stale facial name");
+		assertThat(get(platform.site() + "/api/treatments/hydrating-facial")).contains("\"name\":\"Hydrating facial\"");
+	}
+
+	@Test
+	void aManagerKeepsAScheduleAndAStaleEditShowsTheCurrentOne() throws Exception {
+		signIn("manager@clinic.example");
+		this.browser.go(By.linkText("Schedules"));
+		this.browser.go(By.linkText("Maya Chen"));
+		String scheduleUrl = this.browser.url();
+		String off = java.time.LocalDate.now().plusDays(60).toString();
+		setDate(this.browser.all(By.name("exceptionDate")).get(countRows("#exceptions") - 2), off);
+		this.browser.go(By.id("save-schedule"));
+		assertThat(this.browser.text()).contains("Saved. Availability follows at once.");
+		assertAccessible("schedule");
+		assertThat(this.browser.all(By.name("exceptionDate")).stream().map(input -> input.getAttribute("value")))
+			.contains(off);
+
+		this.browser.open(scheduleUrl);
+		this.browser.script("document.querySelector('input[name=version]').value = '1'");
+		this.browser.go(By.id("save-schedule"));
+		assertThat(this.browser.find(By.id("problem")).getText())
+			.contains("Someone else changed this schedule after you opened it");
+	}
+
+	private int countRows(String table) {
+		return this.browser.all(By.cssSelector(table + " tbody tr")).size();
+	}
+
+	private void setDate(WebElement input, String isoDate) {
+		this.browser.script("arguments[0].value = arguments[1]", input, isoDate);
+	}
+
+	@Test
+	void aFrontDeskOfOneLocationCannotOpenAnothersDaySheetPageOrApi() throws Exception {
+		signIn("frontdesk.sanramon@clinic.example");
+		assertThat(this.browser.all(By.cssSelector("a[aria-label='Day sheet of Walnut Creek']"))).isEmpty();
+		assertThat(this.browser.all(By.linkText("Treatments"))).isEmpty();
+		this.browser.open(platform.site() + "/staff/catalog/treatments");
+		assertThat(this.browser.text()).contains("Your account does not give access to this page");
+		String today = java.time.LocalDate.now(ZoneId.of("America/Los_Angeles")).toString();
+		this.browser.open(platform.site() + "/staff/day/walnut-creek/" + today);
+		assertThat(this.browser.text()).contains("Your account does not give access to this page");
+		this.browser.open(platform.site() + "/staff/api-token");
+		String token = this.browser.find(By.id("token")).getText().trim();
+		HttpResponse<String> api = HTTP
+			.send(HttpRequest.newBuilder(URI.create(platform.site() + "/api/staff/day-sheets/walnut-creek/" + today))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(api.statusCode()).isEqualTo(403);
+		HttpResponse<String> own = HTTP
+			.send(HttpRequest.newBuilder(URI.create(platform.site() + "/api/staff/day-sheets/san-ramon/" + today))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(own.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aWrongPasswordAndAnEndedSessionEachSayWhatHappened() throws Exception {
+		this.browser.open(platform.site() + "/staff");
+		this.browser.find(By.id("email")).sendKeys("manager@clinic.example");
+		this.browser.find(By.id("password")).sendKeys("not-the-password");
+		this.browser.go(By.id("sign-in"));
+		assertThat(this.browser.find(By.id("sign-in-error")).getText())
+			.isEqualTo("The e-mail or the password is not right.");
+		assertAccessible("sign-in-error");
+
+		signIn("manager@clinic.example");
+		assertThat(this.browser.text()).contains("Hello, Morgan Manager");
+		this.browser.deleteCookies();
+		this.browser.script("document.cookie = 'JSESSIONID=ended-session; path=/'");
+		this.browser.open(platform.site() + "/staff");
+		assertThat(this.browser.text()).contains("Your session has ended. Please sign in again.");
+	}
+
+	@Test
+	void aTokenSignedWithAnotherKeyIsRefusedByEveryService() throws Exception {
+		Path otherKey = home.resolve("other-key.json");
+		java.nio.file.Files.writeString(otherKey,
+				new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("forged").generate().toJSONString());
+		String forged = InstallationTokens.owner(otherKey, platform.site());
+		for (String path : List.of("/api/staff/treatments", "/api/staff/day-sheets/walnut-creek/2026-12-01",
+				"/api/staff/notifications?booking=x")) {
+			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.site() + path))
+				.header("Authorization", "Bearer " + forged)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(path).isEqualTo(401);
+		}
+		String genuine = InstallationTokens.owner(platform.signingKeyFile(), platform.site());
+		HttpResponse<String> accepted = HTTP
+			.send(HttpRequest.newBuilder(URI.create(platform.site() + "/api/staff/treatments"))
+				.header("Authorization", "Bearer " + genuine)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(accepted.statusCode()).isEqualTo(200);
+	}
+
+	private void signIn(String email) throws Exception {
+		this.browser.open(platform.site() + "/staff/sign-in");
+		this.browser.find(By.id("email")).sendKeys(email);
+		this.browser.find(By.id("password")).sendKeys(platform.demoPassword(email));
+		this.browser.go(By.id("sign-in"));
+		assertThat(this.browser.url()).containsPattern("/staff(\\?continue)?$");
+	}
+
+	private void holdFirstTime(String location) {
+		this.browser.open(platform.site() + "/book/microneedling-consultation/" + location);
+		this.browser.go(firstAvailableDay());
+		this.browser.go(this.browser.all(By.cssSelector(".times button")).get(0));
+		assertThat(this.browser.text()).contains("We hold this time for you until");
+	}
+
+	/** The first day with free times, in this month's calendar or the next. */
+	private WebElement firstAvailableDay() {
+		return firstAvailableDay(java.time.LocalDate.MIN);
+	}
+
+	/**
+	 * The first day with free times on or after a date, in this month's calendar or the
+	 * next.
+	 */
+	private WebElement firstAvailableDay(java.time.LocalDate notBefore) {
+		for (int month = 0; month < 2; month++) {
+			for (WebElement day : this.browser.all(By.cssSelector(".calendar a.day"))) {
+				String href = String.valueOf(day.getAttribute("href"));
+				String date = href.replaceAll("^.*/(\\d{4}-\\d{2}-\\d{2}).*$", "$1");
+				if (!java.time.LocalDate.parse(date).isBefore(notBefore)) {
+					return day;
+				}
+			}
+			this.browser.go(By.linkText("Later ›"));
+		}
+		throw new AssertionError("No day with free times from " + notBefore);
+	}
+
+	private void assertAccessible(String page) {
+		assertThat(this.browser.accessibilityViolations()).as("serious accessibility violations on " + page).isEmpty();
+	}
+
+	/**
+	 * Staff book micro-needling (whose aftercare the ledger then plans) at the first free
+	 * time, past the consultation rule with a reason; answers the booking.
+	 */
+	private static String staffBooksMicroneedling(String location, String who) throws Exception {
+		String availability = get(platform.site() + "/api/availability?treatment=microneedling&location=" + location);
+		String start = field(availability, "earliest");
+		String token = InstallationTokens.owner(platform.signingKeyFile(), platform.site());
+		HttpResponse<String> booked = HTTP.send(HttpRequest
+			.newBuilder(URI.create(platform.site() + "/api/staff/bookings?overrideReason=Consulted+elsewhere"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"treatmentId":"microneedling","locationId":"%s","start":"%s",
+					 "client":{"name":"Day Client","email":"%s@example.com","phone":"+1 925 555 0111"}}
+					""".formatted(location, start, who)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+		return booked.body();
+	}
+
+	private static String field(String json, String name) {
+		Matcher value = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+		assertThat(value.find()).as(name + " in " + json).isTrue();
+		return value.group(1);
+	}
+
+	private static MimeMessage awaitMail(String email, int count) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(email).size() >= count);
+		return mailTo(email).get(count - 1);
+	}
+
+	private static List<MimeMessage> mailTo(String email) {
+		return SharedInfrastructure.get().mail().receivedBy(email);
+	}
+
+	private static String calendarField(Part part, String name) throws Exception {
+		if (part.isMimeType("text/calendar")) {
+			String ics = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			Matcher value = Pattern.compile("(?m)^" + name + ":(.+)$").matcher(ics);
+			return value.find() ? value.group(1).trim() : "";
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String value = calendarField(multipart.getBodyPart(i), name);
+				if (!value.isEmpty()) {
+					return value;
+				}
+			}
+		}
+		return "";
+	}
+
+	private static String plainText(Part part) throws Exception {
+		if (part.isMimeType("text/plain")) {
+			return String.valueOf(part.getContent());
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String text = plainText(multipart.getBodyPart(i));
+				if (!text.isEmpty()) {
+					return text;
+				}
+			}
+		}
+		return "";
+	}
+
+	private static String get(String url) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	private static HttpResponse<String> post(String url, String json) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.medspa.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.medspa.infrastructure.FreePort;
+import dev.medspa.testsupport.SharedInfrastructure;
+
+/**
+ * The gateway and the three services as they ship, each its own process from its
+ * executable jar, on the shared real broker, store and SMTP server, with their own topic
+ * prefix and databases so test classes do not meet.
+ */
+final class PackagedPlatform implements AutoCloseable {
+
+	private final List<ServiceProcess> processes = new ArrayList<>();
+
+	private final Path home;
+
+	private final ServiceProcess gateway;
+
+	private final ServiceProcess catalog;
+
+	private final ServiceProcess booking;
+
+	private final ServiceProcess notification;
+
+	/**
+	 * @param home where logs, the signing key, the demo staff file and the clock offset
+	 * file go
+	 */
+	PackagedPlatform(Path home) {
+		this.home = home;
+		SharedInfrastructure infrastructure = SharedInfrastructure.get();
+		Path jars = Path.of(System.getProperty("services.dir", "target/services"));
+		String prefix = "e2e" + System.nanoTime();
+		int gatewayPort = FreePort.find();
+		String site = "http://127.0.0.1:" + gatewayPort;
+		int catalogPort = FreePort.find();
+		int bookingPort = FreePort.find();
+		int notificationPort = FreePort.find();
+
+		Map<String, String> common = new HashMap<>();
+		common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+		common.put("SMTP_HOST", "127.0.0.1");
+		common.put("SMTP_PORT", String.valueOf(infrastructure.mail().smtpPort()));
+		common.put("MEDSPA_KAFKA_TOPICPREFIX", prefix + ".");
+		common.put("BOOKING_DEMO_DATA", "true");
+		common.put("STAFF_JWK_SET_URI", site + "/oauth2/jwks");
+		common.put("STAFF_TOKEN_ISSUER", site);
+		common.put("MEDSPA_TESTING_CLOCK_OFFSET_FILE", clockOffsetFile().toString());
+
+		Map<String, String> gatewayEnv = new HashMap<>(common);
+		gatewayEnv.put("GATEWAY_URL", site);
+		gatewayEnv.put("CATALOG_URL", "http://127.0.0.1:" + catalogPort);
+		gatewayEnv.put("BOOKING_SERVICE_URL", "http://127.0.0.1:" + bookingPort);
+		gatewayEnv.put("NOTIFICATION_URL", "http://127.0.0.1:" + notificationPort);
+		gatewayEnv.put("IDENTITY_SIGNING_KEY_FILE", home.resolve("keys/signing-key.json").toString());
+		gatewayEnv.put("DEMO_STAFF_FILE", demoStaffFile().toString());
+		this.gateway = start(jars, "gateway", gatewayPort, prefix, gatewayEnv, infrastructure);
+
+		Map<String, String> catalogEnv = new HashMap<>(common);
+		catalogEnv.put("CATALOG_DEMO_DATA", "true");
+		this.catalog = start(jars, "catalog-service", catalogPort, prefix, catalogEnv, infrastructure);
+		this.booking = start(jars, "booking-service", bookingPort, prefix, common, infrastructure);
+		Map<String, String> notificationEnv = new HashMap<>(common);
+		notificationEnv.remove("MEDSPA_TESTING_CLOCK_OFFSET_FILE");
+		notificationEnv.put("MANAGE_URL", site + "/manage/");
+		notificationEnv.put("BOOKING_URL", site + "/book");
+		notificationEnv.put("UNSUBSCRIBE_URL", site + "/api/unsubscribe/");
+		notificationEnv.put("SMS_SINK_DIRECTORY", home.resolve("sms").toString());
+		this.notification = start(jars, "notification-service", notificationPort, prefix, notificationEnv,
+				infrastructure);
+		this.processes.forEach(process -> process.awaitHealthy(Duration.ofMinutes(3)));
+	}
+
+	private ServiceProcess start(Path jars, String name, int port, String prefix, Map<String, String> environment,
+			SharedInfrastructure infrastructure) {
+		Map<String, String> env = new HashMap<>(environment);
+		env.put("MONGODB_URI", infrastructure.mongoConnectionString() + "/" + prefix + name.replace("-service", ""));
+		ServiceProcess process = ServiceProcess.start(name, jars.resolve(name + ".jar"), port, env,
+				this.home.resolve("logs").resolve(name + ".log"));
+		this.processes.add(process);
+		return process;
+	}
+
+	String site() {
+		return this.gateway.baseUrl();
+	}
+
+	ServiceProcess catalog() {
+		return this.catalog;
+	}
+
+	ServiceProcess booking() {
+		return this.booking;
+	}
+
+	ServiceProcess notification() {
+		return this.notification;
+	}
+
+	Path demoStaffFile() {
+		return this.home.resolve("demo-staff.txt");
+	}
+
+	Path signingKeyFile() {
+		return this.home.resolve("keys/signing-key.json");
+	}
+
+	/** The password the gateway generated for a demo staff member. */
+	String demoPassword(String email) throws IOException {
+		return Files.readAllLines(demoStaffFile())
+			.stream()
+			.filter(line -> !line.startsWith("#") && line.contains(" " + email + " "))
+			.map(line -> line.substring(line.lastIndexOf(' ') + 1))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No demo staff member " + email));
+	}
+
+	/** Moves the clocks of booking-service and the gateway (not notification-service). */
+	void shiftClock(Duration offset) throws IOException {
+		Files.writeString(clockOffsetFile(), offset.toString());
+	}
+
+	private Path clockOffsetFile() {
+		return this.home.resolve("clock-offset.txt");
+	}
+
+	@Override
+	public void close() {
+		this.processes.forEach(ServiceProcess::requestStop);
+		this.processes.forEach(ServiceProcess::close);
+	}
+
+}
