@@ -169,6 +169,10 @@ class DeliveryGuardsTest {
 		this.mvc.perform(post("/api/unsubscribe/" + token))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.unsubscribed").value(true));
+		this.mvc.perform(post("/api/unsubscribe/" + token).param("confirm", "page"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("You are unsubscribed")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("/css/site.css")));
 		this.mvc.perform(post("/api/unsubscribe/not-a-token"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/not-found"));

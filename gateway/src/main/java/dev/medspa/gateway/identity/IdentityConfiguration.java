@@ -1,8 +1,6 @@
 package dev.medspa.gateway.identity;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -10,7 +8,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
-import dev.medspa.support.security.StaffClaims;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,21 +16,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -43,15 +32,11 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * Staff identity with Spring Security's authorization server, in the gateway because the
  * gateway is where staff sign in: one process holds the session, the sign-in page and the
  * key, and nothing else needs to reach the key. The authorization server publishes the
- * public key (JWKS) and its metadata, and runs the device authorization flow for
- * command-line use; the pages relay tokens from {@link AccessTokens}, signed with the
- * same key.
+ * public key (JWKS) and its metadata; the pages relay tokens from {@link AccessTokens},
+ * signed with the same key.
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
-
-	/** The public client a staff member uses from a terminal (device authorization). */
-	static final String CLI_CLIENT = "medspa-cli";
 
 	@Bean
 	@Order(1)
@@ -135,39 +120,31 @@ class IdentityConfiguration {
 		return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
 	}
 
-	@Bean
-	RegisteredClientRepository registeredClients(IdentityProperties properties) {
-		RegisteredClient cli = RegisteredClient.withId(UUID.nameUUIDFromBytes(CLI_CLIENT.getBytes()).toString())
-			.clientId(CLI_CLIENT)
-			.clientName("Staff command line")
-			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-			.authorizationGrantType(AuthorizationGrantType.DEVICE_CODE)
-			.scope("staff")
-			.clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
-			.tokenSettings(TokenSettings.builder()
-				.accessTokenTimeToLive(Duration.ofMinutes(30))
-				.deviceCodeTimeToLive(Duration.ofMinutes(10))
-				.build())
-			.build();
-		return new InMemoryRegisteredClientRepository(cli);
-	}
-
 	/**
-	 * Tokens the authorization server issues carry what the services decide from: the
-	 * audience, the member's roles and locations.
+	 * No OAuth client is registered yet: staff get tokens through their session (relayed
+	 * by the pages, or from /staff/api-token). Clients such as a command line with the
+	 * device flow, or integrations, are registered here when they come.
 	 */
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> staffClaims(StaffAccounts accounts) {
-		return context -> accounts.byEmail(context.getPrincipal().getName())
-			.ifPresent(account -> context.getClaims()
-				.audience(List.of(StaffClaims.AUDIENCE))
-				.claim(StaffClaims.NAME, account.displayName())
-				.claim(StaffClaims.ROLES, StaffClaims.roleNames(account.roles()))
-				.claim(StaffClaims.LOCATIONS, account.locations().stream().sorted().toList()));
-	}
+	RegisteredClientRepository registeredClients() {
+		return new RegisteredClientRepository() {
 
-	static List<String> authorities(java.util.Collection<? extends GrantedAuthority> authorities) {
-		return authorities.stream().map(GrantedAuthority::getAuthority).toList();
+			@Override
+			public void save(RegisteredClient registeredClient) {
+				throw new UnsupportedOperationException("Clients are registered in code");
+			}
+
+			@Override
+			public @Nullable RegisteredClient findById(String id) {
+				return null;
+			}
+
+			@Override
+			public @Nullable RegisteredClient findByClientId(String clientId) {
+				return null;
+			}
+
+		};
 	}
 
 }

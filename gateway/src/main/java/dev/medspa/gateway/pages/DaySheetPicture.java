@@ -74,8 +74,8 @@ public record DaySheetPicture(List<Hour> hours, List<Row> rows, @Nullable Double
 		}
 		for (Map<String, Object> room : rooms) {
 			String id = String.valueOf(room.get("id"));
-			rows.add(new Row(String.valueOf(room.get("name")), "Room", List.of(),
-					blocks(axis, zone, bookings, holds, "roomId", id)));
+			String name = room.get("name") == null ? id : String.valueOf(room.get("name"));
+			rows.add(new Row(name, "Room", List.of(), blocks(axis, zone, bookings, holds, "roomId", id)));
 		}
 		Double nowAt = axis.contains(now) ? axis.at(now) : null;
 		return new DaySheetPicture(hours, rows, nowAt);

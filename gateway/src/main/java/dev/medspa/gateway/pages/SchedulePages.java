@@ -109,7 +109,7 @@ class SchedulePages {
 		schedule.put("weekly", weekly);
 		schedule.put("exceptions", exceptions);
 		try {
-			this.services.replaceSchedule(practitionerId, version, schedule);
+			replaceWhenKnown(practitionerId, version, schedule);
 			redirect.addFlashAttribute("done", "Saved. Availability follows at once.");
 			return "redirect:/staff/schedules/" + practitionerId;
 		}
@@ -133,6 +133,33 @@ class SchedulePages {
 				model.addAttribute("version", version);
 			}
 			return "staff/schedule";
+		}
+	}
+
+	/**
+	 * Replaces the schedule; a practitioner created in the catalog a moment ago reaches
+	 * booking-service by event within a second or two, so a 404 is retried for a few
+	 * seconds before it counts.
+	 */
+	private void replaceWhenKnown(String practitionerId, long version, Map<String, Object> schedule) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+		while (true) {
+			try {
+				this.services.replaceSchedule(practitionerId, version, schedule);
+				return;
+			}
+			catch (ServiceProblem problem) {
+				if (problem.status() != 404 || System.nanoTime() > deadline) {
+					throw problem;
+				}
+				try {
+					Thread.sleep(250);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw problem;
+				}
+			}
 		}
 	}
 

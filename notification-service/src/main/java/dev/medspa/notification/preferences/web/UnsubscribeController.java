@@ -34,12 +34,36 @@ class UnsubscribeController {
 		String state = preference.optedOut() ? "<p>You are unsubscribed from reminders to book again.</p>"
 				: """
 						<form method="post" action="%s">
+						<input type="hidden" name="confirm" value="page">
 						<p>Stop reminders to book your next session? Confirmations and care instructions will still reach you.</p>
 						<button type="submit">Unsubscribe</button>
 						</form>"""
 					.formatted(escaped);
-		return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Unsubscribe</title></head><body>"
-				+ state + "</body></html>";
+		return styled(state);
+	}
+
+	/** The button on the page: the same opt-out, answered with a page. */
+	@PostMapping(params = "confirm=page", produces = MediaType.TEXT_HTML_VALUE)
+	String unsubscribeFromPage(@PathVariable String token) {
+		unsubscribe(token);
+		return styled("<p role=\"status\">You are unsubscribed from reminders to book again. Confirmations and care "
+				+ "instructions for your appointments will still reach you.</p>");
+	}
+
+	/**
+	 * A page in the site's look: reached through the gateway, it shares the site's
+	 * stylesheet (same origin, no inline style).
+	 */
+	private static String styled(String content) {
+		return """
+				<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+				<meta name="viewport" content="width=device-width, initial-scale=1">
+				<title>Unsubscribe · Evergreen Med Spa</title><link rel="stylesheet" href="/css/site.css"></head>
+				<body><header class="site-header"><nav aria-label="Main"><a class="brand" href="/">Evergreen Med Spa</a>
+				<a href="/book">Book</a></nav></header>
+				<main id="main"><h1>Reminders to book again</h1>%s</main>
+				<footer class="site-footer"><p>Evergreen Med Spa · Walnut Creek · San Ramon · Scottsdale</p></footer>
+				</body></html>""".formatted(content);
 	}
 
 	@PostMapping
