@@ -254,6 +254,18 @@ class BrowserFlowsIT {
 			.contains("Someone else changed this treatment after you opened it")
 			.contains("Your name: Stale facial name");
 		assertThat(get(platform.site() + "/api/treatments/hydrating-facial")).contains("\"name\":\"Hydrating facial\"");
+
+		// and a location: its phone and a later closing on Fridays
+		this.browser.open(platform.site() + "/staff");
+		this.browser.go(By.linkText("Locations"));
+		this.browser.go(By.linkText("Scottsdale"));
+		WebElement phone = this.browser.find(By.id("phone"));
+		phone.clear();
+		phone.sendKeys("+1 480 555 0199");
+		this.browser.go(By.id("save-location"));
+		assertThat(this.browser.text()).contains("Saved. Availability and clients see the change");
+		assertAccessible("location");
+		assertThat(get(platform.site() + "/api/locations/scottsdale")).contains("+1 480 555 0199");
 	}
 
 	@Test
@@ -275,6 +287,30 @@ class BrowserFlowsIT {
 		this.browser.go(By.id("save-schedule"));
 		assertThat(this.browser.find(By.id("problem")).getText())
 			.contains("Someone else changed this schedule after you opened it");
+	}
+
+	@Test
+	void aManagerAddsAPractitionerAndSetsTheirHoursInOneGo() throws Exception {
+		signIn("manager@clinic.example");
+		this.browser.go(By.linkText("Schedules"));
+		this.browser.go(By.linkText("Add a practitioner"));
+		this.browser.find(By.id("displayName")).sendKeys("Noor Haddad");
+		this.browser.find(By.id("role")).sendKeys("Aesthetician");
+		this.browser.find(By.cssSelector("input[name=qualifications][value=microneedling]")).click();
+		this.browser.find(By.cssSelector("input[name=locations][value=walnut-creek]")).click();
+		this.browser.go(By.id("create-practitioner"));
+		assertThat(this.browser.text()).contains("Noor Haddad is in the catalog. Now set the hours they work");
+
+		// the first empty weekly row: Mondays at Walnut Creek, 9 to 5
+		this.browser.script("""
+				const row = document.querySelectorAll('#weekly tbody tr')[0];
+				row.querySelector('select[name=day]').value = 'MONDAY';
+				row.querySelector('select[name=location]').value = 'walnut-creek';
+				row.querySelector('input[name=start]').value = '09:00';
+				row.querySelector('input[name=end]').value = '17:00';
+				""");
+		this.browser.go(By.id("save-schedule"));
+		assertThat(this.browser.text()).contains("Saved. Availability follows at once.");
 	}
 
 	private int countRows(String table) {

@@ -38,6 +38,17 @@ public class AccessTokens {
 
 	/** A token for the member, valid for the configured lifetime. */
 	public String issue(StaffAccount account) {
+		return issue(account, this.properties.accessTokenLifetime());
+	}
+
+	/**
+	 * A token for the member's own scripts, valid for the configured API token lifetime.
+	 */
+	public String issueForApi(StaffAccount account) {
+		return issue(account, this.properties.apiTokenLifetime());
+	}
+
+	private String issue(StaffAccount account, java.time.Duration lifetime) {
 		Instant now = this.clock.instant();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(this.properties.issuer())
@@ -45,7 +56,7 @@ public class AccessTokens {
 			.audience(List.of(StaffClaims.AUDIENCE))
 			.issuedAt(now)
 			.notBefore(now)
-			.expiresAt(now.plus(this.properties.accessTokenLifetime()))
+			.expiresAt(now.plus(lifetime))
 			.claim(StaffClaims.NAME, account.displayName())
 			.claim(StaffClaims.ROLES, StaffClaims.roleNames(account.roles()))
 			.claim(StaffClaims.LOCATIONS, account.locations().stream().sorted().toList())

@@ -63,6 +63,49 @@ class SchedulePages {
 		return "staff/schedules";
 	}
 
+	/** A new practitioner, then straight on to their hours. */
+	@GetMapping("/staff/schedules/new")
+	String newPractitioner(Authentication member, Model model) {
+		model.addAttribute("locations", locations(member));
+		model.addAttribute("qualifications", qualifications());
+		return "staff/practitioner-new";
+	}
+
+	@PostMapping("/staff/schedules/new")
+	String createPractitioner(@RequestParam String displayName, @RequestParam String role,
+			@RequestParam(required = false) @Nullable List<String> qualifications,
+			@RequestParam(required = false) @Nullable List<String> locations, Authentication member, Model model,
+			RedirectAttributes redirect) {
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("displayName", displayName.trim());
+		request.put("role", role.trim());
+		request.put("qualifications", qualifications == null ? List.of() : qualifications);
+		request.put("locations", locations == null ? List.of() : locations);
+		try {
+			Map<String, Object> created = this.services.createPractitioner(request);
+			redirect.addFlashAttribute("done",
+					displayName.trim() + " is in the catalog. Now set the hours they work, and save.");
+			return "redirect:/staff/schedules/" + created.get("id");
+		}
+		catch (ServiceProblem problem) {
+			model.addAttribute("problem", problem.fieldErrors().isEmpty() ? Problems.explain(problem).message()
+					: "Please check the fields marked below.");
+			model.addAttribute("fieldErrors", problem.fieldErrors());
+			model.addAttribute("locations", locations(member));
+			model.addAttribute("qualifications", qualifications());
+			return "staff/practitioner-new";
+		}
+	}
+
+	private List<String> qualifications() {
+		return this.catalog.treatments()
+			.stream()
+			.map(treatment -> treatment.qualification())
+			.distinct()
+			.sorted()
+			.toList();
+	}
+
 	@GetMapping("/staff/schedules/{practitionerId}")
 	String schedule(@PathVariable String practitionerId, Authentication member, Model model) {
 		show(practitionerId, this.services.schedule(practitionerId).orElse(null), member, model);

@@ -192,7 +192,7 @@ class StaffPages {
 	/** A short-lived access token for the staff API, for command-line use. */
 	@GetMapping("/staff/api-token")
 	String apiToken(Authentication member, Model model) {
-		model.addAttribute("token", this.tokens.issue(account(member)));
+		model.addAttribute("token", this.tokens.issueForApi(account(member)));
 		return "staff/api-token";
 	}
 

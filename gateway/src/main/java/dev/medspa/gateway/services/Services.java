@@ -237,6 +237,38 @@ public class Services {
 			.body(MAP));
 	}
 
+	/** A location as managers see it, with its version. */
+	public Map<String, Object> staffLocation(String id) {
+		return body(this.catalog.get()
+			.uri("/api/staff/locations/{id}", id)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(MAP));
+	}
+
+	/** Replaces a location if it is still at {@code version}. */
+	public Map<String, Object> updateLocation(String id, long version, Map<String, Object> location) {
+		return body(this.catalog.put()
+			.uri("/api/staff/locations/{id}", id)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(location))
+			.retrieve()
+			.body(MAP));
+	}
+
+	/** Adds a practitioner to the catalog; answers it with its new id. */
+	public Map<String, Object> createPractitioner(Map<String, Object> practitioner) {
+		return body(this.catalog.post()
+			.uri("/api/staff/practitioners")
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(practitioner))
+			.retrieve()
+			.body(MAP));
+	}
+
 	/** A practitioner's schedule, or empty when none is kept yet. */
 	public Optional<Map<String, Object>> schedule(String practitionerId) {
 		return optional(() -> this.booking.get()

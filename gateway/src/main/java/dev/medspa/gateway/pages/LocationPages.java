@@ -1,0 +1,155 @@
+package dev.medspa.gateway.pages;
+
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.medspa.gateway.services.ServiceProblem;
+import dev.medspa.gateway.services.Services;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Managers keep a location: its name, phone, address and zone, opening hours (two ranges
+ * a day make a lunch break), rooms, and the treatments it offers. Sent back with the
+ * version read, like every catalog change.
+ */
+@Controller
+class LocationPages {
+
+	private static final int EMPTY_ROWS = 2;
+
+	private final Services services;
+
+	private final Catalog catalog;
+
+	LocationPages(Services services, Catalog catalog) {
+		this.services = services;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/staff/catalog/locations")
+	String locations(Model model) {
+		model.addAttribute("locations", this.catalog.locations());
+		return "staff/locations";
+	}
+
+	@GetMapping("/staff/catalog/locations/{id}")
+	String edit(@PathVariable String id, Model model) {
+		show(this.services.staffLocation(id), model);
+		return "staff/location-edit";
+	}
+
+	@PostMapping("/staff/catalog/locations/{id}")
+	String save(@PathVariable String id, @RequestParam long version, @RequestParam MultiValueMap<String, String> form,
+			Model model, RedirectAttributes redirect) {
+		Map<String, Object> current = this.services.staffLocation(id);
+		Map<String, Object> location = new LinkedHashMap<>();
+		location.put("slug", current.get("slug"));
+		location.put("name", form.getFirst("name"));
+		location.put("phone", form.getFirst("phone"));
+		location.put("zoneId", form.getFirst("zoneId"));
+		Map<String, Object> address = new LinkedHashMap<>();
+		for (String field : List.of("street", "city", "region", "postalCode", "country")) {
+			address.put(field, form.getFirst(field));
+		}
+		location.put("address", address);
+		List<Map<String, Object>> hours = new ArrayList<>();
+		List<String> days = form.getOrDefault("hoursDay", List.of());
+		for (int i = 0; i < days.size(); i++) {
+			if (days.get(i).isBlank()) {
+				continue;
+			}
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("day", days.get(i));
+			row.put("opens", blankToNull(value(form, "opens", i)));
+			row.put("closes", blankToNull(value(form, "closes", i)));
+			hours.add(row);
+		}
+		location.put("openingHours", hours);
+		List<Map<String, Object>> rooms = new ArrayList<>();
+		List<String> roomIds = form.getOrDefault("roomId", List.of());
+		for (int i = 0; i < roomIds.size(); i++) {
+			if (roomIds.get(i).isBlank()) {
+				continue;
+			}
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", roomIds.get(i));
+			row.put("name", value(form, "roomName", i));
+			row.put("type", value(form, "roomType", i));
+			row.put("active", form.getOrDefault("roomActive", List.of()).contains(String.valueOf(i)));
+			rooms.add(row);
+		}
+		location.put("rooms", rooms);
+		location.put("treatments", form.getOrDefault("treatments", List.of()));
+		try {
+			this.services.updateLocation(id, version, location);
+			redirect.addFlashAttribute("done", "Saved. Availability and clients see the change within a second.");
+			return "redirect:/staff/catalog/locations/" + id;
+		}
+		catch (ServiceProblem problem) {
+			if (problem.status() == 412) {
+				model.addAttribute("problem", "Someone else changed this location after you opened it. Below is the "
+						+ "current version; make your change again on it.");
+				show(this.services.staffLocation(id), model);
+			}
+			else {
+				model.addAttribute("problem",
+						problem.fieldErrors().isEmpty() ? Problems.explain(problem).message()
+								: "Please check: " + String.join("; ",
+										problem.fieldErrors()
+											.entrySet()
+											.stream()
+											.map(error -> error.getKey() + " " + error.getValue())
+											.toList()));
+				location.put("id", id);
+				location.put("version", version);
+				show(location, model);
+			}
+			return "staff/location-edit";
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private void show(Map<String, Object> location, Model model) {
+		List<Map<String, Object>> hours = new ArrayList<>(list(location.get("openingHours")));
+		List<Map<String, Object>> rooms = new ArrayList<>(list(location.get("rooms")));
+		for (int i = 0; i < EMPTY_ROWS; i++) {
+			hours.add(Map.of());
+			rooms.add(Map.of());
+		}
+		Object address = location.get("address");
+		model.addAttribute("location", location);
+		model.addAttribute("address", address instanceof Map<?, ?> map ? map : Map.of());
+		model.addAttribute("hours", hours);
+		model.addAttribute("rooms", rooms);
+		model.addAttribute("days", DayOfWeek.values());
+		model.addAttribute("offered", location.get("treatments") instanceof List<?> offered ? offered : List.of());
+		model.addAttribute("treatments", this.catalog.treatments());
+	}
+
+	private static @Nullable String blankToNull(String value) {
+		return value.isBlank() ? null : value;
+	}
+
+	private static String value(MultiValueMap<String, String> form, String name, int index) {
+		List<String> values = form.getOrDefault(name, List.of());
+		return index < values.size() ? values.get(index).trim() : "";
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> list(@Nullable Object value) {
+		return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+	}
+
+}
