@@ -283,6 +283,21 @@ class BookingLifeTest {
 			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/series-spacing"));
 		tryBook("microneedling", at(DAY.plusDays(33), 9, 0), email).andExpect(status().isCreated());
 
+		// only managers and owners book past the rules, and only staff of the location
+		// book there
+		this.mvc
+			.perform(post("/api/staff/bookings?overrideReason=Consulted at another clinic")
+				.with(Staff.frontDeskAt(CatalogFixtures.WALNUT_CREEK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTest.request("microneedling", CatalogFixtures.WALNUT_CREEK,
+						iso(at(DAY.plusDays(6), 9, 0)), "transfer@example.com")))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/staff/bookings").with(Staff.frontDeskAt("san-ramon"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTest.request("microneedling-consultation", CatalogFixtures.WALNUT_CREEK,
+						iso(at(DAY.plusDays(6), 12, 0)), "elsewhere@example.com")))
+			.andExpect(status().isForbidden());
 		this.mvc
 			.perform(post("/api/staff/bookings?overrideReason=Consulted at another clinic").with(Staff.owner())
 				.contentType(MediaType.APPLICATION_JSON)

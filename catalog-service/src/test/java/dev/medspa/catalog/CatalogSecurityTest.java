@@ -37,6 +37,24 @@ class CatalogSecurityTest {
 	}
 
 	@Test
+	void onlyManagersAndOwnersChangeTheCatalog() throws Exception {
+		var frontDesk = jwt()
+			.authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_FRONT_DESK"));
+		this.mvc.perform(get("/api/staff/treatments").with(frontDesk)).andExpect(status().isOk());
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/api/staff/treatments/microneedling/retire")
+				.with(frontDesk)
+				.header("If-Match", "\"1\""))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/forbidden"));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/staff/locations/x")
+				.with(frontDesk))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void routesNotListedAsPublicAreDenied() throws Exception {
 		this.mvc.perform(delete("/api/treatments/microneedling")).andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/api/anything-else")).andExpect(status().isUnauthorized());

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -63,14 +64,19 @@ class LocationAndPractitionerManagementTest {
 		this.mvc.perform(get("/api/practitioners?treatment=light-chemical-peel&location=oakland"))
 			.andExpect(jsonPath("$.content.length()").value(0));
 
-		this.mvc.perform(post(practitioner + "/retire").with(jwt()).header("If-Match", "\"1\""))
+		this.mvc
+			.perform(post(practitioner + "/retire").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MANAGER")))
+				.header("If-Match", "\"1\""))
 			.andExpect(status().isOk());
 		this.mvc.perform(get("/api/practitioners?location=oakland")).andExpect(jsonPath("$.content.length()").value(0));
 
 		ObjectNode renamed = location("oakland").put("name", "Oakland Rockridge");
 		send(put("/api/staff/locations/oakland").header("If-Match", "\"1\""), renamed).andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"2\""));
-		this.mvc.perform(post("/api/staff/locations/oakland/retire").with(jwt()).header("If-Match", "\"2\""))
+		this.mvc
+			.perform(post("/api/staff/locations/oakland/retire")
+				.with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MANAGER")))
+				.header("If-Match", "\"2\""))
 			.andExpect(status().isOk());
 		this.mvc.perform(get("/api/locations/oakland")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/api/locations"))
@@ -118,7 +124,9 @@ class LocationAndPractitionerManagementTest {
 
 	private ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
 			ObjectNode body) throws Exception {
-		return this.mvc.perform(request.with(jwt()).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
+		return this.mvc.perform(request.with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MANAGER")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body.toString()));
 	}
 
 	private static ObjectNode location(String slug) {

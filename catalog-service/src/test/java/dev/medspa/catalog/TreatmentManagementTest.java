@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,7 +69,9 @@ class TreatmentManagementTest {
 			.andExpect(header().string("Location", "/api/staff/treatments/lash-lift"))
 			.andExpect(jsonPath("$.version").value(1))
 			.andExpect(jsonPath("$.aftercare[0].key").value("guide"));
-		this.mvc.perform(get("/api/staff/treatments/lash-lift").with(jwt()))
+		this.mvc
+			.perform(get("/api/staff/treatments/lash-lift")
+				.with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MANAGER"))))
 			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"1\""));
 
@@ -81,7 +84,10 @@ class TreatmentManagementTest {
 		update("lash-lift", null, treatment("lash-lift")).andExpect(status().isPreconditionRequired())
 			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/version-required"));
 
-		this.mvc.perform(post("/api/staff/treatments/lash-lift/retire").with(jwt()).header("If-Match", "\"2\""))
+		this.mvc
+			.perform(post("/api/staff/treatments/lash-lift/retire")
+				.with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MANAGER")))
+				.header("If-Match", "\"2\""))
 			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"3\""))
 			.andExpect(jsonPath("$.active").value(false));
@@ -182,7 +188,10 @@ class TreatmentManagementTest {
 		create(body).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/invalid-request"))
 			.andExpect(jsonPath("$.errors[*].field", hasItem(field)));
-		this.mvc.perform(get("/api/staff/treatments/invalid-one").with(jwt())).andExpect(status().isNotFound());
+		this.mvc
+			.perform(get("/api/staff/treatments/invalid-one")
+				.with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MANAGER"))))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -204,13 +213,15 @@ class TreatmentManagementTest {
 	}
 
 	private ResultActions create(ObjectNode body) throws Exception {
-		return this.mvc.perform(post("/api/staff/treatments").with(jwt())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body.toString()));
+		return this.mvc
+			.perform(post("/api/staff/treatments").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MANAGER")))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body.toString()));
 	}
 
 	private ResultActions update(String id, String ifMatch, ObjectNode body) throws Exception {
-		var request = put("/api/staff/treatments/" + id).with(jwt())
+		var request = put("/api/staff/treatments/" + id)
+			.with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MANAGER")))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body.toString());
 		if (ifMatch != null) {

@@ -258,14 +258,17 @@ class BrowserFlowsIT {
 		// and a location: its phone and a later closing on Fridays
 		this.browser.open(platform.site() + "/staff");
 		this.browser.go(By.linkText("Locations"));
-		this.browser.go(By.linkText("Scottsdale"));
+		assertThat(this.browser.all(By.linkText("Scottsdale"))).as("not a location of this manager").isEmpty();
+		this.browser.go(By.linkText("San Ramon"));
 		WebElement phone = this.browser.find(By.id("phone"));
 		phone.clear();
-		phone.sendKeys("+1 480 555 0199");
+		phone.sendKeys("+1 925 555 0177");
 		this.browser.go(By.id("save-location"));
 		assertThat(this.browser.text()).contains("Saved. Availability and clients see the change");
 		assertAccessible("location");
-		assertThat(get(platform.site() + "/api/locations/scottsdale")).contains("+1 480 555 0199");
+		assertThat(get(platform.site() + "/api/locations/san-ramon")).contains("+1 925 555 0177");
+		this.browser.open(platform.site() + "/staff/catalog/locations/scottsdale");
+		assertThat(this.browser.text()).contains("Your account does not give access to this page");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import dev.medspa.booking.reservation.Booking;
 import dev.medspa.events.Topics;
 import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.support.outbox.OutboxCollection;
+import dev.medspa.support.security.ManagerRoutes;
 import dev.medspa.support.security.PublicRoutes;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -21,6 +22,12 @@ class BookingConfiguration {
 				PublicRoutes.post("/api/manage/*/reschedule"), PublicRoutes.post("/api/manage/*/cancel"),
 				PublicRoutes.post("/api/holds"),
 				new PublicRoutes.Route(org.springframework.http.HttpMethod.DELETE, "/api/holds/*"));
+	}
+
+	/** Schedules are kept by managers and owners. */
+	@Bean
+	ManagerRoutes managerRoutes() {
+		return ManagerRoutes.of(PublicRoutes.put("/api/staff/schedules/**"));
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import dev.medspa.catalog.StateEvents;
 import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.support.outbox.OutboxCollection;
 import dev.medspa.support.outbox.OutboxMessages;
+import dev.medspa.support.security.ManagerRoutes;
 import dev.medspa.support.security.PublicRoutes;
 
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,12 @@ class CatalogConfiguration {
 		return PublicRoutes.of(PublicRoutes.get("/api/treatments"), PublicRoutes.get("/api/treatments/*"),
 				PublicRoutes.get("/api/locations"), PublicRoutes.get("/api/locations/*"),
 				PublicRoutes.get("/api/practitioners"));
+	}
+
+	/** Changing the catalog is for managers and owners; reading it, for any staff. */
+	@Bean
+	ManagerRoutes managerRoutes() {
+		return ManagerRoutes.of(PublicRoutes.post("/api/staff/**"), PublicRoutes.put("/api/staff/**"));
 	}
 
 	@Bean

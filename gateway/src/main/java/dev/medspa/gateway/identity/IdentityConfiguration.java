@@ -73,10 +73,13 @@ class IdentityConfiguration {
 	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, StaffAccounts accounts, java.time.Clock clock)
+			throws Exception {
+		http.addFilterBefore(new CurrentAccountFilter(accounts, clock),
+				org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/staff/sign-in", "/staff/signed-out", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-					"/error", "/actuator/health", "/actuator/health/**")
+			.requestMatchers("/staff/sign-in", "/staff/signed-out", "/session-ended", "/css/**", "/js/**",
+					"/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/staff/admin/**")
 			.hasRole("OWNER")
@@ -91,7 +94,7 @@ class IdentityConfiguration {
 				.defaultSuccessUrl("/staff", false)
 				.failureHandler(new SignInFailureHandler()))
 			.logout(logout -> logout.logoutUrl("/staff/sign-out").logoutSuccessUrl("/staff/signed-out"))
-			.sessionManagement(session -> session.invalidSessionUrl("/staff/sign-in?expired"))
+			.sessionManagement(session -> session.invalidSessionStrategy(new SessionEnded()))
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
 				.contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -111,6 +111,15 @@ class BookingPages {
 			HttpSession session, RedirectAttributes redirect) {
 		OffsetDateTime start = Times.parseStart(startText);
 		LocationState location = location(locationId);
+		// one time held per client: choosing another lets the earlier one go at once
+		for (Checkout earlier : Checkout.takeUnbooked(session)) {
+			try {
+				this.services.releaseHold(earlier.holdId());
+			}
+			catch (ServiceProblem | org.springframework.web.client.ResourceAccessException ex) {
+				// it expires by itself
+			}
+		}
 		try {
 			Map<String, Object> hold = this.services.hold(treatmentId, locationId, start, blankToNull(practitioner));
 			Checkout checkout = Checkout.started(String.valueOf(hold.get("holdId")), treatmentId, locationId,

@@ -47,16 +47,36 @@ record Checkout(String holdId, String treatmentId, String locationId, String zon
 		return (Map<String, Checkout>) checkouts;
 	}
 
+	/** The session's checkouts not booked yet, removed from it: their holds may go. */
+	static java.util.List<Checkout> takeUnbooked(HttpSession session) {
+		synchronized (WebUtils.getSessionMutex(session)) {
+			Map<String, Checkout> all = all(session);
+			java.util.List<Checkout> unbooked = all.values().stream().filter(c -> c.bookingId() == null).toList();
+			unbooked.forEach(c -> all.remove(c.holdId()));
+			return unbooked;
+		}
+	}
+
 	static @Nullable Checkout find(HttpSession session, String holdId) {
 		synchronized (WebUtils.getSessionMutex(session)) {
 			return all(session).get(holdId);
 		}
 	}
 
+	/**
+	 * Keeps the checkout; a booked one is never replaced by an older copy, and its manage
+	 * link is kept when a replayed answer comes without it.
+	 */
 	static void save(HttpSession session, Checkout checkout) {
 		synchronized (WebUtils.getSessionMutex(session)) {
 			Map<String, Checkout> all = all(session);
-			all.put(checkout.holdId(), checkout);
+			Checkout known = all.get(checkout.holdId());
+			Checkout kept = checkout;
+			if (known != null && known.bookingId() != null) {
+				kept = checkout.bookingId() == null ? known : checkout.booked(checkout.bookingId(),
+						checkout.manageToken() != null ? checkout.manageToken() : known.manageToken());
+			}
+			all.put(kept.holdId(), kept);
 			while (all.size() > 10) {
 				all.remove(all.keySet().iterator().next());
 			}

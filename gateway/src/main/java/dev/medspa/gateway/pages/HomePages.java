@@ -23,6 +23,12 @@ class HomePages {
 		return "client/home";
 	}
 
+	/** Where a client lands whose page was open longer than their session. */
+	@GetMapping("/session-ended")
+	String sessionEnded() {
+		return "client/session-ended";
+	}
+
 	@GetMapping("/treatments/{id}")
 	String treatment(@PathVariable String id, Model model) {
 		TreatmentState treatment = this.catalog.treatment(id)

@@ -33,26 +33,46 @@ class LocationPages {
 
 	private final Catalog catalog;
 
-	LocationPages(Services services, Catalog catalog) {
+	private final dev.medspa.gateway.identity.StaffAccounts accounts;
+
+	LocationPages(Services services, Catalog catalog, dev.medspa.gateway.identity.StaffAccounts accounts) {
 		this.services = services;
 		this.catalog = catalog;
+		this.accounts = accounts;
+	}
+
+	/** Managers keep the locations they work at; owners, all. */
+	private boolean mine(String locationId, org.springframework.security.core.Authentication member) {
+		return this.accounts.byEmail(member.getName())
+			.map(account -> account.has(dev.medspa.support.security.StaffRole.OWNER)
+					|| account.locations().contains(locationId))
+			.orElse(false);
+	}
+
+	private void requireMine(String locationId, org.springframework.security.core.Authentication member) {
+		if (!mine(locationId, member)) {
+			throw new org.springframework.security.access.AccessDeniedException("Not this member's location");
+		}
 	}
 
 	@GetMapping("/staff/catalog/locations")
-	String locations(Model model) {
-		model.addAttribute("locations", this.catalog.locations());
+	String locations(Model model, org.springframework.security.core.Authentication member) {
+		model.addAttribute("locations",
+				this.catalog.locations().stream().filter(location -> mine(location.id().value(), member)).toList());
 		return "staff/locations";
 	}
 
 	@GetMapping("/staff/catalog/locations/{id}")
-	String edit(@PathVariable String id, Model model) {
+	String edit(@PathVariable String id, Model model, org.springframework.security.core.Authentication member) {
+		requireMine(id, member);
 		show(this.services.staffLocation(id), model);
 		return "staff/location-edit";
 	}
 
 	@PostMapping("/staff/catalog/locations/{id}")
 	String save(@PathVariable String id, @RequestParam long version, @RequestParam MultiValueMap<String, String> form,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, org.springframework.security.core.Authentication member) {
+		requireMine(id, member);
 		Map<String, Object> current = this.services.staffLocation(id);
 		Map<String, Object> location = new LinkedHashMap<>();
 		location.put("slug", current.get("slug"));

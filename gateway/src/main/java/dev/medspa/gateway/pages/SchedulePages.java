@@ -52,6 +52,12 @@ class SchedulePages {
 
 	@GetMapping("/staff/schedules")
 	String practitioners(Authentication member, Model model) {
+		model.addAttribute("practitioners", practitionersOf(member));
+		return "staff/schedules";
+	}
+
+	/** Who works at the member's locations, by id, with their names. */
+	private Map<String, String> practitionersOf(Authentication member) {
 		Map<String, String> practitioners = new LinkedHashMap<>();
 		for (LocationState location : locations(member)) {
 			for (Map<String, Object> practitioner : this.services.practitioners(null, location.id().value())) {
@@ -59,8 +65,17 @@ class SchedulePages {
 						String.valueOf(practitioner.get("displayName")));
 			}
 		}
-		model.addAttribute("practitioners", practitioners);
-		return "staff/schedules";
+		return practitioners;
+	}
+
+	/** Managers keep the schedules of those who work at their locations; owners, all. */
+	private void requireMine(String practitionerId, Authentication member) {
+		boolean owner = this.accounts.byEmail(member.getName())
+			.map(account -> account.has(StaffRole.OWNER))
+			.orElse(false);
+		if (!owner && !practitionersOf(member).containsKey(practitionerId)) {
+			throw new AccessDeniedException("Not a practitioner of this member's locations");
+		}
 	}
 
 	/** A new practitioner, then straight on to their hours. */
@@ -108,6 +123,7 @@ class SchedulePages {
 
 	@GetMapping("/staff/schedules/{practitionerId}")
 	String schedule(@PathVariable String practitionerId, Authentication member, Model model) {
+		requireMine(practitionerId, member);
 		show(practitionerId, this.services.schedule(practitionerId).orElse(null), member, model);
 		return "staff/schedule";
 	}
@@ -116,6 +132,7 @@ class SchedulePages {
 	String save(@PathVariable String practitionerId, @RequestParam long version,
 			@RequestParam MultiValueMap<String, String> form, Authentication member, Model model,
 			RedirectAttributes redirect) {
+		requireMine(practitionerId, member);
 		List<Map<String, Object>> weekly = new ArrayList<>();
 		List<String> days = form.getOrDefault("day", List.of());
 		for (int i = 0; i < days.size(); i++) {

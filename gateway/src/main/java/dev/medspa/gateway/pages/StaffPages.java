@@ -58,7 +58,8 @@ class StaffPages {
 
 	@GetMapping("/staff/sign-in")
 	String signIn(@RequestParam(required = false) @Nullable String error,
-			@RequestParam(required = false) @Nullable String expired, Model model) {
+			@RequestParam(required = false) @Nullable String expired,
+			@RequestParam(required = false) @Nullable String changed, Model model) {
 		model.addAttribute("error", error == null ? null : switch (error) {
 			case "locked" -> "This account is locked for a while after too many wrong passwords. Try again later, "
 					+ "or ask an owner to help.";
@@ -66,6 +67,7 @@ class StaffPages {
 			default -> "The e-mail or the password is not right.";
 		});
 		model.addAttribute("expired", expired != null);
+		model.addAttribute("changed", changed != null);
 		return "staff/sign-in";
 	}
 
@@ -125,6 +127,14 @@ class StaffPages {
 				this.catalog.treatment(String.valueOf(booking.get("treatmentId")))
 					.map(treatment -> treatment.name())
 					.orElse(String.valueOf(booking.get("treatmentId"))));
+		String practitionerId = String.valueOf(booking.get("practitionerId"));
+		model.addAttribute("practitionerName",
+				this.services.practitioners(null, String.valueOf(booking.get("locationId")))
+					.stream()
+					.filter(practitioner -> practitionerId.equals(practitioner.get("id")))
+					.map(practitioner -> String.valueOf(practitioner.get("displayName")))
+					.findFirst()
+					.orElse(practitionerId));
 		model.addAttribute("endedAtDefault",
 				java.time.LocalDateTime.now(this.clock.withZone(ZoneId.of(zone))).withSecond(0).withNano(0));
 		model.addAttribute("ledger", ledger(id, zone));

@@ -64,10 +64,16 @@ class StaffSignInTest {
 	@Test
 	void theRightPasswordSignsInAndAWrongOneSaysSo() throws Exception {
 		member("right@clinic.example", true);
-		this.mvc
+		var session = (org.springframework.mock.web.MockHttpSession) this.mvc
 			.perform(
 					formLogin("/staff/sign-in").user("email", "right@clinic.example").password("correct horse battery"))
-			.andExpect(redirectedUrl("/staff"));
+			.andExpect(redirectedUrl("/staff"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		// the session of a real sign-in opens staff pages (its authorities are more than
+		// roles)
+		this.mvc.perform(get("/staff/account/password").session(session)).andExpect(status().isOk());
 		this.mvc.perform(formLogin("/staff/sign-in").user("email", "right@clinic.example").password("wrong"))
 			.andExpect(redirectedUrl("/staff/sign-in?error=wrong"));
 		this.mvc.perform(formLogin("/staff/sign-in").user("email", "nobody@clinic.example").password("wrong"))
@@ -110,15 +116,30 @@ class StaffSignInTest {
 			.andExpect(redirectedUrl("/staff/sign-in?expired"));
 		assertThat(this.accounts.byEmail("csrf@clinic.example").orElseThrow().passwordHash()).isEqualTo(before);
 		this.mvc
-			.perform(post("/staff/account/password").with(user("csrf@clinic.example"))
+			.perform(post("/staff/account/password").with(user("csrf@clinic.example").roles("FRONT_DESK"))
 				.with(csrf())
 				.param("current", "correct horse battery")
 				.param("replacement", "a brand new password")
 				.param("repeated", "a brand new password"))
 			.andExpect(status().isOk());
 		assertThat(this.accounts.byEmail("csrf@clinic.example").orElseThrow().passwordHash()).isNotEqualTo(before);
+		member("desk@clinic.example", true);
 		this.mvc.perform(get("/staff/admin/staff").with(user("desk@clinic.example").roles("FRONT_DESK")))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aSessionEndsWhenItsAccountIsDisabledOrItsRolesChange() throws Exception {
+		member("changing@clinic.example", true);
+		String page = "/staff/account/password";
+		this.mvc.perform(get(page).with(user("changing@clinic.example").roles("FRONT_DESK")))
+			.andExpect(status().isOk());
+		// a session signed in as owner, whose account has since been made front desk
+		this.mvc.perform(get(page).with(user("changing@clinic.example").roles("OWNER")))
+			.andExpect(redirectedUrl("/staff/sign-in?changed"));
+		this.accounts.setAccess("changing@clinic.example", "Member", Set.of(StaffRole.FRONT_DESK), Set.of(), false);
+		this.mvc.perform(get(page).with(user("changing@clinic.example").roles("FRONT_DESK")))
+			.andExpect(redirectedUrl("/staff/sign-in?changed"));
 	}
 
 	@Test

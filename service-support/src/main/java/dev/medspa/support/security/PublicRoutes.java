@@ -27,6 +27,10 @@ public record PublicRoutes(List<Route> routes) {
 		return new Route(HttpMethod.POST, pattern);
 	}
 
+	public static Route put(String pattern) {
+		return new Route(HttpMethod.PUT, pattern);
+	}
+
 	/**
 	 * @param method the HTTP method
 	 * @param pattern a path pattern, for example {@code /api/treatments/**}

@@ -41,7 +41,8 @@ public class ServiceSecurityConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
-	SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<PublicRoutes> publicRoutes) throws Exception {
+	SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<PublicRoutes> publicRoutes,
+			ObjectProvider<ManagerRoutes> managerRoutes) throws Exception {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers();
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -51,6 +52,10 @@ public class ServiceSecurityConfiguration {
 				publicRoutes.orderedStream()
 					.flatMap(routes -> routes.routes().stream())
 					.forEach(route -> requests.requestMatchers(route.method(), route.pattern()).permitAll());
+				managerRoutes.orderedStream()
+					.flatMap(routes -> routes.routes().stream())
+					.forEach(route -> requests.requestMatchers(route.method(), route.pattern())
+						.hasAnyRole(StaffRole.MANAGER.name(), StaffRole.OWNER.name()));
 				requests.requestMatchers("/api/staff/**").authenticated();
 				requests.anyRequest().denyAll();
 			})

@@ -17,6 +17,8 @@ import dev.medspa.support.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import dev.medspa.support.security.StaffClaims;
+import dev.medspa.support.security.StaffRole;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -90,7 +92,12 @@ class BookingController {
 	 */
 	@PostMapping("/api/staff/bookings")
 	ResponseEntity<BookingView.Created> staffBook(@RequestParam(required = false) @Nullable String overrideReason,
-			@Valid @RequestBody BookingRequest request) {
+			@Valid @RequestBody BookingRequest request, Authentication caller) {
+		LocationScope.require(caller, String.valueOf(request.locationId()));
+		if (overrideReason != null && !StaffClaims.hasRole(caller, StaffRole.MANAGER)
+				&& !StaffClaims.hasRole(caller, StaffRole.OWNER)) {
+			throw Refusal.forbidden("Only managers and owners may book past the eligibility rules");
+		}
 		if (overrideReason != null && (overrideReason.isBlank() || overrideReason.length() > 500)) {
 			throw Refusal.invalid("overrideReason", "must be 1 to 500 characters");
 		}

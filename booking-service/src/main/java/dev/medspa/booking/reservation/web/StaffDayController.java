@@ -86,7 +86,7 @@ class StaffDayController {
 	@GetMapping("/api/staff/agenda/{practitionerId}")
 	List<BookingView> agenda(@PathVariable String practitionerId,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@RequestParam(defaultValue = "America/Los_Angeles") String zone) {
+			@RequestParam(defaultValue = "America/Los_Angeles") String zone, Authentication caller) {
 		ZoneId zoneId;
 		try {
 			zoneId = ZoneId.of(zone);
@@ -94,7 +94,9 @@ class StaffDayController {
 		catch (java.time.DateTimeException ex) {
 			throw Refusal.invalid("zone", "must be an IANA time zone such as America/Los_Angeles");
 		}
-		return bookings(Criteria.where("practitionerId").is(practitionerId), date, zoneId);
+		return bookings(Criteria.where("practitionerId").is(practitionerId), date, zoneId).stream()
+			.filter(booking -> dev.medspa.support.security.StaffClaims.worksAt(caller, booking.locationId()))
+			.toList();
 	}
 
 	private List<BookingView> bookings(Criteria criteria, LocalDate date, ZoneId zone) {
