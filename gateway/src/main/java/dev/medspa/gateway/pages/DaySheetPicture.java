@@ -27,15 +27,15 @@ public record DaySheetPicture(List<Hour> hours, List<Row> rows, @Nullable Double
 	@SuppressWarnings("unchecked")
 	static DaySheetPicture of(Map<String, Object> sheet, LocalDate date, Instant now) {
 		ZoneId zone = ZoneId.of(String.valueOf(sheet.get("zoneId")));
-		List<Map<String, Object>> practitioners = list(sheet.get("practitioners"));
-		List<Map<String, Object>> rooms = list(sheet.get("rooms"));
-		List<Map<String, Object>> bookings = list(sheet.get("bookings"));
-		List<Map<String, Object>> holds = list(sheet.get("holds"));
+		List<Map<String, Object>> practitioners = Forms.list(sheet.get("practitioners"));
+		List<Map<String, Object>> rooms = Forms.list(sheet.get("rooms"));
+		List<Map<String, Object>> bookings = Forms.list(sheet.get("bookings"));
+		List<Map<String, Object>> holds = Forms.list(sheet.get("holds"));
 
 		int first = DEFAULT_FIRST_HOUR;
 		int last = DEFAULT_LAST_HOUR;
 		for (Map<String, Object> practitioner : practitioners) {
-			for (Map<String, Object> range : list(practitioner.get("hours"))) {
+			for (Map<String, Object> range : Forms.list(practitioner.get("hours"))) {
 				first = Math.min(first, LocalTime.parse(String.valueOf(range.get("start"))).getHour());
 				LocalTime end = LocalTime.parse(String.valueOf(range.get("end")));
 				last = Math.max(last, end.getMinute() > 0 ? end.getHour() + 1 : end.getHour());
@@ -62,7 +62,7 @@ public record DaySheetPicture(List<Hour> hours, List<Row> rows, @Nullable Double
 		for (Map<String, Object> practitioner : practitioners) {
 			String id = String.valueOf(practitioner.get("id"));
 			List<Span> working = new ArrayList<>();
-			for (Map<String, Object> range : list(practitioner.get("hours"))) {
+			for (Map<String, Object> range : Forms.list(practitioner.get("hours"))) {
 				Instant from = date.atTime(LocalTime.parse(String.valueOf(range.get("start"))))
 					.atZone(zone)
 					.toInstant();
@@ -116,11 +116,6 @@ public record DaySheetPicture(List<Hour> hours, List<Row> rows, @Nullable Double
 
 	private static ZonedDateTime local(Object time, ZoneId zone) {
 		return OffsetDateTime.parse(String.valueOf(time)).atZoneSameInstant(zone);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> list(@Nullable Object value) {
-		return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
 	}
 
 	private record Axis(ZonedDateTime from, ZonedDateTime to) {

@@ -92,8 +92,8 @@ class LocationPages {
 			}
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("day", days.get(i));
-			row.put("opens", blankToNull(value(form, "opens", i)));
-			row.put("closes", blankToNull(value(form, "closes", i)));
+			row.put("opens", blankToNull(Forms.value(form, "opens", i)));
+			row.put("closes", blankToNull(Forms.value(form, "closes", i)));
 			hours.add(row);
 		}
 		location.put("openingHours", hours);
@@ -105,8 +105,8 @@ class LocationPages {
 			}
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("id", roomIds.get(i));
-			row.put("name", value(form, "roomName", i));
-			row.put("type", value(form, "roomType", i));
+			row.put("name", Forms.value(form, "roomName", i));
+			row.put("type", Forms.value(form, "roomType", i));
 			row.put("active", form.getOrDefault("roomActive", List.of()).contains(String.valueOf(i)));
 			rooms.add(row);
 		}
@@ -124,14 +124,7 @@ class LocationPages {
 				show(this.services.staffLocation(id), model);
 			}
 			else {
-				model.addAttribute("problem",
-						problem.fieldErrors().isEmpty() ? Problems.explain(problem).message()
-								: "Please check: " + String.join("; ",
-										problem.fieldErrors()
-											.entrySet()
-											.stream()
-											.map(error -> error.getKey() + " " + error.getValue())
-											.toList()));
+				model.addAttribute("problem", Problems.summary(problem));
 				location.put("id", id);
 				location.put("version", version);
 				show(location, model);
@@ -142,8 +135,8 @@ class LocationPages {
 
 	@SuppressWarnings("unchecked")
 	private void show(Map<String, Object> location, Model model) {
-		List<Map<String, Object>> hours = new ArrayList<>(list(location.get("openingHours")));
-		List<Map<String, Object>> rooms = new ArrayList<>(list(location.get("rooms")));
+		List<Map<String, Object>> hours = new ArrayList<>(Forms.list(location.get("openingHours")));
+		List<Map<String, Object>> rooms = new ArrayList<>(Forms.list(location.get("rooms")));
 		for (int i = 0; i < EMPTY_ROWS; i++) {
 			hours.add(Map.of());
 			rooms.add(Map.of());
@@ -160,16 +153,6 @@ class LocationPages {
 
 	private static @Nullable String blankToNull(String value) {
 		return value.isBlank() ? null : value;
-	}
-
-	private static String value(MultiValueMap<String, String> form, String name, int index) {
-		List<String> values = form.getOrDefault(name, List.of());
-		return index < values.size() ? values.get(index).trim() : "";
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> list(@Nullable Object value) {
-		return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
 	}
 
 }

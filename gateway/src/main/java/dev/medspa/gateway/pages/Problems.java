@@ -38,6 +38,22 @@ final class Problems {
 	}
 
 	/**
+	 * One line for a form with many fields (schedules, locations, booking actions): the
+	 * fields the service named with their reasons, or the plain explanation.
+	 */
+	static String summary(ServiceProblem problem) {
+		if (problem.fieldErrors().isEmpty()) {
+			return explain(problem).message();
+		}
+		return "Please check: " + String.join("; ",
+				problem.fieldErrors()
+					.entrySet()
+					.stream()
+					.map(error -> error.getKey() + " " + error.getValue())
+					.toList());
+	}
+
+	/**
 	 * @param code the problem's code, so a page can offer the way forward
 	 */
 	record Explanation(String code, String message) {

@@ -136,13 +136,13 @@ class SchedulePages {
 		List<Map<String, Object>> weekly = new ArrayList<>();
 		List<String> days = form.getOrDefault("day", List.of());
 		for (int i = 0; i < days.size(); i++) {
-			String start = value(form, "start", i);
-			String end = value(form, "end", i);
+			String start = Forms.value(form, "start", i);
+			String end = Forms.value(form, "end", i);
 			if (days.get(i).isBlank() && start.isBlank() && end.isBlank()) {
 				continue;
 			}
 			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("locationId", value(form, "location", i));
+			row.put("locationId", Forms.value(form, "location", i));
 			row.put("day", days.get(i));
 			row.put("start", start.isBlank() ? null : start);
 			row.put("end", end.isBlank() ? null : end);
@@ -156,11 +156,11 @@ class SchedulePages {
 			}
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("date", dates.get(i));
-			row.put("kind", value(form, "exceptionKind", i));
-			String location = value(form, "exceptionLocation", i);
+			row.put("kind", Forms.value(form, "exceptionKind", i));
+			String location = Forms.value(form, "exceptionLocation", i);
 			row.put("locationId", location.isBlank() ? null : location);
-			String start = value(form, "exceptionStart", i);
-			String end = value(form, "exceptionEnd", i);
+			String start = Forms.value(form, "exceptionStart", i);
+			String end = Forms.value(form, "exceptionEnd", i);
 			row.put("start", start.isBlank() ? null : start);
 			row.put("end", end.isBlank() ? null : end);
 			exceptions.add(row);
@@ -181,14 +181,7 @@ class SchedulePages {
 				show(practitionerId, this.services.schedule(practitionerId).orElse(null), member, model);
 			}
 			else {
-				model.addAttribute("problem",
-						problem.fieldErrors().isEmpty() ? Problems.explain(problem).message()
-								: "Please check: " + String.join("; ",
-										problem.fieldErrors()
-											.entrySet()
-											.stream()
-											.map(error -> error.getKey() + " " + error.getValue())
-											.toList()));
+				model.addAttribute("problem", Problems.summary(problem));
 				show(practitionerId, schedule, member, model);
 				model.addAttribute("version", version);
 			}
@@ -225,12 +218,13 @@ class SchedulePages {
 
 	private void show(String practitionerId, @Nullable Map<String, Object> schedule, Authentication member,
 			Model model) {
-		List<Map<String, Object>> weekly = new ArrayList<>(list(schedule == null ? null : schedule.get("weekly")));
+		List<Map<String, Object>> weekly = new ArrayList<>(
+				Forms.list(schedule == null ? null : schedule.get("weekly")));
 		for (int i = 0; i < EMPTY_WEEKLY_ROWS; i++) {
 			weekly.add(Map.of());
 		}
 		List<Map<String, Object>> exceptions = new ArrayList<>(
-				list(schedule == null ? null : schedule.get("exceptions")));
+				Forms.list(schedule == null ? null : schedule.get("exceptions")));
 		for (int i = 0; i < EMPTY_EXCEPTION_ROWS; i++) {
 			exceptions.add(Map.of());
 		}
@@ -250,16 +244,6 @@ class SchedulePages {
 			.stream()
 			.filter(location -> account.has(StaffRole.OWNER) || account.locations().contains(location.id().value()))
 			.toList();
-	}
-
-	private static String value(MultiValueMap<String, String> form, String name, int index) {
-		List<String> values = form.getOrDefault(name, List.of());
-		return index < values.size() ? values.get(index).trim() : "";
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> list(@Nullable Object value) {
-		return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
 	}
 
 }

@@ -184,14 +184,7 @@ class StaffPages {
 			});
 		}
 		catch (ServiceProblem problem) {
-			redirect.addFlashAttribute("problem",
-					problem.fieldErrors().isEmpty() ? Problems.explain(problem).message()
-							: "Please check: " + String.join("; ",
-									problem.fieldErrors()
-										.entrySet()
-										.stream()
-										.map(entry -> entry.getKey() + " " + entry.getValue())
-										.toList()));
+			redirect.addFlashAttribute("problem", Problems.summary(problem));
 		}
 		catch (java.time.format.DateTimeParseException ex) {
 			redirect.addFlashAttribute("problem", "Give a date and a time.");

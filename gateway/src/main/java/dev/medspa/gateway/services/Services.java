@@ -185,19 +185,11 @@ public class Services {
 	// staff, with the member's token
 
 	public Map<String, Object> daySheet(String location, LocalDate date) {
-		return body(this.booking.get()
-			.uri("/api/staff/day-sheets/{location}/{date}", location, date)
-			.header(HttpHeaders.AUTHORIZATION, bearer())
-			.retrieve()
-			.body(MAP));
+		return staffGet(this.booking, "/api/staff/day-sheets/{location}/{date}", location, date);
 	}
 
 	public Map<String, Object> staffBooking(String id) {
-		return body(this.booking.get()
-			.uri("/api/staff/bookings/{id}", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer())
-			.retrieve()
-			.body(MAP));
+		return staffGet(this.booking, "/api/staff/bookings/{id}", id);
 	}
 
 	/**
@@ -215,11 +207,7 @@ public class Services {
 
 	/** A treatment as managers see it, with its version. */
 	public Map<String, Object> staffTreatment(String id) {
-		return body(this.catalog.get()
-			.uri("/api/staff/treatments/{id}", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer())
-			.retrieve()
-			.body(MAP));
+		return staffGet(this.catalog, "/api/staff/treatments/{id}", id);
 	}
 
 	/**
@@ -227,35 +215,17 @@ public class Services {
 	 * changed it first.
 	 */
 	public Map<String, Object> updateTreatment(String id, long version, Map<String, Object> treatment) {
-		return body(this.catalog.put()
-			.uri("/api/staff/treatments/{id}", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer())
-			.header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(json(treatment))
-			.retrieve()
-			.body(MAP));
+		return versionedPut(this.catalog, "/api/staff/treatments/{id}", id, version, treatment);
 	}
 
 	/** A location as managers see it, with its version. */
 	public Map<String, Object> staffLocation(String id) {
-		return body(this.catalog.get()
-			.uri("/api/staff/locations/{id}", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer())
-			.retrieve()
-			.body(MAP));
+		return staffGet(this.catalog, "/api/staff/locations/{id}", id);
 	}
 
 	/** Replaces a location if it is still at {@code version}. */
 	public Map<String, Object> updateLocation(String id, long version, Map<String, Object> location) {
-		return body(this.catalog.put()
-			.uri("/api/staff/locations/{id}", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer())
-			.header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(json(location))
-			.retrieve()
-			.body(MAP));
+		return versionedPut(this.catalog, "/api/staff/locations/{id}", id, version, location);
 	}
 
 	/** Adds a practitioner to the catalog; answers it with its new id. */
@@ -271,29 +241,35 @@ public class Services {
 
 	/** A practitioner's schedule, or empty when none is kept yet. */
 	public Optional<Map<String, Object>> schedule(String practitionerId) {
-		return optional(() -> this.booking.get()
-			.uri("/api/staff/schedules/{id}", practitionerId)
-			.header(HttpHeaders.AUTHORIZATION, bearer())
-			.retrieve()
-			.body(MAP));
+		return optional(() -> staffGet(this.booking, "/api/staff/schedules/{id}", practitionerId));
 	}
 
 	/** Replaces a schedule if it is still at {@code version} (0: none yet). */
 	public Map<String, Object> replaceSchedule(String practitionerId, long version, Map<String, Object> schedule) {
-		return body(this.booking.put()
-			.uri("/api/staff/schedules/{id}", practitionerId)
-			.header(HttpHeaders.AUTHORIZATION, bearer())
-			.header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(json(schedule))
-			.retrieve()
-			.body(MAP));
+		return versionedPut(this.booking, "/api/staff/schedules/{id}", practitionerId, version, schedule);
 	}
 
 	public Map<String, Object> ledger(String bookingId) {
 		return body(this.notification.get()
 			.uri(uri -> uri.path("/api/staff/notifications").queryParam("booking", bookingId).build())
 			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(MAP));
+	}
+
+	private Map<String, Object> staffGet(RestClient service, String uri, Object... variables) {
+		return body(service.get().uri(uri, variables).header(HttpHeaders.AUTHORIZATION, bearer()).retrieve().body(MAP));
+	}
+
+	/** Replaces a resource if it is still at {@code version}; a 412 problem otherwise. */
+	private Map<String, Object> versionedPut(RestClient service, String uri, String id, long version,
+			Map<String, Object> body) {
+		return body(service.put()
+			.uri(uri, id)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.header(HttpHeaders.IF_MATCH, "\"" + version + "\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(body))
 			.retrieve()
 			.body(MAP));
 	}
