@@ -72,6 +72,17 @@ class TwoInstancesAndRestartTest {
 					.allSatisfy(email -> assertThat(PipelineFixtures.mailTo(email)).hasSize(1)));
 
 			PlanStore plans = first.getBean(PlanStore.class);
+			// each plan records its message as sent just after the server took the mail
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				for (int i = 0; i < 40; i++) {
+					assertThat(plans.find("pair-" + i + "-" + name)
+						.flatMap(plan -> plan.messages()
+							.stream()
+							.filter(m -> m.id().contains(":confirmation:"))
+							.findFirst())
+						.map(PlannedMessage::status)).hasValue(MessageStatus.SENT);
+				}
+			});
 			Set<String> senders = new HashSet<>();
 			for (int i = 0; i < 40; i++) {
 				PlannedMessage confirmation = plans.find("pair-" + i + "-" + name)
