@@ -25,12 +25,6 @@ final class PackagedPlatform implements AutoCloseable {
 
 	private final ServiceProcess gateway;
 
-	private final ServiceProcess catalog;
-
-	private final ServiceProcess booking;
-
-	private final ServiceProcess notification;
-
 	/**
 	 * @param home where logs, the signing key, the demo staff file and the clock offset
 	 * file go
@@ -67,16 +61,15 @@ final class PackagedPlatform implements AutoCloseable {
 
 		Map<String, String> catalogEnv = new HashMap<>(common);
 		catalogEnv.put("CATALOG_DEMO_DATA", "true");
-		this.catalog = start(jars, "catalog-service", catalogPort, prefix, catalogEnv, infrastructure);
-		this.booking = start(jars, "booking-service", bookingPort, prefix, common, infrastructure);
+		start(jars, "catalog-service", catalogPort, prefix, catalogEnv, infrastructure);
+		start(jars, "booking-service", bookingPort, prefix, common, infrastructure);
 		Map<String, String> notificationEnv = new HashMap<>(common);
 		notificationEnv.remove("MEDSPA_TESTING_CLOCK_OFFSET_FILE");
 		notificationEnv.put("MANAGE_URL", site + "/manage/");
 		notificationEnv.put("BOOKING_URL", site + "/book");
 		notificationEnv.put("UNSUBSCRIBE_URL", site + "/api/unsubscribe/");
 		notificationEnv.put("SMS_SINK_DIRECTORY", home.resolve("sms").toString());
-		this.notification = start(jars, "notification-service", notificationPort, prefix, notificationEnv,
-				infrastructure);
+		start(jars, "notification-service", notificationPort, prefix, notificationEnv, infrastructure);
 		this.processes.forEach(process -> process.awaitHealthy(Duration.ofMinutes(3)));
 	}
 
@@ -92,18 +85,6 @@ final class PackagedPlatform implements AutoCloseable {
 
 	String site() {
 		return this.gateway.baseUrl();
-	}
-
-	ServiceProcess catalog() {
-		return this.catalog;
-	}
-
-	ServiceProcess booking() {
-		return this.booking;
-	}
-
-	ServiceProcess notification() {
-		return this.notification;
 	}
 
 	Path demoStaffFile() {

@@ -103,21 +103,19 @@ public class Services {
 
 	public Map<String, Object> availability(String treatment, String location, LocalDate from, LocalDate to,
 			@Nullable String practitioner) {
-		return body(this.booking.get()
-			.uri(uri -> withPractitioner(uri.path("/api/availability")
-				.queryParam("treatment", treatment)
-				.queryParam("location", location)
-				.queryParam("from", from)
-				.queryParam("to", to), practitioner))
-			.retrieve()
-			.body(MAP));
+		return search("/api/availability", treatment, location, from, to, practitioner);
 	}
 
 	/** Which local days of a range have at least one free start. */
 	public Map<String, Object> availableDays(String treatment, String location, LocalDate from, LocalDate to,
 			@Nullable String practitioner) {
+		return search("/api/availability/days", treatment, location, from, to, practitioner);
+	}
+
+	private Map<String, Object> search(String path, String treatment, String location, LocalDate from, LocalDate to,
+			@Nullable String practitioner) {
 		return body(this.booking.get()
-			.uri(uri -> withPractitioner(uri.path("/api/availability/days")
+			.uri(uri -> withPractitioner(uri.path(path)
 				.queryParam("treatment", treatment)
 				.queryParam("location", location)
 				.queryParam("from", from)

@@ -38,9 +38,8 @@ class AvailabilityController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable String practitioner) {
 		LocalDate first = from != null ? from : LocalDate.now();
-		LocalDate last = to != null ? to : first.plusDays(6);
-		List<Availability.LocationSlots> found = this.availability.search(treatment,
-				location.equals("any") ? null : location, first, last, practitioner);
+		List<Availability.LocationSlots> found = slots(treatment, location, first, to != null ? to : first.plusDays(6),
+				practitioner);
 		return new AvailabilityView(treatment, found.stream().map(AvailabilityController::view).toList());
 	}
 
@@ -55,8 +54,7 @@ class AvailabilityController {
 			@RequestParam(required = false) @Nullable String practitioner) {
 		LocalDate first = from != null ? from : LocalDate.now();
 		LocalDate last = to != null ? to : first.plusDays(30);
-		List<Availability.LocationSlots> found = this.availability.search(treatment,
-				location.equals("any") ? null : location, first, last, practitioner);
+		List<Availability.LocationSlots> found = slots(treatment, location, first, last, practitioner);
 		return new AvailableDaysView(treatment, first, last, found.stream().map(slots -> {
 			ZoneId zone = slots.location().zone();
 			List<LocalDate> days = slots.slots()
@@ -68,6 +66,14 @@ class AvailabilityController {
 			return new LocationDaysView(slots.location().id(), slots.location().name(), slots.location().zoneId(),
 					days);
 		}).toList());
+	}
+
+	/**
+	 * @param location a location id, or {@code any}
+	 */
+	private List<Availability.LocationSlots> slots(String treatment, String location, LocalDate first, LocalDate last,
+			@Nullable String practitioner) {
+		return this.availability.search(treatment, location.equals("any") ? null : location, first, last, practitioner);
 	}
 
 	private static LocationView view(Availability.LocationSlots slots) {
