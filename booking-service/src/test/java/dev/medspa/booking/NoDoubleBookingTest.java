@@ -107,11 +107,11 @@ class NoDoubleBookingTest {
 	@RepeatedTest(3)
 	void overlappingIntervalsWithDifferentStartsNeverShareARoomOrAPractitioner() throws Exception {
 		LocalDate day = nextDay();
-		// a consultation occupies 40 minutes (30 + 10 clean-up): starts 10 minutes apart
-		// all overlap their neighbours
+		// a consultation occupies 40 minutes (30 + 10 clean-up): starts on the 15-minute
+		// grid overlap their neighbours
 		List<Integer> minutes = new ArrayList<>();
-		for (int i = 0; i < 4; i++) {
-			for (int minute = 0; minute < 60; minute += 10) {
+		for (int i = 0; i < 6; i++) {
+			for (int minute = 0; minute < 60; minute += 15) {
 				minutes.add(minute);
 			}
 		}

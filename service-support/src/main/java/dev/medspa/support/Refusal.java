@@ -1,5 +1,9 @@
 package dev.medspa.support;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +31,8 @@ public class Refusal extends RuntimeException {
 	private final String title;
 
 	private final @Nullable String field;
+
+	private final Map<String, Object> properties = new LinkedHashMap<>();
 
 	public Refusal(Kind kind, String code, String title, String detail, @Nullable String field) {
 		super(detail);
@@ -79,6 +85,20 @@ public class Refusal extends RuntimeException {
 	public static Refusal versionRequired() {
 		return new Refusal(Kind.VERSION_REQUIRED, "version-required", "Version required",
 				"Send the ETag of the version you are changing in an If-Match header", null);
+	}
+
+	/**
+	 * Adds what a client can act on beyond the message, such as the starts it could take
+	 * instead; it becomes a member of the problem detail.
+	 * @param value anything that serialises to JSON
+	 */
+	public Refusal with(String name, Object value) {
+		this.properties.put(name, value);
+		return this;
+	}
+
+	public Map<String, Object> properties() {
+		return Collections.unmodifiableMap(this.properties);
 	}
 
 	public Kind kind() {

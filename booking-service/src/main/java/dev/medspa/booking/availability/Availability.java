@@ -1,7 +1,11 @@
 package dev.medspa.booking.availability;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,6 +19,8 @@ import dev.medspa.booking.catalog.CatalogReadModel;
 import dev.medspa.booking.catalog.CatalogTreatment;
 import dev.medspa.booking.claim.DaySheet;
 import dev.medspa.booking.claim.DaySheets;
+import dev.medspa.booking.claim.PractitionerDay.Engagement;
+import dev.medspa.booking.claim.PractitionerDays;
 import dev.medspa.booking.schedule.Schedule;
 import dev.medspa.booking.schedule.Schedules;
 import dev.medspa.support.Refusal;
@@ -36,15 +42,18 @@ public class Availability {
 
 	private final DaySheets daySheets;
 
+	private final PractitionerDays practitionerDays;
+
 	private final BookingPolicy policy;
 
 	private final Clock clock;
 
-	Availability(CatalogReadModel catalog, Schedules schedules, DaySheets daySheets, BookingPolicy policy,
-			Clock clock) {
+	Availability(CatalogReadModel catalog, Schedules schedules, DaySheets daySheets, PractitionerDays practitionerDays,
+			BookingPolicy policy, Clock clock) {
 		this.catalog = catalog;
 		this.schedules = schedules;
 		this.daySheets = daySheets;
+		this.practitionerDays = practitionerDays;
 		this.policy = policy;
 		this.clock = clock;
 	}
@@ -80,11 +89,13 @@ public class Availability {
 					.filter(CatalogLocation::active)
 					.orElseThrow(() -> Refusal.invalid("location", "no open location has the id " + locationId)));
 		List<LocationSlots> result = new ArrayList<>();
+		PractitionerDays.Reader reader = this.practitionerDays.reader();
 		for (CatalogLocation location : locations) {
 			List<SlotRules.Slot> slots = new ArrayList<>();
 			if (location.offers(treatment.id())) {
 				for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-					slots.addAll(rules(treatment, location, this.daySheets.load(location.id(), date), practitionerId)
+					slots.addAll(rules(treatment, location, this.daySheets.load(location.id(), date), practitionerId,
+							null, reader)
 						.offered());
 				}
 			}
@@ -93,27 +104,73 @@ public class Availability {
 		return result;
 	}
 
-	/** The rules of one location and day, on a given state of its day sheet. */
+	/**
+	 * The rules of one location and day, on a given state of its day sheet and the latest
+	 * state of its practitioners' engagements.
+	 * @param ignoring an owner whose claims are disregarded (a booking that moves)
+	 */
 	public SlotRules rules(CatalogTreatment treatment, CatalogLocation location, DaySheet sheet,
-			@Nullable String practitionerId) {
+			@Nullable String practitionerId, @Nullable String ignoring) {
+		return rules(treatment, location, sheet, practitionerId, ignoring, this.practitionerDays.reader());
+	}
+
+	private SlotRules rules(CatalogTreatment treatment, CatalogLocation location, DaySheet sheet,
+			@Nullable String practitionerId, @Nullable String ignoring, PractitionerDays.Reader reader) {
+		ZoneId zone = location.zone();
+		Duration buffer = this.practitionerDays.travelBuffer();
+		Instant from = sheet.date().atStartOfDay(zone).toInstant().minus(buffer);
+		Instant to = sheet.date().plusDays(1).atStartOfDay(zone).toInstant().plus(buffer);
 		Map<CatalogPractitioner, List<Schedule.Range>> practitioners = new LinkedHashMap<>();
+		Map<String, List<Engagement>> engagements = new HashMap<>();
 		for (CatalogPractitioner practitioner : this.catalog.practitionersAt(location.id())) {
 			if (!practitioner.qualifications().contains(treatment.qualification())
 					|| (practitionerId != null && !practitioner.id().equals(practitionerId))) {
 				continue;
 			}
-			this.schedules.find(practitioner.id())
+			List<Schedule.Range> ranges = this.schedules.find(practitioner.id())
 				.map(schedule -> schedule.rangesAt(location.id(), sheet.date()))
-				.filter(ranges -> !ranges.isEmpty())
-				.ifPresent(ranges -> practitioners.put(practitioner, ranges));
+				.orElse(List.of());
+			if (!ranges.isEmpty()) {
+				practitioners.put(practitioner, ranges);
+				engagements.put(practitioner.id(), reader.engagements(practitioner.id(), from, to, ignoring));
+			}
 		}
 		List<String> rooms = location.rooms()
 			.stream()
 			.filter(room -> room.active() && room.type().equals(treatment.roomType()))
 			.map(CatalogLocation.Room::id)
 			.toList();
-		Instant now = this.clock.instant();
-		return new SlotRules(treatment, location, practitioners, rooms, sheet, this.policy, now);
+		Map<String, List<String>> devices = new LinkedHashMap<>();
+		for (String type : treatment.deviceTypes()) {
+			devices.put(type,
+					location.devices()
+						.stream()
+						.filter(device -> device.active() && device.type().equals(type))
+						.map(CatalogLocation.Device::id)
+						.toList());
+		}
+		return new SlotRules(treatment, location, practitioners, engagements, rooms, devices, sheet, this.policy,
+				buffer, this.clock.instant());
+	}
+
+	/**
+	 * Whether a practitioner's schedule, as it is now, has them at a location for the
+	 * whole of [start, end): checked again after a claim is won, so that a schedule
+	 * change that raced the booking either sees its claim or is seen by it.
+	 */
+	public boolean scheduled(String practitionerId, CatalogLocation location, Instant start, Instant end) {
+		ZoneId zone = location.zone();
+		ZonedDateTime localStart = start.atZone(zone);
+		ZonedDateTime localEnd = end.atZone(zone);
+		if (!localStart.toLocalDate().equals(localEnd.toLocalDate())) {
+			return false;
+		}
+		return this.schedules.find(practitionerId)
+			.map(schedule -> schedule.rangesAt(location.id(), localStart.toLocalDate()))
+			.orElse(List.of())
+			.stream()
+			.anyMatch(range -> !localStart.toLocalTime().isBefore(range.start())
+					&& !localEnd.toLocalTime().isAfter(range.end()));
 	}
 
 }

@@ -1,9 +1,12 @@
 package dev.medspa.booking.availability;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -11,29 +14,40 @@ import dev.medspa.booking.catalog.CatalogLocation;
 import dev.medspa.booking.catalog.CatalogPractitioner;
 import dev.medspa.booking.catalog.CatalogTreatment;
 import dev.medspa.booking.claim.DaySheet;
+import dev.medspa.booking.claim.PractitionerDay.Engagement;
 import dev.medspa.booking.schedule.Schedule;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a treatment can start at a given instant at one location on one day: the start
- * is past the minimum notice and within the horizon; a qualified practitioner works there
- * for the whole interval (preparation and clean-up included); a room of the needed type
- * is free for it; neither is claimed for any part of it.
+ * is on the grid, past the minimum notice and within the horizon; the location is open
+ * for the whole interval (preparation and clean-up included); a qualified practitioner
+ * works there for all of it and is not engaged anywhere else too close to it; a room of
+ * the needed type and a device of each needed type are free for it.
  *
  * @param practitioners the active practitioners at the location qualified for the
  * treatment, with their local working ranges that day
+ * @param engagements what each of those practitioners is engaged for around that day, at
+ * every location
  * @param rooms the active rooms of the needed type
+ * @param devices for each device type the treatment needs, the location's active devices
+ * of that type
+ * @param travelBuffer the least gap between a practitioner's engagements at two locations
  */
 public record SlotRules(CatalogTreatment treatment, CatalogLocation location,
-		Map<CatalogPractitioner, List<Schedule.Range>> practitioners, List<String> rooms, DaySheet sheet,
-		BookingPolicy policy, Instant now) {
+		Map<CatalogPractitioner, List<Schedule.Range>> practitioners, Map<String, List<Engagement>> engagements,
+		List<String> rooms, Map<String, List<String>> devices, DaySheet sheet, BookingPolicy policy,
+		Duration travelBuffer, Instant now) {
 
 	/**
-	 * What can be done at a start: who is free and which rooms. Both empty means nothing.
+	 * What can be done at a start: who is free, which rooms, and the devices it would
+	 * take (null when a device it needs is taken).
 	 */
-	public record Slot(Instant start, Instant end, List<CatalogPractitioner> practitioners, List<String> rooms) {
+	public record Slot(Instant start, Instant end, List<CatalogPractitioner> practitioners, List<String> rooms,
+			@Nullable List<String> devices) {
 
 		public boolean bookable() {
-			return !this.practitioners.isEmpty() && !this.rooms.isEmpty();
+			return !this.practitioners.isEmpty() && !this.rooms.isEmpty() && this.devices != null;
 		}
 
 	}
@@ -41,22 +55,32 @@ public record SlotRules(CatalogTreatment treatment, CatalogLocation location,
 	/** Why a start is not offered, when it is not. */
 	public enum Verdict {
 
-		FREE, OUTSIDE_BOOKING_WINDOW, NOT_WORKING, TAKEN
+		FREE, OUTSIDE_BOOKING_WINDOW, OFF_GRID, CLOSED, NOT_WORKING, TAKEN
 
 	}
 
 	public Slot at(Instant start) {
-		Instant end = start.plus(this.treatment.appointmentLength()).plus(this.treatment.cleanup());
+		Instant end = end(start);
 		List<CatalogPractitioner> free = this.practitioners.entrySet()
 			.stream()
 			.filter(entry -> works(entry.getValue(), start, end))
 			.map(Map.Entry::getKey)
 			.filter(p -> this.sheet.practitionerFree(p.id(), start, end, this.now))
+			.filter(p -> this.engagements.getOrDefault(p.id(), List.of())
+				.stream()
+				.noneMatch(e -> e.isLive(this.now) && e.blocks(this.location.id(), start, end, this.travelBuffer)))
 			.toList();
 		List<String> rooms = this.rooms.stream()
 			.filter(room -> this.sheet.roomFree(room, start, end, this.now))
 			.toList();
-		return new Slot(start, end, free, rooms);
+		List<String> devices = new ArrayList<>();
+		for (List<String> ofType : this.devices.values()) {
+			ofType.stream()
+				.filter(device -> this.sheet.deviceFree(device, start, end, this.now))
+				.findFirst()
+				.ifPresent(devices::add);
+		}
+		return new Slot(start, end, free, rooms, devices.size() == this.devices.size() ? devices : null);
 	}
 
 	public Verdict verdict(Instant start) {
@@ -64,8 +88,17 @@ public record SlotRules(CatalogTreatment treatment, CatalogLocation location,
 				|| start.isAfter(this.now.plus(this.policy.horizon()))) {
 			return Verdict.OUTSIDE_BOOKING_WINDOW;
 		}
-		Instant end = start.plus(this.treatment.appointmentLength()).plus(this.treatment.cleanup());
-		if (this.rooms.isEmpty() || this.practitioners.values().stream().noneMatch(r -> works(r, start, end))) {
+		if (!onGrid(start)) {
+			return Verdict.OFF_GRID;
+		}
+		Instant end = end(start);
+		List<CatalogLocation.OpeningHours> open = this.location.openOn(this.sheet.date());
+		if (open != null
+				&& !within(open.stream().map(h -> new Schedule.Range(h.opens(), h.closes())).toList(), start, end)) {
+			return Verdict.CLOSED;
+		}
+		if (this.rooms.isEmpty() || this.devices.values().stream().anyMatch(List::isEmpty)
+				|| this.practitioners.values().stream().noneMatch(r -> works(r, start, end))) {
 			return Verdict.NOT_WORKING;
 		}
 		return at(start).bookable() ? Verdict.FREE : Verdict.TAKEN;
@@ -73,11 +106,8 @@ public record SlotRules(CatalogTreatment treatment, CatalogLocation location,
 
 	/** The bookable starts on the grid of the sheet's day, in order. */
 	public List<Slot> offered() {
-		ZoneId zone = this.location.zone();
-		Instant dayStart = this.sheet.date().atStartOfDay(zone).toInstant();
-		Instant dayEnd = this.sheet.date().plusDays(1).atStartOfDay(zone).toInstant();
-		List<Slot> slots = new java.util.ArrayList<>();
-		for (Instant start = dayStart; start.isBefore(dayEnd); start = start.plus(this.policy.slotStep())) {
+		List<Slot> slots = new ArrayList<>();
+		for (Instant start = dayStart(); start.isBefore(dayEnd()); start = start.plus(this.policy.slotStep())) {
 			if (verdict(start) == Verdict.FREE) {
 				slots.add(at(start));
 			}
@@ -86,12 +116,48 @@ public record SlotRules(CatalogTreatment treatment, CatalogLocation location,
 	}
 
 	/**
+	 * Up to {@code count} bookable starts of the day nearest to a wanted one, in order:
+	 * what to offer instead of a start that cannot be had.
+	 */
+	public List<Instant> nearest(Instant wanted, int count) {
+		return offered().stream()
+			.map(Slot::start)
+			.sorted(Comparator.comparing((Instant start) -> Duration.between(start, wanted).abs()))
+			.limit(count)
+			.sorted()
+			.toList();
+	}
+
+	private Instant end(Instant start) {
+		return start.plus(this.treatment.appointmentLength()).plus(this.treatment.cleanup());
+	}
+
+	private Instant dayStart() {
+		return this.sheet.date().atStartOfDay(this.location.zone()).toInstant();
+	}
+
+	private Instant dayEnd() {
+		return this.sheet.date().plusDays(1).atStartOfDay(this.location.zone()).toInstant();
+	}
+
+	/** Whether a start is one of the grid's, counted from the local midnight. */
+	private boolean onGrid(Instant start) {
+		long step = this.policy.slotStep().toMillis();
+		return !start.isBefore(dayStart()) && Duration.between(dayStart(), start).toMillis() % step == 0;
+	}
+
+	/**
 	 * Whether local working ranges cover [start, end); every instant of a day is visited
 	 * once, DST or not.
 	 */
 	private boolean works(List<Schedule.Range> ranges, Instant start, Instant end) {
-		ZonedDateTime localStart = start.atZone(this.location.zone());
-		ZonedDateTime localEnd = end.atZone(this.location.zone());
+		return within(ranges, start, end);
+	}
+
+	private boolean within(List<Schedule.Range> ranges, Instant start, Instant end) {
+		ZoneId zone = this.location.zone();
+		ZonedDateTime localStart = start.atZone(zone);
+		ZonedDateTime localEnd = end.atZone(zone);
 		if (!localStart.toLocalDate().equals(this.sheet.date()) || !localEnd.toLocalDate().equals(this.sheet.date())) {
 			return false;
 		}

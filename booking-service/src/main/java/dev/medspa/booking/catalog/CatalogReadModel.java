@@ -73,14 +73,22 @@ public class CatalogReadModel {
 						state.cleanup(), state.roomType(), state.qualification(), state.active(), state.version(),
 						state.consultation() == null ? null : state.consultation().consultationTreatment().value(),
 						state.consultation() == null ? null : state.consultation().validFor(),
-						state.series() == null ? null : state.series().minimumSpacing()),
+						state.series() == null ? null : state.series().minimumSpacing(), state.deviceTypes()),
 				state.id().value(), state.version());
 	}
 
 	public boolean apply(LocationState state) {
 		return save(new CatalogLocation(state.id().value(), state.name(), state.zoneId(),
 				state.rooms().stream().map(r -> new CatalogLocation.Room(r.id(), r.type(), r.active())).toList(),
-				state.treatments().stream().map(t -> t.value()).toList(), state.active(), state.version()),
+				state.treatments().stream().map(t -> t.value()).toList(), state.active(), state.version(),
+				state.openingHours()
+					.stream()
+					.map(h -> new CatalogLocation.OpeningHours(h.day(), h.opens(), h.closes()))
+					.toList(),
+				state.devices()
+					.stream()
+					.map(d -> new CatalogLocation.Device(d.id(), d.name(), d.type(), d.active()))
+					.toList()),
 				state.id().value(), state.version());
 	}
 

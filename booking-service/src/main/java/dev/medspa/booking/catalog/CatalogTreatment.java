@@ -2,10 +2,12 @@ package dev.medspa.booking.catalog;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -16,11 +18,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param consultationValidFor how long a completed consultation counts
  * @param seriesMinimumSpacing the least time between two sessions of a client, if given
  * as a series
+ * @param deviceTypes one device of each of these types is taken with the room
  */
 @Document("catalog_treatments")
 public record CatalogTreatment(@Id String id, String name, Duration duration, Duration preparation, Duration cleanup,
 		String roomType, String qualification, boolean active, long version, @Nullable String consultationTreatmentId,
-		@Nullable Period consultationValidFor, @Nullable Period seriesMinimumSpacing) {
+		@Nullable Period consultationValidFor, @Nullable Period seriesMinimumSpacing, List<String> deviceTypes) {
+
+	@PersistenceCreator
+	public CatalogTreatment {
+		deviceTypes = deviceTypes == null ? List.of() : List.copyOf(deviceTypes);
+	}
 
 	/**
 	 * From the client's arrival to the end of the treatment: preparation (numbing) and

@@ -49,4 +49,9 @@ public record DaySheet(@Id String id, String locationId, LocalDate date, List<Cl
 		return live(now).stream().noneMatch(claim -> claim.roomId().equals(roomId) && claim.overlaps(start, end));
 	}
 
+	public boolean deviceFree(String deviceId, Instant start, Instant end, Instant now) {
+		return live(now).stream()
+			.noneMatch(claim -> claim.deviceIds().contains(deviceId) && claim.overlaps(start, end));
+	}
+
 }

@@ -24,6 +24,12 @@ import org.springframework.stereotype.Component;
  * with no sheet yet, only if no one created it first). Losing that race means reading
  * again and deciding again, so whatever two requests do at once, the database lets
  * through only claims decided on the latest state: overlapping claims cannot both win.
+ * <p>
+ * Once the location's sheet is won, the practitioner is engaged on their
+ * {@link PractitionerDays practitioner-days}, which see every location. If another
+ * location was faster, the sheet's claim is released and the decision taken again on what
+ * is now there. Nothing is locked, so nothing can deadlock; a crash between the two
+ * writes leaves a claim without a booking, which the claim sweeper releases.
  */
 @Component
 public class DaySheets {
@@ -32,16 +38,24 @@ public class DaySheets {
 
 	private final MongoTemplate mongo;
 
+	private final PractitionerDays practitionerDays;
+
 	private final Clock clock;
 
-	DaySheets(MongoTemplate mongo, Clock clock) {
+	DaySheets(MongoTemplate mongo, PractitionerDays practitionerDays, Clock clock) {
 		this.mongo = mongo;
+		this.practitionerDays = practitionerDays;
 		this.clock = clock;
 	}
 
 	public DaySheet load(String locationId, LocalDate date) {
 		return Optional.ofNullable(this.mongo.findById(DaySheet.id(locationId, date), DaySheet.class))
 			.orElseGet(() -> DaySheet.empty(locationId, date));
+	}
+
+	/** The day sheets from a local date on, as stored: for sweeps. */
+	public List<DaySheet> from(LocalDate date) {
+		return this.mongo.find(Query.query(Criteria.where("date").gte(date)), DaySheet.class);
 	}
 
 	/**
@@ -61,7 +75,7 @@ public class DaySheets {
 	 */
 	public Claim claim(String locationId, LocalDate date, @Nullable String ignoring, Function<DaySheet, Claim> decide) {
 		return write(locationId, date, sheet -> decide.apply(ignoring == null ? sheet : sheet.without(ignoring)),
-				claim -> true);
+				ignoring, null);
 	}
 
 	/**
@@ -72,26 +86,52 @@ public class DaySheets {
 	 * that it is still live
 	 */
 	public Claim replace(String locationId, LocalDate date, String replaced, Function<DaySheet, Claim> decide) {
-		return write(locationId, date, decide, claim -> !claim.owner().equals(replaced));
+		return write(locationId, date, decide, null, replaced);
 	}
 
-	private Claim write(String locationId, LocalDate date, Function<DaySheet, Claim> decide,
-			java.util.function.Predicate<Claim> keep) {
+	private Claim write(String locationId, LocalDate date, Function<DaySheet, Claim> decide, @Nullable String ignoring,
+			@Nullable String replaced) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			DaySheet sheet = load(locationId, date);
 			Claim claim = decide.apply(sheet);
 			Instant now = this.clock.instant();
-			List<Claim> claims = new ArrayList<>(sheet.live(now).stream().filter(keep).toList());
+			List<Claim> claims = new ArrayList<>(
+					sheet.live(now).stream().filter(kept -> !kept.owner().equals(replaced)).toList());
 			claims.add(claim);
-			if (write(sheet, claims)) {
+			if (!write(sheet, claims)) {
+				continue;
+			}
+			boolean engaged;
+			try {
+				engaged = this.practitionerDays.engage(claim, locationId, ignoring, replaced);
+			}
+			catch (RuntimeException ex) {
+				releaseFromSheet(locationId, date, claim.owner());
+				throw ex;
+			}
+			if (engaged) {
 				return claim;
 			}
+			releaseFromSheet(locationId, date, claim.owner());
 		}
 		throw Refusal.conflict("busy", "Too busy", null, "Too many bookings at once for this day; try again");
 	}
 
-	/** Removes every claim of an owner from a day sheet. */
+	/**
+	 * Removes every claim of an owner from a day sheet, and frees its practitioner on
+	 * every day the claim engaged them.
+	 */
 	public void release(String locationId, LocalDate date, String owner) {
+		List<Claim> owned = load(locationId, date).claims()
+			.stream()
+			.filter(claim -> claim.owner().equals(owner))
+			.toList();
+		releaseFromSheet(locationId, date, owner);
+		owned
+			.forEach(claim -> this.practitionerDays.release(claim.practitionerId(), owner, claim.start(), claim.end()));
+	}
+
+	private void releaseFromSheet(String locationId, LocalDate date, String owner) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			DaySheet sheet = load(locationId, date);
 			if (sheet.claims().stream().noneMatch(claim -> claim.owner().equals(owner))) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -126,12 +128,10 @@ public class BookingService {
 		Target target = target(treatmentId, locationId, start);
 		String holdId = target.location().id() + "_" + target.day() + "_" + UUID.randomUUID();
 		Instant expiresAt = this.clock.instant().plus(this.availability.policy().holdDuration());
-		Claim claim = this.daySheets.claim(target.location().id(), target.day(), sheet -> {
-			Claim chosen = decide(target.treatment(), target.location(), sheet, target.start(), holdOwner(holdId),
-					practitionerId);
-			return new Claim(chosen.owner(), Claim.Kind.HOLD, chosen.practitionerId(), chosen.roomId(), chosen.start(),
-					chosen.end(), expiresAt);
-		});
+		Claim claim = this.daySheets.claim(target.location().id(), target.day(),
+				sheet -> decide(target.treatment(), target.location(), sheet, target.start(), holdOwner(holdId),
+						practitionerId, null)
+					.as(holdOwner(holdId), Claim.Kind.HOLD, expiresAt));
 		return new HoldTaken(holdId, claim, expiresAt, target.location().zone());
 	}
 
@@ -187,8 +187,9 @@ public class BookingService {
 		String owner = Booking.claimOwner(id, 1);
 		Claim claim = request.holdId() == null
 				? this.daySheets.claim(location.id(), day,
-						sheet -> decide(treatment, location, sheet, start, owner, request.practitionerId()))
+						sheet -> decide(treatment, location, sheet, start, owner, request.practitionerId(), null))
 				: fromHold(request.holdId(), target, owner);
+		ensureStillScheduled(claim, location, day);
 		Instant end = start.plus(treatment.appointmentLength());
 		ManageTokens.Issued token = ManageTokens.issue(id);
 		Booking booking = Booking.confirmed(id, treatment.id(), location.id(), location.zoneId(), start, end, claim,
@@ -235,32 +236,61 @@ public class BookingService {
 				throw Refusal.unprocessable("hold-mismatch", "Hold does not match", "start",
 						"The hold is for another start or treatment");
 			}
-			return new Claim(owner, Claim.Kind.BOOKING, hold.practitionerId(), hold.roomId(), hold.start(), hold.end(),
-					null);
+			return hold.as(owner, Claim.Kind.BOOKING, null);
 		});
 	}
 
 	/**
 	 * The claim a booking may take at a start on a sheet, or the refusal that says why it
-	 * may not.
+	 * may not; a start that is never offered comes with the nearest that are.
+	 * @param ignoring a booking's earlier claim, disregarded while it moves
 	 */
 	private Claim decide(CatalogTreatment treatment, CatalogLocation location, DaySheet sheet, Instant start,
-			String owner, @Nullable String practitionerId) {
-		SlotRules rules = this.availability.rules(treatment, location, sheet, practitionerId);
+			String owner, @Nullable String practitionerId, @Nullable String ignoring) {
+		SlotRules rules = this.availability.rules(treatment, location, sheet, practitionerId, ignoring);
 		return switch (rules.verdict(start)) {
 			case OUTSIDE_BOOKING_WINDOW -> throw Refusal.unprocessable("outside-booking-window",
 					"Outside the booking window", "start", "Bookings close " + rules.policy().minimumNotice()
 							+ " before they start and open " + rules.policy().horizon().toDays() + " days ahead");
-			case NOT_WORKING -> throw Refusal.unprocessable("not-available", "Not available", "start",
-					"No qualified practitioner works at " + location.name() + " for the whole of that time");
+			case OFF_GRID -> throw withNearest(
+					Refusal.unprocessable("off-grid", "Not a bookable start", "start", "Bookings start every "
+							+ rules.policy().slotStep().toMinutes() + " minutes from midnight at " + location.name()),
+					rules, start, location);
+			case CLOSED -> throw withNearest(Refusal.unprocessable("location-closed", "Location closed", "start",
+					location.name() + " is not open for the whole of that time"), rules, start, location);
+			case NOT_WORKING -> throw withNearest(
+					Refusal.unprocessable("not-available", "Not available", "start",
+							"No qualified practitioner works at " + location.name() + " for the whole of that time"),
+					rules, start, location);
 			case TAKEN ->
 				throw Refusal.conflict("slot-taken", "Slot taken", "start", "That time was just taken; choose another");
 			case FREE -> {
 				SlotRules.Slot slot = rules.at(start);
-				yield new Claim(owner, Claim.Kind.BOOKING, slot.practitioners().get(0).id(), slot.rooms().get(0), start,
-						slot.end(), null);
+				yield new Claim(owner, Claim.Kind.BOOKING, slot.practitioners().get(0).id(), slot.rooms().get(0),
+						slot.devices() == null ? List.of() : slot.devices(), start, slot.end(), null);
 			}
 		};
+	}
+
+	/** Names the starts of that day that could be had instead, nearest first in time. */
+	private static Refusal withNearest(Refusal refusal, SlotRules rules, Instant start, CatalogLocation location) {
+		return refusal.with("nearestStarts",
+				rules.nearest(start, 4)
+					.stream()
+					.map(nearest -> nearest.atZone(location.zone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+					.toList());
+	}
+
+	/**
+	 * Checks, after the claim is won, that the practitioner's schedule still has them
+	 * there; a schedule change that came in meanwhile wins, and the claim is let go.
+	 */
+	private void ensureStillScheduled(Claim claim, CatalogLocation location, LocalDate day) {
+		if (!this.availability.scheduled(claim.practitionerId(), location, claim.start(), claim.end())) {
+			this.daySheets.release(location.id(), day, claim.owner());
+			throw Refusal.unprocessable("not-available", "Not available", "start",
+					"The practitioner's hours changed just now; choose a time again");
+		}
 	}
 
 	/**
@@ -305,7 +335,8 @@ public class BookingService {
 		LocalDate day = start.atZone(location.zone()).toLocalDate();
 		String newOwner = Booking.claimOwner(id, current.placement() + 1);
 		Claim claim = this.daySheets.claim(location.id(), day, current.claimOwner(),
-				sheet -> decide(treatment, location, sheet, start, newOwner, practitionerId));
+				sheet -> decide(treatment, location, sheet, start, newOwner, practitionerId, current.claimOwner()));
+		ensureStillScheduled(claim, location, day);
 		Booking moved = current.movedTo(start, start.plus(treatment.appointmentLength()), claim);
 		BookingRescheduled event = new BookingRescheduled(new BookingId(id), moved.version(),
 				new LocationId(location.id()), new PractitionerId(claim.practitionerId()), current.start(), start,

@@ -9,12 +9,13 @@ import java.util.Set;
 import dev.medspa.booking.claim.Claim;
 import dev.medspa.booking.claim.DaySheet;
 import dev.medspa.booking.claim.DaySheets;
+import dev.medspa.booking.claim.PractitionerDay;
+import dev.medspa.booking.claim.PractitionerDay.Engagement;
+import dev.medspa.booking.claim.PractitionerDays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * crash between claim and insert), or whose booking has moved on (a crash in the middle
  * of a move) or no longer holds its slot. A claim looks stray for a moment while a
  * booking is being made, so one is released only when it is still stray at the next
- * sweep; the release itself is a compare-and-set on the day sheet.
+ * sweep; the release itself is a compare-and-set on the day sheet. Practitioner-days are
+ * swept the same way.
  */
 @Component
 class ClaimSweeper {
@@ -34,13 +36,16 @@ class ClaimSweeper {
 
 	private final DaySheets daySheets;
 
+	private final PractitionerDays practitionerDays;
+
 	private final Clock clock;
 
 	private final Set<String> suspects = new HashSet<>();
 
-	ClaimSweeper(MongoTemplate mongo, DaySheets daySheets, Clock clock) {
+	ClaimSweeper(MongoTemplate mongo, DaySheets daySheets, PractitionerDays practitionerDays, Clock clock) {
 		this.mongo = mongo;
 		this.daySheets = daySheets;
+		this.practitionerDays = practitionerDays;
 		this.clock = clock;
 	}
 
@@ -49,7 +54,7 @@ class ClaimSweeper {
 	synchronized void sweep() {
 		LocalDate yesterday = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).minusDays(1);
 		Set<String> seen = new HashSet<>();
-		for (DaySheet sheet : this.mongo.find(Query.query(Criteria.where("date").gte(yesterday)), DaySheet.class)) {
+		for (DaySheet sheet : this.daySheets.from(yesterday)) {
 			for (Claim claim : sheet.live(this.clock.instant())) {
 				if (claim.kind() != Claim.Kind.BOOKING || !stray(claim)) {
 					continue;
@@ -62,17 +67,36 @@ class ClaimSweeper {
 				}
 			}
 		}
+		for (PractitionerDay day : this.practitionerDays.from(yesterday)) {
+			for (Engagement engagement : day.engagements()) {
+				if (engagement.kind() != Claim.Kind.BOOKING || !stray(engagement.owner())) {
+					continue;
+				}
+				String suspect = day.id() + "/" + engagement.owner();
+				seen.add(suspect);
+				if (this.suspects.contains(suspect)) {
+					this.practitionerDays.release(day.practitionerId(), day.date(), engagement.owner());
+					log.info("Released stray engagement {} of {} on {}", engagement.owner(), day.practitionerId(),
+							day.date());
+					seen.remove(suspect);
+				}
+			}
+		}
 		this.suspects.clear();
 		this.suspects.addAll(seen);
 	}
 
 	private boolean stray(Claim claim) {
-		int hash = claim.owner().lastIndexOf('#');
+		return stray(claim.owner());
+	}
+
+	private boolean stray(String owner) {
+		int hash = owner.lastIndexOf('#');
 		if (hash < 0) {
 			return false;
 		}
-		Booking booking = this.mongo.findById(claim.owner().substring(0, hash), Booking.class);
-		return booking == null || !booking.claimOwner().equals(claim.owner()) || !booking.status().holdsItsSlot();
+		Booking booking = this.mongo.findById(owner.substring(0, hash), Booking.class);
+		return booking == null || !booking.claimOwner().equals(owner) || !booking.status().holdsItsSlot();
 	}
 
 }

@@ -34,7 +34,7 @@ class SlotRulesTest {
 	 */
 	private static final CatalogTreatment MICRONEEDLING = new CatalogTreatment("microneedling", "Micro-needling",
 			Duration.ofMinutes(30), Duration.ofMinutes(15), Duration.ofMinutes(15), "treatment-room", "microneedling",
-			true, 1, null, null, null);
+			true, 1, null, null, null, List.of());
 
 	private static final CatalogPractitioner MAYA = new CatalogPractitioner("maya", "Maya", List.of("microneedling"),
 			List.of("here"), true, 1);
@@ -128,9 +128,10 @@ class SlotRulesTest {
 
 	private static SlotRules rules(ZoneId zone, LocalDate day, List<Range> ranges, List<Claim> claims, Instant now) {
 		CatalogLocation here = new CatalogLocation("here", "Here", zone.getId(),
-				List.of(new CatalogLocation.Room("room-1", "treatment-room", true)), List.of("microneedling"), true, 1);
-		return new SlotRules(MICRONEEDLING, here, Map.of(MAYA, ranges), List.of("room-1"),
-				new DaySheet("here|" + day, "here", day, claims, 1), POLICY, now);
+				List.of(new CatalogLocation.Room("room-1", "treatment-room", true)), List.of("microneedling"), true, 1,
+				List.of(), List.of());
+		return new SlotRules(MICRONEEDLING, here, Map.of(MAYA, ranges), Map.of(), List.of("room-1"), Map.of(),
+				new DaySheet("here|" + day, "here", day, claims, 1), POLICY, Duration.ofMinutes(30), now);
 	}
 
 	private static List<Range> range(String from, String to) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.medspa.events.TreatmentId;
 import org.jspecify.annotations.Nullable;
 
@@ -24,14 +25,28 @@ import org.jspecify.annotations.Nullable;
  * schema version 1
  * @param active false once retired: no new bookings, but history still refers to it
  * @param version raised on every change; consumers keep the highest they have seen
+ * @param deviceTypes the devices a booking takes with its room, one of each type, for the
+ * whole interval; absent before devices were published
  */
 public record TreatmentState(TreatmentId id, String slug, String name, String category, String description,
 		Duration duration, Duration preparation, Duration cleanup, BigDecimal price, String currency, String roomType,
 		String qualification, @Nullable ConsultationRule consultation, @Nullable SeriesRule series,
-		List<AftercareStep> aftercare, boolean active, long version, @Nullable String preCare) {
+		List<AftercareStep> aftercare, boolean active, long version, @Nullable String preCare,
+		List<String> deviceTypes) {
 
+	@JsonCreator
 	public TreatmentState {
 		aftercare = aftercare == null ? List.of() : List.copyOf(aftercare);
+		deviceTypes = deviceTypes == null ? List.of() : List.copyOf(deviceTypes);
+	}
+
+	/** A treatment that needs no device. */
+	public TreatmentState(TreatmentId id, String slug, String name, String category, String description,
+			Duration duration, Duration preparation, Duration cleanup, BigDecimal price, String currency,
+			String roomType, String qualification, @Nullable ConsultationRule consultation, @Nullable SeriesRule series,
+			List<AftercareStep> aftercare, boolean active, long version, @Nullable String preCare) {
+		this(id, slug, name, category, description, duration, preparation, cleanup, price, currency, roomType,
+				qualification, consultation, series, aftercare, active, version, preCare, List.of());
 	}
 
 	/** The whole time a booking of this treatment occupies a practitioner and a room. */

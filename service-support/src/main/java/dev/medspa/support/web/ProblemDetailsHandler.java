@@ -60,7 +60,13 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		};
 		String detail = String.valueOf(ex.getMessage());
 		List<FieldProblem> errors = ex.field() == null ? List.of() : List.of(new FieldProblem(ex.field(), detail));
-		return problem(status, ProblemTypes.of(ex.code()), ex.title(), detail, errors);
+		ResponseEntity<ProblemDetail> response = problem(status, ProblemTypes.of(ex.code()), ex.title(), detail,
+				errors);
+		ProblemDetail body = response.getBody();
+		if (body != null) {
+			ex.properties().forEach(body::setProperty);
+		}
+		return response;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,51 @@
+package dev.medspa.booking.claim;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives bookings made before practitioner-days existed their engagements, once per start:
+ * every live booking claim on a day sheet from yesterday on is recorded on its
+ * practitioner's days where it is missing. Recording what is there twice changes nothing.
+ */
+@Component
+class EngagementsBackfill implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(EngagementsBackfill.class);
+
+	private final DaySheets daySheets;
+
+	private final PractitionerDays practitionerDays;
+
+	private final Clock clock;
+
+	EngagementsBackfill(DaySheets daySheets, PractitionerDays practitionerDays, Clock clock) {
+		this.daySheets = daySheets;
+		this.practitionerDays = practitionerDays;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		LocalDate yesterday = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).minusDays(1);
+		int claims = 0;
+		for (DaySheet sheet : this.daySheets.from(yesterday)) {
+			for (Claim claim : sheet.live(this.clock.instant())) {
+				if (claim.kind() == Claim.Kind.BOOKING) {
+					this.practitionerDays.record(claim, sheet.locationId());
+					claims++;
+				}
+			}
+		}
+		log.info("Practitioner engagements checked for {} booking claims", claims);
+	}
+
+}
