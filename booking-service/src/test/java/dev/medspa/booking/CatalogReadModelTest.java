@@ -74,6 +74,12 @@ class CatalogReadModelTest {
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.readModel.location(CatalogFixtures.SCOTTSDALE)).isPresent());
+		// the two locations may sit on different partitions: wait for the last record of
+		// Walnut Creek too, then check nothing older replaced it
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.readModel.location(CatalogFixtures.WALNUT_CREEK)).get()
+				.extracting(CatalogLocation::version)
+				.isEqualTo(3L));
 		CatalogLocation walnutCreek = this.readModel.location(CatalogFixtures.WALNUT_CREEK).orElseThrow();
 		assertThat(walnutCreek.name()).isEqualTo("Walnut Creek Downtown");
 		assertThat(walnutCreek.version()).isEqualTo(3);

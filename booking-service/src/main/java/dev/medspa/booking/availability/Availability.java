@@ -159,18 +159,9 @@ public class Availability {
 	 * change that raced the booking either sees its claim or is seen by it.
 	 */
 	public boolean scheduled(String practitionerId, CatalogLocation location, Instant start, Instant end) {
-		ZoneId zone = location.zone();
-		ZonedDateTime localStart = start.atZone(zone);
-		ZonedDateTime localEnd = end.atZone(zone);
-		if (!localStart.toLocalDate().equals(localEnd.toLocalDate())) {
-			return false;
-		}
 		return this.schedules.find(practitionerId)
-			.map(schedule -> schedule.rangesAt(location.id(), localStart.toLocalDate()))
-			.orElse(List.of())
-			.stream()
-			.anyMatch(range -> !localStart.toLocalTime().isBefore(range.start())
-					&& !localEnd.toLocalTime().isAfter(range.end()));
+			.map(schedule -> schedule.covers(location.id(), location.zone(), start, end))
+			.orElse(false);
 	}
 
 }

@@ -64,11 +64,14 @@ public class BookingService {
 
 	private final Eligibility eligibility;
 
+	private final Attention attention;
+
 	private final Clock clock;
 
 	BookingService(CatalogReadModel catalog, Availability availability, DaySheets daySheets, MongoTemplate mongo,
 			OutboxMessages messages, OutboxTrigger outbox, VersionedWrites writes, Eligibility eligibility,
-			Clock clock) {
+			Attention attention, Clock clock) {
+		this.attention = attention;
 		this.catalog = catalog;
 		this.availability = availability;
 		this.daySheets = daySheets;
@@ -346,6 +349,7 @@ public class BookingService {
 			throw Refusal.stale("The booking", existing(id).version());
 		}
 		release(current);
+		this.attention.settled(id);
 		this.outbox.publishSoon(Booking.COLLECTION, id);
 		return existing(id);
 	}
@@ -427,6 +431,9 @@ public class BookingService {
 			throw Refusal.stale("The booking", existing(current.id()).version());
 		}
 		this.outbox.publishSoon(Booking.COLLECTION, current.id());
+		if (!status.holdsItsSlot()) {
+			this.attention.settled(current.id());
+		}
 		return existing(current.id());
 	}
 

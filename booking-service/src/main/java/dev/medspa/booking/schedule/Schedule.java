@@ -1,8 +1,11 @@
 package dev.medspa.booking.schedule;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,6 +55,17 @@ public record Schedule(@Id String practitionerId, List<WeeklyHours> weekly, List
 		}
 		ranges.sort(Comparator.comparing(Range::start));
 		return ranges;
+	}
+
+	/**
+	 * Whether the practitioner works at a location for the whole of [start, end), an
+	 * interval within one local day of the location's zone.
+	 */
+	public boolean covers(String locationId, ZoneId zone, Instant start, Instant end) {
+		ZonedDateTime from = start.atZone(zone);
+		ZonedDateTime to = end.atZone(zone);
+		return from.toLocalDate().equals(to.toLocalDate()) && rangesAt(locationId, from.toLocalDate()).stream()
+			.anyMatch(range -> !from.toLocalTime().isBefore(range.start()) && !to.toLocalTime().isAfter(range.end()));
 	}
 
 	/**

@@ -1,14 +1,22 @@
 package dev.medspa.booking.schedule;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import dev.medspa.booking.catalog.CatalogLocation;
 import dev.medspa.booking.catalog.CatalogPractitioner;
 import dev.medspa.booking.catalog.CatalogReadModel;
+import dev.medspa.booking.claim.ClaimPolicy;
 import dev.medspa.support.Refusal;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -25,13 +33,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class Schedules {
 
+	/**
+	 * How far ahead hours at two locations are compared: a year sees both DST seasons.
+	 */
+	private static final int DAYS_COMPARED = 370;
+
 	private final MongoTemplate mongo;
 
 	private final CatalogReadModel catalog;
 
-	Schedules(MongoTemplate mongo, CatalogReadModel catalog) {
+	private final ClaimPolicy claims;
+
+	private final Clock clock;
+
+	Schedules(MongoTemplate mongo, CatalogReadModel catalog, ClaimPolicy claims, Clock clock) {
 		this.mongo = mongo;
 		this.catalog = catalog;
+		this.claims = claims;
+		this.clock = clock;
 	}
 
 	public Optional<Schedule> find(String practitionerId) {
@@ -45,9 +64,7 @@ public class Schedules {
 	 */
 	public Schedule replace(String practitionerId, OptionalLong expectedVersion, List<Schedule.WeeklyHours> weekly,
 			List<Schedule.Exception> exceptions) {
-		CatalogPractitioner practitioner = this.catalog.practitioner(practitionerId)
-			.orElseThrow(() -> Refusal.notFound("Practitioner", "No practitioner has the id " + practitionerId));
-		check(practitioner, weekly, exceptions);
+		validate(practitionerId, weekly, exceptions);
 		Optional<Schedule> current = find(practitionerId);
 		long currentVersion = current.map(Schedule::version).orElse(0L);
 		if (expectedVersion.isPresent() && expectedVersion.getAsLong() != currentVersion) {
@@ -72,6 +89,18 @@ public class Schedules {
 		return next;
 	}
 
+	/**
+	 * Refuses a schedule that names locations the practitioner does not work at, has
+	 * ranges that end before they start or overlap, or has them in two places at once.
+	 */
+	public void validate(String practitionerId, List<Schedule.WeeklyHours> weekly,
+			List<Schedule.Exception> exceptions) {
+		CatalogPractitioner practitioner = this.catalog.practitioner(practitionerId)
+			.orElseThrow(() -> Refusal.notFound("Practitioner", "No practitioner has the id " + practitionerId));
+		check(practitioner, weekly, exceptions);
+		checkOnePlaceAtATime(practitioner, new Schedule(practitionerId, weekly, exceptions, 0));
+	}
+
 	private void check(CatalogPractitioner practitioner, List<Schedule.WeeklyHours> weekly,
 			List<Schedule.Exception> exceptions) {
 		for (int i = 0; i < weekly.size(); i++) {
@@ -85,12 +114,14 @@ public class Schedules {
 			}
 		}
 		for (DayOfWeek day : DayOfWeek.values()) {
-			List<Schedule.WeeklyHours> ofDay = new ArrayList<>(weekly.stream().filter(w -> w.day() == day).toList());
-			ofDay.sort(Comparator.comparing(Schedule.WeeklyHours::start));
-			for (int i = 1; i < ofDay.size(); i++) {
-				if (ofDay.get(i).start().isBefore(ofDay.get(i - 1).end())) {
-					throw Refusal.invalid("weekly",
-							day + " has overlapping hours: a practitioner is in one place " + "at a time");
+			for (String location : weekly.stream().map(Schedule.WeeklyHours::locationId).distinct().toList()) {
+				List<Schedule.WeeklyHours> ofDay = new ArrayList<>(
+						weekly.stream().filter(w -> w.day() == day && w.locationId().equals(location)).toList());
+				ofDay.sort(Comparator.comparing(Schedule.WeeklyHours::start));
+				for (int i = 1; i < ofDay.size(); i++) {
+					if (ofDay.get(i).start().isBefore(ofDay.get(i - 1).end())) {
+						throw Refusal.invalid("weekly", day + " has overlapping hours at " + location);
+					}
 				}
 			}
 		}
@@ -114,6 +145,75 @@ public class Schedules {
 				}
 			}
 		}
+	}
+
+	/** Hours at one location, as instants. */
+	private record Stretch(String locationId, Instant start, Instant end, LocalDate date) {
+	}
+
+	/**
+	 * Refuses hours that would have the practitioner at two locations at once, or leave
+	 * less than the travel buffer between them. Compared in instants over the coming
+	 * year, so locations in different zones, daylight-saving changes and extra hours on
+	 * one date are all seen.
+	 */
+	private void checkOnePlaceAtATime(CatalogPractitioner practitioner, Schedule next) {
+		List<String> locations = new ArrayList<>(
+				next.weekly().stream().map(Schedule.WeeklyHours::locationId).distinct().toList());
+		next.exceptions()
+			.stream()
+			.map(Schedule.Exception::locationId)
+			.filter(id -> id != null && !locations.contains(id))
+			.forEach(locations::add);
+		if (locations.size() < 2) {
+			return;
+		}
+		LocalDate first = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).minusDays(1);
+		List<Stretch> stretches = new ArrayList<>();
+		for (String locationId : locations) {
+			ZoneId zone = this.catalog.location(locationId).map(CatalogLocation::zone).orElse(ZoneOffset.UTC);
+			for (LocalDate date = first; date.isBefore(first.plusDays(DAYS_COMPARED)); date = date.plusDays(1)) {
+				for (Schedule.Range range : next.rangesAt(locationId, date)) {
+					stretches.add(new Stretch(locationId, date.atTime(range.start()).atZone(zone).toInstant(),
+							date.atTime(range.end()).atZone(zone).toInstant(), date));
+				}
+			}
+		}
+		stretches.sort(Comparator.comparing(Stretch::start));
+		Duration buffer = this.claims.travelBuffer();
+		for (int i = 0; i < stretches.size(); i++) {
+			Stretch one = stretches.get(i);
+			for (int j = i + 1; j < stretches.size()
+					&& stretches.get(j).start().isBefore(one.end().plus(buffer)); j++) {
+				Stretch other = stretches.get(j);
+				if (!other.locationId().equals(one.locationId())) {
+					throw Refusal
+						.unprocessable("two-places-at-once", "In two places at once", field(next, one, other),
+								practitioner.displayName() + "'s hours at " + name(one.locationId()) + " and at "
+										+ name(other.locationId()) + " on " + one.date()
+										+ " overlap or leave less than " + buffer.toMinutes()
+										+ " minutes to travel; a practitioner is in one place at a time")
+						.with("date", one.date().toString());
+				}
+			}
+		}
+	}
+
+	/** The extra hours that caused a clash, if one did; otherwise the weekly hours. */
+	private static String field(Schedule next, Stretch one, Stretch other) {
+		for (int i = 0; i < next.exceptions().size(); i++) {
+			Schedule.Exception exception = next.exceptions().get(i);
+			if (exception.kind() == Schedule.ExceptionKind.EXTRA_HOURS && ((exception.date().equals(one.date())
+					&& one.locationId().equals(exception.locationId()))
+					|| (exception.date().equals(other.date()) && other.locationId().equals(exception.locationId())))) {
+				return "exceptions[" + i + "]";
+			}
+		}
+		return "weekly";
+	}
+
+	private String name(String locationId) {
+		return this.catalog.location(locationId).map(CatalogLocation::name).orElse(locationId);
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.medspa.booking.catalog.messaging;
 
+import dev.medspa.booking.catalog.CatalogLocation;
+import dev.medspa.booking.catalog.CatalogPractitioner;
 import dev.medspa.booking.catalog.CatalogReadModel;
+import dev.medspa.booking.reservation.CatalogChanges;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
@@ -12,15 +15,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the catalog read model from the catalog's compacted topics, rebuilding it when it
- * is empty.
+ * is empty; a change that leaves bookings without what they need lists them as needing
+ * attention.
  */
 @Component
 class CatalogStateListener extends RebuildingStateListener {
 
 	private final CatalogReadModel readModel;
 
-	CatalogStateListener(CatalogReadModel readModel) {
+	private final CatalogChanges changes;
+
+	CatalogStateListener(CatalogReadModel readModel, CatalogChanges changes) {
 		this.readModel = readModel;
+		this.changes = changes;
 	}
 
 	@KafkaListener(id = "booking-catalog-state",
@@ -31,10 +38,16 @@ class CatalogStateListener extends RebuildingStateListener {
 			this.readModel.apply(treatment);
 		}
 		else if (state instanceof LocationState location) {
-			this.readModel.apply(location);
+			CatalogLocation before = this.readModel.location(location.id().value()).orElse(null);
+			if (this.readModel.apply(location)) {
+				this.changes.locationChanged(before, location.id().value());
+			}
 		}
 		else if (state instanceof PractitionerState practitioner) {
-			this.readModel.apply(practitioner);
+			CatalogPractitioner before = this.readModel.practitioner(practitioner.id().value()).orElse(null);
+			if (this.readModel.apply(practitioner)) {
+				this.changes.practitionerChanged(before, practitioner.id().value());
+			}
 		}
 	}
 

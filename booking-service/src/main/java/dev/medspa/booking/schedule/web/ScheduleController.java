@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.medspa.booking.reservation.ScheduleChanges;
 import dev.medspa.booking.schedule.Schedule;
 import dev.medspa.booking.schedule.Schedules;
 import dev.medspa.support.Refusal;
@@ -24,11 +25,14 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Staff keep practitioners' schedules. A schedule is replaced whole, from the version
- * read (If-Match; use "0" for a practitioner without one yet).
+ * read (If-Match; use "0" for a practitioner without one yet). A change that would leave
+ * confirmed bookings outside the hours is refused with their list (409
+ * {@code strands-bookings}) unless {@code confirm=true}; then they need attention.
  */
 @RestController
 @RequestMapping("/api/staff/schedules")
@@ -36,8 +40,11 @@ class ScheduleController {
 
 	private final Schedules schedules;
 
-	ScheduleController(Schedules schedules) {
+	private final ScheduleChanges changes;
+
+	ScheduleController(Schedules schedules, ScheduleChanges changes) {
 		this.schedules = schedules;
+		this.changes = changes;
 	}
 
 	@GetMapping("/{practitionerId}")
@@ -50,9 +57,11 @@ class ScheduleController {
 	@PutMapping("/{practitionerId}")
 	ResponseEntity<Schedule> replace(@PathVariable String practitionerId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@Valid @RequestBody ScheduleRequest request) {
-		Schedule schedule = this.schedules.replace(practitionerId, Versions.expected(ifMatch), request.weeklyHours(),
-				request.exceptionList());
+			@RequestParam(defaultValue = "false") boolean confirm, @Valid @RequestBody ScheduleRequest request) {
+		Schedule schedule = this.changes
+			.replace(practitionerId, Versions.expected(ifMatch), request.weeklyHours(), request.exceptionList(),
+					confirm)
+			.schedule();
 		return ResponseEntity.ok().eTag(Versions.etag(schedule.version())).body(schedule);
 	}
 
