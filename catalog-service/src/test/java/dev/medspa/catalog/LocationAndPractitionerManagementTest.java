@@ -48,7 +48,9 @@ class LocationAndPractitionerManagementTest {
 			.andExpect(header().string("ETag", "\"1\""))
 			.andExpect(jsonPath("$.zoneId").value("America/Los_Angeles"))
 			.andExpect(jsonPath("$.openingHours.length()").value(2))
-			.andExpect(jsonPath("$.rooms[0].active").value(true));
+			.andExpect(jsonPath("$.rooms[0].active").value(true))
+			.andExpect(jsonPath("$.devices[0].type").value("microneedling-pen"))
+			.andExpect(jsonPath("$.devices[0].active").value(true));
 		this.mvc.perform(get("/api/locations/oakland")).andExpect(status().isOk());
 
 		String practitioner = send(post("/api/staff/practitioners"), practitioner("Lena Park", "oakland"))
@@ -97,7 +99,12 @@ class LocationAndPractitionerManagementTest {
 				Arguments.of("openingHours",
 						change(l -> ((ObjectNode) l.get("openingHours").get(1)).put("opens", "12:00"))),
 				Arguments.of("openingHours[0].day",
-						change(l -> ((ObjectNode) l.get("openingHours").get(0)).put("day", "FUNDAY"))));
+						change(l -> ((ObjectNode) l.get("openingHours").get(0)).put("day", "FUNDAY"))),
+				Arguments.of("devices[0].id",
+						change(l -> ((ObjectNode) l.get("devices").get(0)).put("id",
+								l.get("rooms").get(0).get("id").asString()))),
+				Arguments.of("devices[0].type",
+						change(l -> ((ObjectNode) l.get("devices").get(0)).put("type", "Pen!"))));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -149,6 +156,11 @@ class LocationAndPractitionerManagementTest {
 			.put("id", slug + "-room-1")
 			.put("name", "Treatment room 1")
 			.put("type", "treatment-room");
+		body.putArray("devices")
+			.addObject()
+			.put("id", slug + "-pen")
+			.put("name", "Micro-needling pen")
+			.put("type", "microneedling-pen");
 		body.putArray("treatments").add("microneedling");
 		return body;
 	}

@@ -76,9 +76,11 @@ class TreatmentManagementTest {
 			.andExpect(header().string("ETag", "\"1\""));
 
 		ObjectNode renamed = treatment("lash-lift").put("name", "Lash lift and tint");
+		renamed.putArray("deviceTypes").add("lash-lamp");
 		update("lash-lift", "\"1\"", renamed).andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"2\""))
-			.andExpect(jsonPath("$.name").value("Lash lift and tint"));
+			.andExpect(jsonPath("$.name").value("Lash lift and tint"))
+			.andExpect(jsonPath("$.deviceTypes[0]").value("lash-lamp"));
 		update("lash-lift", "\"1\"", treatment("lash-lift")).andExpect(status().isPreconditionFailed())
 			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/stale-version"));
 		update("lash-lift", null, treatment("lash-lift")).andExpect(status().isPreconditionRequired())
@@ -163,6 +165,7 @@ class TreatmentManagementTest {
 				invalid("roomType", t -> t.remove("roomType")), invalid("colour", t -> t.put("colour", "pink")),
 				invalid("aftercare[0].offset", t -> step(t).put("offset", "-PT1H")),
 				invalid("aftercare[0].message", t -> step(t).put("message", "")),
+				invalid("deviceTypes[0]", t -> t.putArray("deviceTypes").add("Lash Lamp")),
 				invalid("aftercare", t -> ((ArrayNode) t.get("aftercare")).add(step(t).deepCopy())),
 				invalid("series.sessions",
 						t -> t.putObject("series")

@@ -13,6 +13,7 @@ import dev.medspa.catalog.treatment.TreatmentDefinition;
 import dev.medspa.events.LocationId;
 import dev.medspa.events.TreatmentId;
 import dev.medspa.events.catalog.LocationState.Address;
+import dev.medspa.events.catalog.LocationState.Device;
 import dev.medspa.events.catalog.LocationState.OpeningHours;
 import dev.medspa.events.catalog.LocationState.Room;
 import dev.medspa.events.catalog.TreatmentState.AftercareStep;
@@ -23,7 +24,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A small, fictional clinic chain: two locations in the East Bay (America/Los_Angeles)
  * and one in Scottsdale (America/Phoenix, no daylight saving time), micro-needling with
- * its consultation and aftercare, and a few other treatments of a med spa.
+ * its consultation and aftercare, and a few other treatments of a med spa. Each location
+ * has one micro-needling pen that its two treatment rooms share; PRP also needs the
+ * location's centrifuge.
  */
 public final class DemoCatalog {
 
@@ -46,6 +49,10 @@ public final class DemoCatalog {
 	private static final String TREATMENT_ROOM = "treatment-room";
 
 	private static final String CONSULTATION_ROOM = "consultation-room";
+
+	private static final String PEN = "microneedling-pen";
+
+	private static final String CENTRIFUGE = "prp-centrifuge";
 
 	private static final List<AftercareStep> MICRONEEDLING_AFTERCARE = List.of(new AftercareStep("guide", Duration.ZERO,
 			"Your aftercare guide. For the next 72 hours wash with a mild cleanser and lukewarm water only, and leave "
@@ -141,8 +148,11 @@ public final class DemoCatalog {
 			default -> category;
 		};
 		String preCare = category.equals("skin-rejuvenation") ? MICRONEEDLING_PRE_CARE : null;
+		List<String> devices = !category.equals("skin-rejuvenation") ? List.of()
+				: id.equals(MICRONEEDLING_PRP) ? List.of(PEN, CENTRIFUGE) : List.of(PEN);
 		return new TreatmentDefinition(id.value(), name, category, description, duration, preparation, cleanup,
-				new BigDecimal(price), "USD", roomType, qualification, consultation, series, aftercare, preCare);
+				new BigDecimal(price), "USD", roomType, qualification, consultation, series, aftercare, preCare,
+				devices);
 	}
 
 	private static LocationDefinition location(LocationId id, String name, Address address, String phone, String zone,
@@ -150,7 +160,13 @@ public final class DemoCatalog {
 		List<Room> rooms = List.of(new Room(id.value() + "-consult", "Consultation room", CONSULTATION_ROOM, true),
 				new Room(id.value() + "-room-1", "Treatment room 1", TREATMENT_ROOM, true),
 				new Room(id.value() + "-room-2", "Treatment room 2", TREATMENT_ROOM, true));
-		return new LocationDefinition(id.value(), name, address, phone, zone, hours, rooms,
+		// one pen that both treatment rooms share; a centrifuge where PRP is offered
+		List<Device> devices = new java.util.ArrayList<>(
+				List.of(new Device(id.value() + "-pen", "Micro-needling pen", PEN, true)));
+		if (treatments.contains(MICRONEEDLING_PRP)) {
+			devices.add(new Device(id.value() + "-centrifuge", "PRP centrifuge", CENTRIFUGE, true));
+		}
+		return new LocationDefinition(id.value(), name, address, phone, zone, hours, rooms, devices,
 				treatments.stream().map(TreatmentId::value).toList());
 	}
 

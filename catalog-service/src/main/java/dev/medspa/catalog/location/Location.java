@@ -10,6 +10,7 @@ import dev.medspa.events.LocationId;
 import dev.medspa.events.TreatmentId;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.LocationState.Address;
+import dev.medspa.events.catalog.LocationState.Device;
 import dev.medspa.events.catalog.LocationState.OpeningHours;
 import dev.medspa.events.catalog.LocationState.Room;
 import dev.medspa.support.outbox.OutboxMessage;
@@ -21,8 +22,8 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A clinic location, with its time zone, opening hours, rooms and the treatments offered
- * there.
+ * A clinic location, with its time zone, opening hours, rooms, the devices its rooms
+ * share and the treatments offered there.
  */
 @Document(Location.COLLECTION)
 public class Location implements Versioned {
@@ -47,6 +48,8 @@ public class Location implements Versioned {
 
 	private final List<Room> rooms;
 
+	private final List<Device> devices;
+
 	private final List<String> treatments;
 
 	private final boolean active;
@@ -57,8 +60,8 @@ public class Location implements Versioned {
 
 	@PersistenceCreator
 	Location(String id, String slug, String name, Address address, String phone, String zoneId,
-			@Nullable List<OpeningHours> openingHours, List<Room> rooms, List<String> treatments, boolean active,
-			long version, @Nullable List<OutboxMessage> outbox) {
+			@Nullable List<OpeningHours> openingHours, List<Room> rooms, @Nullable List<Device> devices,
+			List<String> treatments, boolean active, long version, @Nullable List<OutboxMessage> outbox) {
 		this.id = id;
 		this.slug = slug;
 		this.name = name;
@@ -67,6 +70,7 @@ public class Location implements Versioned {
 		this.zoneId = zoneId;
 		this.openingHours = openingHours == null ? List.of() : List.copyOf(openingHours);
 		this.rooms = List.copyOf(rooms);
+		this.devices = devices == null ? List.of() : List.copyOf(devices);
 		this.treatments = List.copyOf(treatments);
 		this.active = active;
 		this.version = version;
@@ -76,7 +80,7 @@ public class Location implements Versioned {
 	private static Location of(String id, LocationDefinition d, boolean active, long version,
 			List<OutboxMessage> outbox) {
 		return new Location(id, d.slug(), d.name(), d.address(), d.phone(), d.zoneId(), d.openingHours(), d.rooms(),
-				d.treatments(), active, version, outbox);
+				d.devices(), d.treatments(), active, version, outbox);
 	}
 
 	/** A new, open location at version 1; its id is its first slug and never changes. */
@@ -100,13 +104,13 @@ public class Location implements Versioned {
 
 	public LocationDefinition definition() {
 		return new LocationDefinition(this.slug, this.name, this.address, this.phone, this.zoneId, this.openingHours,
-				this.rooms, this.treatments);
+				this.rooms, this.devices, this.treatments);
 	}
 
 	public LocationState toState() {
 		return new LocationState(new LocationId(this.id), this.slug, this.name, this.address, this.phone, this.zoneId,
 				this.rooms, this.treatments.stream().map(TreatmentId::new).toList(), this.active, this.version,
-				this.openingHours);
+				this.openingHours, this.devices);
 	}
 
 	@Override

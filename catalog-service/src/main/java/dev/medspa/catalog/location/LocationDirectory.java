@@ -89,6 +89,12 @@ public class LocationDirectory {
 				throw Refusal.invalid("rooms", "has the room id " + room.id() + " more than once");
 			}
 		}
+		for (int i = 0; i < definition.devices().size(); i++) {
+			String deviceId = definition.devices().get(i).id();
+			if (!roomIds.add(deviceId)) {
+				throw Refusal.invalid("devices[" + i + "].id", "is already the id of another room or device");
+			}
+		}
 		for (int i = 0; i < definition.treatments().size(); i++) {
 			String treatment = definition.treatments().get(i);
 			if (!this.store.exists(treatment, Treatment.class)) {

@@ -66,6 +66,8 @@ public class Treatment implements Versioned {
 
 	private final @Nullable String preCare;
 
+	private final List<String> deviceTypes;
+
 	private final boolean active;
 
 	private final long version;
@@ -76,8 +78,8 @@ public class Treatment implements Versioned {
 	Treatment(String id, String slug, String name, String category, String description, Duration duration,
 			Duration preparation, Duration cleanup, BigDecimal price, String currency, String roomType,
 			String qualification, @Nullable ConsultationRule consultation, @Nullable SeriesRule series,
-			List<AftercareStep> aftercare, @Nullable String preCare, boolean active, long version,
-			@Nullable List<OutboxMessage> outbox) {
+			List<AftercareStep> aftercare, @Nullable String preCare, @Nullable List<String> deviceTypes, boolean active,
+			long version, @Nullable List<OutboxMessage> outbox) {
 		this.id = id;
 		this.slug = slug;
 		this.name = name;
@@ -94,6 +96,7 @@ public class Treatment implements Versioned {
 		this.series = series;
 		this.aftercare = aftercare.stream().sorted(Comparator.comparing(AftercareStep::offset)).toList();
 		this.preCare = preCare;
+		this.deviceTypes = deviceTypes == null ? List.of() : List.copyOf(deviceTypes);
 		this.active = active;
 		this.version = version;
 		this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
@@ -103,7 +106,7 @@ public class Treatment implements Versioned {
 			List<OutboxMessage> outbox) {
 		return new Treatment(id, d.slug(), d.name(), d.category(), d.description(), d.duration(), d.preparation(),
 				d.cleanup(), d.price(), d.currency(), d.roomType(), d.qualification(), d.consultation(), d.series(),
-				d.aftercare(), d.preCare(), active, version, outbox);
+				d.aftercare(), d.preCare(), d.deviceTypes(), active, version, outbox);
 	}
 
 	/**
@@ -134,7 +137,7 @@ public class Treatment implements Versioned {
 	public TreatmentDefinition definition() {
 		return new TreatmentDefinition(this.slug, this.name, this.category, this.description, this.duration,
 				this.preparation, this.cleanup, this.price, this.currency, this.roomType, this.qualification,
-				this.consultation, this.series, this.aftercare, this.preCare);
+				this.consultation, this.series, this.aftercare, this.preCare, this.deviceTypes);
 	}
 
 	/** The state the catalog publishes and serves. */
@@ -142,7 +145,7 @@ public class Treatment implements Versioned {
 		return new TreatmentState(new TreatmentId(this.id), this.slug, this.name, this.category, this.description,
 				this.duration, this.preparation, this.cleanup, this.price, this.currency, this.roomType,
 				this.qualification, this.consultation, this.series, this.aftercare, this.active, this.version,
-				this.preCare);
+				this.preCare, this.deviceTypes);
 	}
 
 	@Override

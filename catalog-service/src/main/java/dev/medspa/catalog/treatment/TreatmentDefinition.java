@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
 public record TreatmentDefinition(String slug, String name, String category, String description, Duration duration,
 		Duration preparation, Duration cleanup, BigDecimal price, String currency, String roomType,
 		String qualification, @Nullable ConsultationRule consultation, @Nullable SeriesRule series,
-		List<AftercareStep> aftercare, @Nullable String preCare) {
+		List<AftercareStep> aftercare, @Nullable String preCare, List<String> deviceTypes) {
 
 	public TreatmentDefinition {
 		aftercare = List.copyOf(aftercare);
+		deviceTypes = List.copyOf(deviceTypes);
 	}
 
 }

@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param zoneId the IANA time zone, e.g. America/Los_Angeles
  * @param openingHours opening ranges per weekday in the location's zone; several a day
  * make breaks
- * @param rooms rooms and devices, each with an id that stays the same across changes
+ * @param rooms rooms, each with an id that stays the same across changes
+ * @param devices equipment the rooms share (a micro-needling pen, a centrifuge), each
+ * with an id that stays the same across changes
  * @param treatments ids of the treatments offered here
  */
 record LocationRequest(@NotBlank @Size(max = 60) @Pattern(regexp = SLUG, message = SLUG_MESSAGE) @Nullable String slug,
@@ -29,6 +31,7 @@ record LocationRequest(@NotBlank @Size(max = 60) @Pattern(regexp = SLUG, message
 				message = "must be a phone number such as +1 925 555 0100") @Nullable String phone,
 		@NotBlank @Nullable String zoneId, @Size(max = 50) @Nullable List<@Valid @NotNull Hours> openingHours,
 		@NotNull @Size(min = 1, max = 50) @Nullable List<@Valid @NotNull RoomRequest> rooms,
+		@Size(max = 50) @Nullable List<@Valid @NotNull DeviceRequest> devices,
 		@Size(max = 200) @Nullable List<@NotBlank String> treatments) {
 
 	static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
@@ -47,6 +50,9 @@ record LocationRequest(@NotBlank @Size(max = 60) @Pattern(regexp = SLUG, message
 							.toList(),
 				this.rooms.stream()
 					.map(r -> new LocationState.Room(r.id(), r.name(), r.type(), r.active() == null || r.active()))
+					.toList(),
+				this.devices == null ? List.of() : this.devices.stream()
+					.map(d -> new LocationState.Device(d.id(), d.name(), d.type(), d.active() == null || d.active()))
 					.toList(),
 				this.treatments == null ? List.of() : this.treatments);
 	}
@@ -69,6 +75,16 @@ record LocationRequest(@NotBlank @Size(max = 60) @Pattern(regexp = SLUG, message
 	 * @param active false takes it out of use; absent means true
 	 */
 	record RoomRequest(@NotBlank @Size(max = 60) @Pattern(regexp = SLUG, message = SLUG_MESSAGE) @Nullable String id,
+			@NotBlank @Size(max = 100) @Nullable String name,
+			@NotBlank @Size(max = 40) @Pattern(regexp = SLUG, message = SLUG_MESSAGE) @Nullable String type,
+			@Nullable Boolean active) {
+	}
+
+	/**
+	 * @param type what treatments ask for, e.g. microneedling-pen
+	 * @param active false while out of service; absent means true
+	 */
+	record DeviceRequest(@NotBlank @Size(max = 60) @Pattern(regexp = SLUG, message = SLUG_MESSAGE) @Nullable String id,
 			@NotBlank @Size(max = 100) @Nullable String name,
 			@NotBlank @Size(max = 40) @Pattern(regexp = SLUG, message = SLUG_MESSAGE) @Nullable String type,
 			@Nullable Boolean active) {

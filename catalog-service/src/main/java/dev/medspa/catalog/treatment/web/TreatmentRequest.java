@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param preparation time before the treatment that the room and practitioner are needed,
  * e.g. numbing
  * @param aftercare the follow-up steps; they are kept in the order of their offsets
+ * @param deviceTypes devices a booking takes with its room, one of each type (for example
+ * microneedling-pen); none when absent
  */
 record TreatmentRequest(@NotBlank @Size(max = 60) @Pattern(regexp = SLUG, message = SLUG_MESSAGE) @Nullable String slug,
 		@NotBlank @Size(max = 100) @Nullable String name,
@@ -45,7 +47,9 @@ record TreatmentRequest(@NotBlank @Size(max = 60) @Pattern(regexp = SLUG, messag
 		@NotBlank @Size(max = 40) @Pattern(regexp = SLUG, message = SLUG_MESSAGE) @Nullable String qualification,
 		@Valid @Nullable Consultation consultation, @Valid @Nullable Series series,
 		@Size(max = 20) @Nullable List<@Valid @NotNull AftercareStep> aftercare,
-		@Size(max = 2000) @Nullable String preCare) {
+		@Size(max = 2000) @Nullable String preCare,
+		@Size(max = 5) @Nullable List<@NotBlank @Size(max = 40) @Pattern(regexp = SLUG,
+				message = SLUG_MESSAGE) String> deviceTypes) {
 
 	static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
 
@@ -65,7 +69,7 @@ record TreatmentRequest(@NotBlank @Size(max = 60) @Pattern(regexp = SLUG, messag
 						: this.aftercare.stream()
 							.map(step -> new TreatmentState.AftercareStep(step.key(), step.offset(), step.message()))
 							.toList(),
-				this.preCare);
+				this.preCare, this.deviceTypes == null ? List.of() : this.deviceTypes.stream().distinct().toList());
 	}
 
 	/**
