@@ -316,6 +316,41 @@ class BrowserFlowsIT {
 		assertThat(this.browser.text()).contains("Saved. Availability follows at once.");
 	}
 
+	@Test
+	void timeOffOverABookedDayListsTheBookingAndOnceConfirmedItWaitsForStaff() throws Exception {
+		java.time.LocalDate from = java.time.LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(20);
+		String start = field(
+				get(platform.site() + "/api/availability?treatment=microneedling-consultation"
+						+ "&location=walnut-creek&practitioner=daniel-ortiz&from=" + from + "&to=" + from.plusDays(6)),
+				"earliest");
+		String client = "Robin Stranded";
+		HttpResponse<String> booked = post(platform.site() + "/api/bookings", """
+				{"treatmentId":"microneedling-consultation","locationId":"walnut-creek","practitionerId":"daniel-ortiz",
+				 "start":"%s","client":{"name":"%s","email":"robin-%d@example.com","phone":"+1 925 555 0112"}}
+				""".formatted(start, client, System.nanoTime()));
+		assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+
+		signIn("manager@clinic.example");
+		this.browser.go(By.linkText("Schedules"));
+		this.browser.go(By.linkText("Daniel Ortiz"));
+		setDate(this.browser.all(By.name("exceptionDate")).get(countRows("#exceptions") - 2),
+				java.time.OffsetDateTime.parse(start).toLocalDate().toString());
+		this.browser.go(By.id("save-schedule"));
+		assertThat(this.browser.find(By.id("problem")).getText())
+			.contains("These confirmed bookings would be outside the new hours");
+		assertThat(this.browser.find(By.id("affected")).getText()).contains(client);
+		this.browser.screenshot("schedule-affected-bookings");
+		assertAccessible("schedule-affected-bookings");
+
+		this.browser.go(By.id("confirm-schedule"));
+		assertThat(this.browser.text()).contains("Saved. The bookings outside the new hours");
+		this.browser.go(By.linkText("Bookings that need attention"));
+		assertThat(this.browser.find(By.id("attention")).getText()).contains(client)
+			.contains("Outside the practitioner's hours");
+		this.browser.screenshot("attention");
+		assertAccessible("attention");
+	}
+
 	private int countRows(String table) {
 		return this.browser.all(By.cssSelector(table + " tbody tr")).size();
 	}

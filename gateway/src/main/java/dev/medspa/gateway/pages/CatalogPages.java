@@ -28,7 +28,7 @@ class CatalogPages {
 	/** The fields of a treatment a manager sends back; the catalog refuses any other. */
 	private static final List<String> REQUEST_FIELDS = List.of("slug", "name", "category", "description", "duration",
 			"preparation", "cleanup", "price", "currency", "roomType", "qualification", "consultation", "series",
-			"aftercare", "preCare");
+			"aftercare", "preCare", "deviceTypes");
 
 	private final Catalog catalog;
 

@@ -28,4 +28,10 @@ final class Forms {
 		return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
 	}
 
+	/** A JSON object, or an empty map when the value is anything else. */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> map(@Nullable Object value) {
+		return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+	}
+
 }

@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Managers keep a location: its name, phone, address and zone, opening hours (two ranges
- * a day make a lunch break), rooms, and the treatments it offers. Sent back with the
- * version read, like every catalog change.
+ * a day make a lunch break), rooms, the devices its rooms share, and the treatments it
+ * offers. Sent back with the version read, like every catalog change.
  */
 @Controller
 class LocationPages {
@@ -97,20 +97,8 @@ class LocationPages {
 			hours.add(row);
 		}
 		location.put("openingHours", hours);
-		List<Map<String, Object>> rooms = new ArrayList<>();
-		List<String> roomIds = form.getOrDefault("roomId", List.of());
-		for (int i = 0; i < roomIds.size(); i++) {
-			if (roomIds.get(i).isBlank()) {
-				continue;
-			}
-			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("id", roomIds.get(i));
-			row.put("name", Forms.value(form, "roomName", i));
-			row.put("type", Forms.value(form, "roomType", i));
-			row.put("active", form.getOrDefault("roomActive", List.of()).contains(String.valueOf(i)));
-			rooms.add(row);
-		}
-		location.put("rooms", rooms);
+		location.put("rooms", equipment(form, "room"));
+		location.put("devices", equipment(form, "device"));
 		location.put("treatments", form.getOrDefault("treatments", List.of()));
 		try {
 			this.services.updateLocation(id, version, location);
@@ -133,19 +121,43 @@ class LocationPages {
 		}
 	}
 
+	/**
+	 * The rows of rooms or devices: id, name, type, and whether it is in use; a row
+	 * without an id is left out.
+	 */
+	private static List<Map<String, Object>> equipment(MultiValueMap<String, String> form, String kind) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		List<String> ids = form.getOrDefault(kind + "Id", List.of());
+		for (int i = 0; i < ids.size(); i++) {
+			if (ids.get(i).isBlank()) {
+				continue;
+			}
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", ids.get(i));
+			row.put("name", Forms.value(form, kind + "Name", i));
+			row.put("type", Forms.value(form, kind + "Type", i));
+			row.put("active", form.getOrDefault(kind + "Active", List.of()).contains(String.valueOf(i)));
+			rows.add(row);
+		}
+		return rows;
+	}
+
 	@SuppressWarnings("unchecked")
 	private void show(Map<String, Object> location, Model model) {
 		List<Map<String, Object>> hours = new ArrayList<>(Forms.list(location.get("openingHours")));
 		List<Map<String, Object>> rooms = new ArrayList<>(Forms.list(location.get("rooms")));
+		List<Map<String, Object>> devices = new ArrayList<>(Forms.list(location.get("devices")));
 		for (int i = 0; i < EMPTY_ROWS; i++) {
 			hours.add(Map.of());
 			rooms.add(Map.of());
+			devices.add(Map.of());
 		}
 		Object address = location.get("address");
 		model.addAttribute("location", location);
 		model.addAttribute("address", address instanceof Map<?, ?> map ? map : Map.of());
 		model.addAttribute("hours", hours);
 		model.addAttribute("rooms", rooms);
+		model.addAttribute("devices", devices);
 		model.addAttribute("days", DayOfWeek.values());
 		model.addAttribute("offered", location.get("treatments") instanceof List<?> offered ? offered : List.of());
 		model.addAttribute("treatments", this.catalog.treatments());

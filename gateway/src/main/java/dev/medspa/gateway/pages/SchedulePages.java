@@ -130,8 +130,8 @@ class SchedulePages {
 
 	@PostMapping("/staff/schedules/{practitionerId}")
 	String save(@PathVariable String practitionerId, @RequestParam long version,
-			@RequestParam MultiValueMap<String, String> form, Authentication member, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean confirm, @RequestParam MultiValueMap<String, String> form,
+			Authentication member, Model model, RedirectAttributes redirect) {
 		requireMine(practitionerId, member);
 		List<Map<String, Object>> weekly = new ArrayList<>();
 		List<String> days = form.getOrDefault("day", List.of());
@@ -169,12 +169,25 @@ class SchedulePages {
 		schedule.put("weekly", weekly);
 		schedule.put("exceptions", exceptions);
 		try {
-			replaceWhenKnown(practitionerId, version, schedule);
-			redirect.addFlashAttribute("done", "Saved. Availability follows at once.");
+			replaceWhenKnown(practitionerId, version, schedule, confirm);
+			redirect.addFlashAttribute("done", confirm
+					? "Saved. The bookings outside the new hours are on the list of bookings that need attention."
+					: "Saved. Availability follows at once.");
+			if (confirm) {
+				redirect.addFlashAttribute("attentionLink", true);
+			}
 			return "redirect:/staff/schedules/" + practitionerId;
 		}
 		catch (ServiceProblem problem) {
-			if (problem.status() == 412) {
+			if (problem.is("strands-bookings")) {
+				model.addAttribute("problem", "These confirmed bookings would be outside the new hours. Move or "
+						+ "cancel them first, or keep the change: they then wait on the list of bookings that need "
+						+ "attention, and their clients hear nothing until you move or cancel them.");
+				model.addAttribute("affected", affected(problem));
+				show(practitionerId, schedule, member, model);
+				model.addAttribute("version", version);
+			}
+			else if (problem.status() == 412) {
 				model.addAttribute("problem", "Someone else changed this schedule after you opened it. Below is the "
 						+ "current schedule; what you sent is listed so you can make your change again.");
 				model.addAttribute("yours", weekly);
@@ -194,11 +207,11 @@ class SchedulePages {
 	 * booking-service by event within a second or two, so a 404 is retried for a few
 	 * seconds before it counts.
 	 */
-	private void replaceWhenKnown(String practitionerId, long version, Map<String, Object> schedule) {
+	private void replaceWhenKnown(String practitionerId, long version, Map<String, Object> schedule, boolean confirm) {
 		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
 		while (true) {
 			try {
-				this.services.replaceSchedule(practitionerId, version, schedule);
+				this.services.replaceSchedule(practitionerId, version, schedule, confirm);
 				return;
 			}
 			catch (ServiceProblem problem) {
@@ -214,6 +227,21 @@ class SchedulePages {
 				}
 			}
 		}
+	}
+
+	/** The bookings a refused change names, each with when and where in words. */
+	private List<Map<String, Object>> affected(ServiceProblem problem) {
+		List<Map<String, Object>> affected = new ArrayList<>();
+		for (Map<String, Object> booking : Forms.list(problem.property("affectedBookings"))) {
+			String locationId = String.valueOf(booking.get("locationId"));
+			LocationState location = this.catalog.location(locationId).orElse(null);
+			String zone = location == null ? "UTC" : location.zoneId();
+			Map<String, Object> row = new LinkedHashMap<>(booking);
+			row.put("when", Times.full(java.time.OffsetDateTime.parse(String.valueOf(booking.get("start"))), zone));
+			row.put("where", location == null ? locationId : location.name());
+			affected.add(row);
+		}
+		return affected;
 	}
 
 	private void show(String practitionerId, @Nullable Map<String, Object> schedule, Authentication member,

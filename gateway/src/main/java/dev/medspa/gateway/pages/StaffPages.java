@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,35 @@ class StaffPages {
 		return "staff/day-sheet";
 	}
 
+	/**
+	 * The bookings a schedule or catalog change left without what they need, soonest
+	 * first: staff move or cancel each, and it leaves the list.
+	 */
+	@GetMapping("/staff/attention")
+	String attention(Model model) {
+		List<Map<String, Object>> items = new ArrayList<>();
+		for (Map<String, Object> item : this.services.attention()) {
+			Map<String, Object> booking = Forms.map(item.get("booking"));
+			String zone = String.valueOf(booking.get("zoneId"));
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", booking.get("id"));
+			row.put("when", Times.full(OffsetDateTime.parse(String.valueOf(booking.get("start"))), zone));
+			row.put("where",
+					this.catalog.location(String.valueOf(booking.get("locationId")))
+						.map(location -> location.name())
+						.orElse(String.valueOf(booking.get("locationId"))));
+			row.put("treatment",
+					this.catalog.treatment(String.valueOf(booking.get("treatmentId")))
+						.map(treatment -> treatment.name())
+						.orElse(String.valueOf(booking.get("treatmentId"))));
+			row.put("client", Forms.map(booking.get("client")).get("name"));
+			row.put("reason", item.get("reason"));
+			items.add(row);
+		}
+		model.addAttribute("items", items);
+		return "staff/attention";
+	}
+
 	@GetMapping("/staff/bookings/{id}")
 	String booking(@PathVariable String id, Model model) {
 		Map<String, Object> booking = this.services.staffBooking(id);
@@ -202,7 +232,7 @@ class StaffPages {
 	private List<Map<String, String>> ledger(String bookingId, String zone) {
 		try {
 			Map<String, Object> ledger = this.services.ledger(bookingId);
-			List<Map<String, String>> messages = new java.util.ArrayList<>();
+			List<Map<String, String>> messages = new ArrayList<>();
 			if (ledger.get("messages") instanceof List<?> list) {
 				for (Object entry : list) {
 					if (entry instanceof Map<?, ?> message) {

@@ -16,11 +16,23 @@ public class ServiceProblem extends RuntimeException {
 
 	private final Map<String, String> fieldErrors;
 
+	private final Map<String, Object> properties;
+
 	public ServiceProblem(int status, String code, @Nullable String detail, Map<String, String> fieldErrors) {
+		this(status, code, detail, fieldErrors, Map.of());
+	}
+
+	/**
+	 * @param properties the problem's other members, such as the bookings a change would
+	 * affect
+	 */
+	public ServiceProblem(int status, String code, @Nullable String detail, Map<String, String> fieldErrors,
+			Map<String, Object> properties) {
 		super(detail == null ? code : detail);
 		this.status = status;
 		this.code = code;
 		this.fieldErrors = Map.copyOf(fieldErrors);
+		this.properties = Map.copyOf(properties);
 	}
 
 	public int status() {
@@ -41,6 +53,11 @@ public class ServiceProblem extends RuntimeException {
 	 */
 	public Map<String, String> fieldErrors() {
 		return this.fieldErrors;
+	}
+
+	/** A member of the problem beyond type, title, detail and errors, as JSON read it. */
+	public @Nullable Object property(String name) {
+		return this.properties.get(name);
 	}
 
 	public boolean is(String code) {

@@ -42,6 +42,9 @@ public class Services {
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
 
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+	};
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final RestClient catalog;
@@ -242,9 +245,25 @@ public class Services {
 		return optional(() -> staffGet(this.booking, "/api/staff/schedules/{id}", practitionerId));
 	}
 
-	/** Replaces a schedule if it is still at {@code version} (0: none yet). */
-	public Map<String, Object> replaceSchedule(String practitionerId, long version, Map<String, Object> schedule) {
-		return versionedPut(this.booking, "/api/staff/schedules/{id}", practitionerId, version, schedule);
+	/**
+	 * Replaces a schedule if it is still at {@code version} (0: none yet).
+	 * @param confirm keep the change even if it leaves bookings outside the hours; they
+	 * then need attention
+	 */
+	public Map<String, Object> replaceSchedule(String practitionerId, long version, Map<String, Object> schedule,
+			boolean confirm) {
+		return versionedPut(this.booking, "/api/staff/schedules/{id}?confirm=" + confirm, practitionerId, version,
+				schedule);
+	}
+
+	/** The bookings at the member's locations that a change left needing attention. */
+	public List<Map<String, Object>> attention() {
+		List<Map<String, Object>> items = this.booking.get()
+			.uri("/api/staff/attention")
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(LIST);
+		return items == null ? List.of() : items;
 	}
 
 	public Map<String, Object> ledger(String bookingId) {
@@ -331,7 +350,13 @@ public class Services {
 				fields.putIfAbsent(error.path("field").asString(""), error.path("reason").asString(""));
 			}
 			String detail = problem.path("detail").isMissingNode() ? null : problem.path("detail").asString();
-			return new ServiceProblem(status, code.isEmpty() ? "http-" + status : code, detail, fields);
+			Map<String, Object> properties = new LinkedHashMap<>();
+			for (String name : problem.propertyNames()) {
+				if (!List.of("type", "title", "status", "detail", "instance", "errors").contains(name)) {
+					properties.put(name, JSON.treeToValue(problem.get(name), Object.class));
+				}
+			}
+			return new ServiceProblem(status, code.isEmpty() ? "http-" + status : code, detail, fields, properties);
 		}
 		catch (RuntimeException ex) {
 			return new ServiceProblem(status, "http-" + status, null, Map.of());
