@@ -158,6 +158,11 @@ class ScheduleChangesTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(), "$.roomId");
+		this.mvc
+			.perform(get("/api/staff/affected-bookings?location={l}&resource={r}", CREEK, room)
+				.with(Staff.frontDeskAt(CREEK)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.bookingId == '%s')].clientName".formatted(first)).value("Ana Gomez"));
 		CatalogLocation before = this.catalog.location(CREEK).orElseThrow();
 		LocationState outOfService = office(CREEK, "America/Los_Angeles", 2, room);
 		this.catalog.apply(outOfService);

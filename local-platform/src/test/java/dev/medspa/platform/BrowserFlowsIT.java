@@ -351,6 +351,39 @@ class BrowserFlowsIT {
 		assertAccessible("attention");
 	}
 
+	@Test
+	void aDeviceTakenOutOfUseShowsItsBookingsFirstAndThenTheyWaitForStaff() throws Exception {
+		java.time.LocalDate from = java.time.LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(25);
+		String start = field(get(platform.site() + "/api/availability?treatment=microneedling-prp"
+				+ "&location=walnut-creek&from=" + from + "&to=" + from.plusDays(6)), "earliest");
+		String client = "Casey Centrifuge";
+		HttpResponse<String> booked = HTTP.send(HttpRequest
+			.newBuilder(URI.create(platform.site() + "/api/staff/bookings?overrideReason=Consulted+elsewhere"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + InstallationTokens.owner(platform.signingKeyFile(), platform.site()))
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"treatmentId":"microneedling-prp","locationId":"walnut-creek","start":"%s",
+					 "client":{"name":"%s","email":"casey@example.com","phone":"+1 925 555 0113"}}
+					""".formatted(start, client)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+
+		signIn("manager@clinic.example");
+		this.browser.go(By.linkText("Locations"));
+		this.browser.go(By.linkText("Walnut Creek"));
+		this.browser.find(By.cssSelector("input[aria-label='Device in use, row 2']")).click();
+		this.browser.go(By.id("save-location"));
+		assertThat(this.browser.find(By.id("affected")).getText()).contains(client);
+		assertAccessible("location-affected-bookings");
+		this.browser.go(By.id("confirm-location"));
+		assertThat(this.browser.text()).contains("Saved. The bookings that used what you took out of use");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			this.browser.open(platform.site() + "/staff/attention");
+			assertThat(this.browser.text()).contains(client)
+				.contains("Device walnut-creek-centrifuge is out of service");
+		});
+	}
+
 	private int countRows(String table) {
 		return this.browser.all(By.cssSelector(table + " tbody tr")).size();
 	}

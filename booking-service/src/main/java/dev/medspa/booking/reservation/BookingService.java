@@ -265,14 +265,20 @@ public class BookingService {
 					Refusal.unprocessable("not-available", "Not available", "start",
 							"No qualified practitioner works at " + location.name() + " for the whole of that time"),
 					rules, start, location);
-			case TAKEN ->
-				throw Refusal.conflict("slot-taken", "Slot taken", "start", "That time was just taken; choose another");
+			case TAKEN -> throw Refusal.conflict("slot-taken", "Slot taken", "start", taken(rules.at(start)));
 			case FREE -> {
 				SlotRules.Slot slot = rules.at(start);
 				yield new Claim(owner, Claim.Kind.BOOKING, slot.practitioners().get(0).id(), slot.rooms().get(0),
 						slot.devices() == null ? List.of() : slot.devices(), start, slot.end(), null);
 			}
 		};
+	}
+
+	/** Says what is no longer free at a start: the practitioner, the room or a device. */
+	private static String taken(SlotRules.Slot slot) {
+		String what = slot.practitioners().isEmpty() ? "No qualified practitioner is"
+				: slot.rooms().isEmpty() ? "No room is" : "A device the treatment needs is not";
+		return what + " free at that time any more; choose another";
 	}
 
 	/** Names the starts of that day that could be had instead, nearest first in time. */

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.medspa.booking.availability.BookingPolicy;
@@ -12,10 +16,10 @@ import dev.medspa.booking.catalog.CatalogLocation;
 import dev.medspa.booking.catalog.CatalogPractitioner;
 import dev.medspa.booking.catalog.CatalogReadModel;
 import dev.medspa.booking.claim.Claim;
-import dev.medspa.booking.claim.DaySheet;
 import dev.medspa.booking.claim.DaySheets;
 import dev.medspa.booking.claim.PractitionerDay.Engagement;
 import dev.medspa.booking.claim.PractitionerDays;
+import dev.medspa.support.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -70,19 +74,45 @@ public class CatalogChanges {
 				&& before.openingHours().equals(location.openingHours())) {
 			return;
 		}
-		Instant now = this.clock.instant();
-		LocalDate today = LocalDate.ofInstant(now, location.zone());
-		for (LocalDate date = today; !date.isAfter(today.plusDays(this.policy.horizon().toDays() + 1)); date = date
-			.plusDays(1)) {
-			DaySheet sheet = this.daySheets.load(locationId, date);
-			for (Claim claim : sheet.live(now)) {
-				String reason = claim.kind() == Claim.Kind.BOOKING && claim.start().isAfter(now)
-						? missing(location, date, claim) : null;
-				if (reason != null) {
-					raise(claim.owner(), reason);
-				}
+		for (Claim claim : futureBookingClaims(location)) {
+			String reason = missing(location, claim);
+			if (reason != null) {
+				raise(claim.owner(), reason);
 			}
 		}
+	}
+
+	/**
+	 * The confirmed bookings from now on that use any of the given rooms or devices of a
+	 * location: what taking them out of service would affect.
+	 */
+	public List<AffectedBooking> using(String locationId, Collection<String> resources) {
+		CatalogLocation location = this.catalog.location(locationId)
+			.orElseThrow(() -> Refusal.notFound("Location", "No location has the id " + locationId));
+		Map<String, AffectedBooking> found = new LinkedHashMap<>();
+		for (Claim claim : futureBookingClaims(location)) {
+			if (resources.contains(claim.roomId()) || claim.deviceIds().stream().anyMatch(resources::contains)) {
+				booking(claim.owner())
+					.ifPresent(booking -> found.putIfAbsent(booking.id(), AffectedBooking.of(booking)));
+			}
+		}
+		return List.copyOf(found.values());
+	}
+
+	/** The live booking claims of a location that start from now on, over the horizon. */
+	private List<Claim> futureBookingClaims(CatalogLocation location) {
+		Instant now = this.clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, location.zone());
+		List<Claim> claims = new ArrayList<>();
+		for (LocalDate date = today; !date.isAfter(today.plusDays(this.policy.horizon().toDays() + 1)); date = date
+			.plusDays(1)) {
+			this.daySheets.load(location.id(), date)
+				.live(now)
+				.stream()
+				.filter(claim -> claim.kind() == Claim.Kind.BOOKING && claim.start().isAfter(now))
+				.forEach(claims::add);
+		}
+		return claims;
 	}
 
 	/**
@@ -109,7 +139,8 @@ public class CatalogChanges {
 	}
 
 	/** What a booking's claim needs that the location no longer has, if anything. */
-	private static @Nullable String missing(CatalogLocation location, LocalDate date, Claim claim) {
+	private static @Nullable String missing(CatalogLocation location, Claim claim) {
+		LocalDate date = claim.start().atZone(location.zone()).toLocalDate();
 		if (!location.active()) {
 			return location.name() + " is closed";
 		}
@@ -136,13 +167,17 @@ public class CatalogChanges {
 	}
 
 	private void raise(String owner, String reason) {
+		booking(owner).ifPresent(booking -> this.attention.raise(booking, reason));
+	}
+
+	/** The confirmed booking a claim's owner names, if it still holds that claim. */
+	private Optional<Booking> booking(String owner) {
 		int hash = owner.lastIndexOf('#');
 		if (hash < 0) {
-			return;
+			return Optional.empty();
 		}
-		this.bookings.find(owner.substring(0, hash))
-			.filter(booking -> booking.status() == BookingStatus.CONFIRMED && booking.claimOwner().equals(owner))
-			.ifPresent(booking -> this.attention.raise(booking, reason));
+		return this.bookings.find(owner.substring(0, hash))
+			.filter(booking -> booking.status() == BookingStatus.CONFIRMED && booking.claimOwner().equals(owner));
 	}
 
 }

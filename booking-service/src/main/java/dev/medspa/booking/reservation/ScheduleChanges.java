@@ -3,7 +3,6 @@ package dev.medspa.booking.reservation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +76,7 @@ public class ScheduleChanges {
 				.conflict("strands-bookings", "Bookings would be left without a practitioner", null,
 						before.size() + " confirmed booking(s) fall outside the new hours. Move or cancel them "
 								+ "first, or confirm the change to keep it and list them as needing attention.")
-				.with("affectedBookings", before.stream().map(Affected::of).toList());
+				.with("affectedBookings", before.stream().map(AffectedBooking::of).toList());
 		}
 		Schedule saved = this.schedules.replace(practitionerId, expectedVersion, weekly, exceptions);
 		List<Booking> after = stranded(practitionerId, saved);
@@ -105,17 +104,6 @@ public class ScheduleChanges {
 				.ifPresent(booking -> found.putIfAbsent(booking.id(), booking));
 		}
 		return new ArrayList<>(found.values());
-	}
-
-	/** A booking a change would affect, as the refusal lists it. */
-	public record Affected(String bookingId, String locationId, String start, String clientName) {
-
-		static Affected of(Booking booking) {
-			return new Affected(booking.id(), booking.locationId(),
-					booking.start().atZone(ZoneId.of(booking.zoneId())).toOffsetDateTime().toString(),
-					booking.client().name());
-		}
-
 	}
 
 }

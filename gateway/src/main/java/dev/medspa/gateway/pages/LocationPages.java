@@ -70,7 +70,8 @@ class LocationPages {
 	}
 
 	@PostMapping("/staff/catalog/locations/{id}")
-	String save(@PathVariable String id, @RequestParam long version, @RequestParam MultiValueMap<String, String> form,
+	String save(@PathVariable String id, @RequestParam long version,
+			@RequestParam(defaultValue = "false") boolean confirm, @RequestParam MultiValueMap<String, String> form,
 			Model model, RedirectAttributes redirect, org.springframework.security.core.Authentication member) {
 		requireMine(id, member);
 		Map<String, Object> current = this.services.staffLocation(id);
@@ -100,9 +101,27 @@ class LocationPages {
 		location.put("rooms", equipment(form, "room"));
 		location.put("devices", equipment(form, "device"));
 		location.put("treatments", form.getOrDefault("treatments", List.of()));
+		List<String> leaving = leavingService(current, location);
+		if (!confirm && !leaving.isEmpty()) {
+			List<Map<String, Object>> affected = this.services.affectedBookings(id, leaving);
+			if (!affected.isEmpty()) {
+				model.addAttribute("problem", "These confirmed bookings use a room or device you are taking out of "
+						+ "use. Move them first, or keep the change: they then wait on the list of bookings that need "
+						+ "attention, and their clients hear nothing until you move or cancel them.");
+				model.addAttribute("affected", AffectedBookings.rows(affected, this.catalog));
+				location.put("id", id);
+				location.put("version", version);
+				show(location, model);
+				return "staff/location-edit";
+			}
+		}
 		try {
 			this.services.updateLocation(id, version, location);
-			redirect.addFlashAttribute("done", "Saved. Availability and clients see the change within a second.");
+			redirect
+				.addFlashAttribute("done", confirm
+						? "Saved. The bookings that used what you took out of use are on the list of bookings that "
+								+ "need attention."
+						: "Saved. Availability and clients see the change within a second.");
 			return "redirect:/staff/catalog/locations/" + id;
 		}
 		catch (ServiceProblem problem) {
@@ -119,6 +138,27 @@ class LocationPages {
 			}
 			return "staff/location-edit";
 		}
+	}
+
+	/** The rooms and devices in use now that the edit takes out of use or removes. */
+	private static List<String> leavingService(Map<String, Object> current, Map<String, Object> edited) {
+		List<String> inUseAfter = new ArrayList<>();
+		for (String kind : List.of("rooms", "devices")) {
+			Forms.list(edited.get(kind))
+				.stream()
+				.filter(row -> Boolean.TRUE.equals(row.get("active")))
+				.forEach(row -> inUseAfter.add(String.valueOf(row.get("id"))));
+		}
+		List<String> leaving = new ArrayList<>();
+		for (String kind : List.of("rooms", "devices")) {
+			Forms.list(current.get(kind))
+				.stream()
+				.filter(row -> !Boolean.FALSE.equals(row.get("active")))
+				.map(row -> String.valueOf(row.get("id")))
+				.filter(resource -> !inUseAfter.contains(resource))
+				.forEach(leaving::add);
+		}
+		return leaving;
 	}
 
 	/**

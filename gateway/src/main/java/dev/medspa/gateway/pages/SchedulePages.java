@@ -183,7 +183,8 @@ class SchedulePages {
 				model.addAttribute("problem", "These confirmed bookings would be outside the new hours. Move or "
 						+ "cancel them first, or keep the change: they then wait on the list of bookings that need "
 						+ "attention, and their clients hear nothing until you move or cancel them.");
-				model.addAttribute("affected", affected(problem));
+				model.addAttribute("affected",
+						AffectedBookings.rows(Forms.list(problem.property("affectedBookings")), this.catalog));
 				show(practitionerId, schedule, member, model);
 				model.addAttribute("version", version);
 			}
@@ -227,21 +228,6 @@ class SchedulePages {
 				}
 			}
 		}
-	}
-
-	/** The bookings a refused change names, each with when and where in words. */
-	private List<Map<String, Object>> affected(ServiceProblem problem) {
-		List<Map<String, Object>> affected = new ArrayList<>();
-		for (Map<String, Object> booking : Forms.list(problem.property("affectedBookings"))) {
-			String locationId = String.valueOf(booking.get("locationId"));
-			LocationState location = this.catalog.location(locationId).orElse(null);
-			String zone = location == null ? "UTC" : location.zoneId();
-			Map<String, Object> row = new LinkedHashMap<>(booking);
-			row.put("when", Times.full(java.time.OffsetDateTime.parse(String.valueOf(booking.get("start"))), zone));
-			row.put("where", location == null ? locationId : location.name());
-			affected.add(row);
-		}
-		return affected;
 	}
 
 	private void show(String practitionerId, @Nullable Map<String, Object> schedule, Authentication member,

@@ -256,6 +256,22 @@ public class Services {
 				schedule);
 	}
 
+	/**
+	 * The confirmed bookings from now on that use any of the given rooms or devices of a
+	 * location.
+	 */
+	public List<Map<String, Object>> affectedBookings(String location, List<String> resources) {
+		List<Map<String, Object>> affected = this.booking.get()
+			.uri(uri -> uri.path("/api/staff/affected-bookings")
+				.queryParam("location", location)
+				.queryParam("resource", resources.toArray())
+				.build())
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(LIST);
+		return affected == null ? List.of() : affected;
+	}
+
 	/** The bookings at the member's locations that a change left needing attention. */
 	public List<Map<String, Object>> attention() {
 		List<Map<String, Object>> items = this.booking.get()

@@ -3,8 +3,10 @@ package dev.medspa.booking.reservation.web;
 import java.time.Instant;
 import java.util.List;
 
+import dev.medspa.booking.reservation.AffectedBooking;
 import dev.medspa.booking.reservation.Attention;
 import dev.medspa.booking.reservation.BookingService;
+import dev.medspa.booking.reservation.CatalogChanges;
 import dev.medspa.booking.reservation.NeedsAttention;
 import dev.medspa.support.security.StaffClaims;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The bookings a schedule or catalog change left without what they need, soonest first,
- * at the caller's locations; each leaves the list once staff move or cancel it.
+ * at the caller's locations; each leaves the list once staff move or cancel it. And,
+ * before a change, the bookings it would affect.
  */
 @RestController
 class AttentionController {
@@ -25,9 +28,12 @@ class AttentionController {
 
 	private final BookingService bookings;
 
-	AttentionController(Attention attention, BookingService bookings) {
+	private final CatalogChanges changes;
+
+	AttentionController(Attention attention, BookingService bookings, CatalogChanges changes) {
 		this.attention = attention;
 		this.bookings = bookings;
+		this.changes = changes;
 	}
 
 	@GetMapping("/api/staff/attention")
@@ -42,6 +48,17 @@ class AttentionController {
 				.map(booking -> new AttentionView(item.reason(), item.raisedAt(), BookingView.of(booking)))
 				.stream())
 			.toList();
+	}
+
+	/**
+	 * The confirmed bookings from now on that use any of the named rooms or devices of a
+	 * location: what a manager sees before taking them out of service.
+	 */
+	@GetMapping("/api/staff/affected-bookings")
+	List<AffectedBooking> affected(@RequestParam String location, @RequestParam List<String> resource,
+			Authentication caller) {
+		LocationScope.require(caller, location);
+		return this.changes.using(location, resource);
 	}
 
 	record AttentionView(String reason, Instant raisedAt, BookingView booking) {
