@@ -7,11 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.medspa.booking.catalog.CatalogReadModel;
@@ -32,11 +27,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Many clients booking at once, again and again: the database lets exactly the bookings
@@ -127,35 +120,14 @@ class NoDoubleBookingTest {
 	 * requests released at once; answers their statuses.
 	 */
 	private List<Integer> race(String location, LocalDate day, List<Integer> minutes) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(minutes.size());
-		try {
-			List<Future<Integer>> results = new ArrayList<>();
-			int client = 0;
-			for (int minute : minutes) {
-				String when = ZonedDateTime.of(day.atTime(10, minute), ZONE)
-					.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-				String body = BookingApiTest.request(CatalogFixtures.CONSULTATION, location, when,
-						"racer" + (client++) + "@example.com");
-				Callable<Integer> book = () -> {
-					start.await();
-					return this.mvc.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON).content(body))
-						.andReturn()
-						.getResponse()
-						.getStatus();
-				};
-				results.add(pool.submit(book));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> result : results) {
-				statuses.add(result.get());
-			}
-			return statuses;
+		List<String> bodies = new ArrayList<>();
+		int client = 0;
+		for (int minute : minutes) {
+			String when = ZonedDateTime.of(day.atTime(10, minute), ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+			bodies.add(BookingApiTest.request(CatalogFixtures.CONSULTATION, location, when,
+					"racer" + (client++) + "@example.com"));
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		return Races.book(this.mvc, bodies);
 	}
 
 	private void assertClaimsMatchBookings(String location, LocalDate day, int expected) {

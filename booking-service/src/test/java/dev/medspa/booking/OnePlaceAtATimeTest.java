@@ -11,11 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.medspa.booking.catalog.CatalogReadModel;
@@ -125,7 +120,7 @@ class OnePlaceAtATimeTest {
 			bodies.add(BookingApiTest.request(CatalogFixtures.CONSULTATION, location, iso(instant.atZone(zone)),
 					"racer" + i + "@example.com"));
 		}
-		List<Integer> statuses = race(bodies);
+		List<Integer> statuses = Races.book(this.mvc, bodies);
 		assertThat(statuses).containsOnly(201, 409);
 		assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
 		List<Booking> bookings = bookingsOf(TRAVELLER, instant.minus(Duration.ofHours(6)),
@@ -200,33 +195,6 @@ class OnePlaceAtATimeTest {
 		return this.mvc.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON)
 			.content(BookingApiTest.request(CatalogFixtures.CONSULTATION, location, iso(start),
 					"client" + System.nanoTime() + "@example.com")));
-	}
-
-	private List<Integer> race(List<String> bodies) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
-		try {
-			List<Future<Integer>> results = new ArrayList<>();
-			for (String body : bodies) {
-				Callable<Integer> book = () -> {
-					start.await();
-					return this.mvc.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON).content(body))
-						.andReturn()
-						.getResponse()
-						.getStatus();
-				};
-				results.add(pool.submit(book));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> result : results) {
-				statuses.add(result.get());
-			}
-			return statuses;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 	private List<Booking> bookingsOf(String practitioner, Instant from, Instant to) {

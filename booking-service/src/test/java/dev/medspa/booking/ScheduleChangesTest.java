@@ -10,10 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
@@ -182,34 +178,19 @@ class ScheduleChangesTest {
 	void aBookingRacingTimeOffIsRefusedOrListed() throws Exception {
 		for (int round = 0; round < 12; round++) {
 			LocalDate day = nextDay();
-			CountDownLatch start = new CountDownLatch(1);
-			ExecutorService pool = Executors.newFixedThreadPool(4);
-			try {
-				List<Future<MvcResult>> bookings = new ArrayList<>();
-				for (int hour : List.of(9, 11, 13)) {
-					bookings.add(pool.submit(() -> {
-						start.await();
-						return book(day, hour).andReturn();
-					}));
-				}
-				Callable<MvcResult> off = () -> {
-					start.await();
-					return putSchedule(withTimeOff(day), false).andReturn();
-				};
-				Future<MvcResult> change = pool.submit(off);
-				start.countDown();
-				boolean dayOff = change.get().getResponse().getStatus() == 200;
-				List<String> listed = this.attention.all().stream().map(NeedsAttention::id).toList();
-				for (Future<MvcResult> booking : bookings) {
-					MvcResult result = booking.get();
-					if (result.getResponse().getStatus() == 201 && dayOff) {
-						assertThat(listed).as("a booking confirmed on a day off is listed")
-							.contains((String) JsonPath.read(result.getResponse().getContentAsString(), "$.id"));
-					}
-				}
+			List<Callable<MvcResult>> requests = new ArrayList<>();
+			requests.add(() -> putSchedule(withTimeOff(day), false).andReturn());
+			for (int hour : List.of(9, 11, 13)) {
+				requests.add(() -> book(day, hour).andReturn());
 			}
-			finally {
-				pool.shutdownNow();
+			List<MvcResult> results = Races.all(requests);
+			boolean dayOff = results.get(0).getResponse().getStatus() == 200;
+			List<String> listed = this.attention.all().stream().map(NeedsAttention::id).toList();
+			for (MvcResult booking : results.subList(1, results.size())) {
+				if (booking.getResponse().getStatus() == 201 && dayOff) {
+					assertThat(listed).as("a booking confirmed on a day off is listed")
+						.contains((String) JsonPath.read(booking.getResponse().getContentAsString(), "$.id"));
+				}
 			}
 			this.schedules.replace(STELLA, OptionalLong.empty(), CatalogFixtures.everyDay(CREEK), List.of());
 		}

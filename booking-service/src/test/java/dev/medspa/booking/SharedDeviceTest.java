@@ -8,11 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.medspa.booking.catalog.CatalogReadModel;
@@ -88,30 +83,11 @@ class SharedDeviceTest {
 	void ofManyClientsBookingTheSameSlotExactlyOneGetsThePen() throws Exception {
 		LocalDate day = nextDay();
 		String start = day.atTime(10, 0).atZone(ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-		CountDownLatch go = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(10);
-		List<Integer> statuses = new ArrayList<>();
-		try {
-			List<Future<Integer>> results = new ArrayList<>();
-			for (int i = 0; i < 10; i++) {
-				String body = BookingApiTest.request(PEN_TREATMENT, CLINIC, start, "pen" + i + "@example.com");
-				Callable<Integer> book = () -> {
-					go.await();
-					return this.mvc.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON).content(body))
-						.andReturn()
-						.getResponse()
-						.getStatus();
-				};
-				results.add(pool.submit(book));
-			}
-			go.countDown();
-			for (Future<Integer> result : results) {
-				statuses.add(result.get());
-			}
+		List<String> bodies = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			bodies.add(BookingApiTest.request(PEN_TREATMENT, CLINIC, start, "pen" + i + "@example.com"));
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<Integer> statuses = Races.book(this.mvc, bodies);
 		assertThat(statuses).containsOnly(201, 409);
 		assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
 		assertThat(this.daySheets.load(CLINIC, day).claims()).singleElement()

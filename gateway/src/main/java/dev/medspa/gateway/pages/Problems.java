@@ -16,7 +16,7 @@ final class Problems {
 			case "slot-taken", "busy" -> "Someone has just taken this time. Please pick another one.";
 			case "hold-expired", "unknown-hold", "hold-mismatch" ->
 				"We could not keep this time for you any longer. Please pick a time again.";
-			case "not-available", "outside-booking-window", "start-in-past" ->
+			case "not-available", "outside-booking-window", "start-in-past", "off-grid", "location-closed" ->
 				"This time is no longer free. Please pick another one.";
 			case "consultation-required" ->
 				"This treatment starts with a consultation, so that your practitioner can check it suits your skin. "
