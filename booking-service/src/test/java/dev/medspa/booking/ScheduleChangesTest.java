@@ -106,6 +106,30 @@ class ScheduleChangesTest {
 	}
 
 	@Test
+	void aManagerKeepsOnlyTheHoursAtTheirLocations() throws Exception {
+		String creekOnly = withTimeOff(nextDay().plusDays(200));
+		this.mvc
+			.perform(put("/api/staff/schedules/{id}", STELLA).with(Staff.managerAt(RANCH))
+				.header("If-Match", "*")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(creekOnly.replace(CREEK, RANCH)))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(put("/api/staff/schedules/{id}", STELLA).with(Staff.frontDeskAt(CREEK))
+				.header("If-Match", "*")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(creekOnly))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(put("/api/staff/schedules/{id}", STELLA).with(Staff.managerAt(CREEK))
+				.header("If-Match", "*")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(creekOnly))
+			.andExpect(status().isOk());
+		this.schedules.replace(STELLA, OptionalLong.empty(), CatalogFixtures.everyDay(CREEK), List.of());
+	}
+
+	@Test
 	void weeklyHoursInTwoZonesAreComparedAsInstants() throws Exception {
 		// 12:00 in Los Angeles is 13:00 in Phoenix half of the year: no time to travel
 		putSchedule("""

@@ -18,6 +18,14 @@ final class Staff {
 			.authorities(new SimpleGrantedAuthority("ROLE_OWNER"));
 	}
 
+	static JwtRequestPostProcessor managerAt(String location) {
+		return jwt()
+			.jwt(token -> token.subject("manager@clinic.example")
+				.claim("roles", List.of("MANAGER"))
+				.claim("locations", List.of(location)))
+			.authorities(new SimpleGrantedAuthority("ROLE_MANAGER"));
+	}
+
 	static JwtRequestPostProcessor frontDeskAt(String location) {
 		return jwt()
 			.jwt(token -> token.subject("desk@clinic.example")

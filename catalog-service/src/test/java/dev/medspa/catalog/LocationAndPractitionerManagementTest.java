@@ -1,5 +1,6 @@
 package dev.medspa.catalog;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -13,6 +14,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -66,24 +68,64 @@ class LocationAndPractitionerManagementTest {
 		this.mvc.perform(get("/api/practitioners?treatment=light-chemical-peel&location=oakland"))
 			.andExpect(jsonPath("$.content.length()").value(0));
 
-		this.mvc
-			.perform(post(practitioner + "/retire").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MANAGER")))
-				.header("If-Match", "\"1\""))
+		this.mvc.perform(post(practitioner + "/retire").with(managerOf("oakland")).header("If-Match", "\"1\""))
 			.andExpect(status().isOk());
 		this.mvc.perform(get("/api/practitioners?location=oakland")).andExpect(jsonPath("$.content.length()").value(0));
 
 		ObjectNode renamed = location("oakland").put("name", "Oakland Rockridge");
-		send(put("/api/staff/locations/oakland").header("If-Match", "\"1\""), renamed).andExpect(status().isOk())
+		send(put("/api/staff/locations/oakland").header("If-Match", "\"1\""), renamed, managerOf("oakland"))
+			.andExpect(status().isOk())
 			.andExpect(header().string("ETag", "\"2\""));
-		this.mvc
-			.perform(post("/api/staff/locations/oakland/retire")
-				.with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MANAGER")))
-				.header("If-Match", "\"2\""))
+		this.mvc.perform(post("/api/staff/locations/oakland/retire").with(owner()).header("If-Match", "\"2\""))
 			.andExpect(status().isOk());
 		this.mvc.perform(get("/api/locations/oakland")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/api/locations"))
 			.andExpect(
 					jsonPath("$.content[*].id").value(containsInAnyOrder("walnut-creek", "san-ramon", "scottsdale")));
+	}
+
+	@Test
+	void aManagerKeepsOnlyTheirLocationsAndTheirPractitionersAndOnlyOwnersOpenOrCloseLocations() throws Exception {
+		send(post("/api/staff/locations"), location("hayward"), managerOf("walnut-creek"))
+			.andExpect(status().isForbidden());
+		send(post("/api/staff/locations"), location("hayward"), owner()).andExpect(status().isCreated());
+		send(put("/api/staff/locations/hayward").header("If-Match", "\"1\""), location("hayward"),
+				managerOf("walnut-creek"))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/forbidden"));
+		send(put("/api/staff/locations/hayward").header("If-Match", "\"1\""), location("hayward"), managerOf("hayward"))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(post("/api/staff/locations/hayward/retire").with(managerOf("hayward")).header("If-Match", "\"2\""))
+			.andExpect(status().isForbidden());
+		send(post("/api/staff/practitioners"), practitioner("Ines Vega", "hayward"), managerOf("walnut-creek"))
+			.andExpect(status().isForbidden());
+		String ines = send(post("/api/staff/practitioners"), practitioner("Ines Vega", "hayward"), managerOf("hayward"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+		send(put(ines).header("If-Match", "\"1\""), practitioner("Ines Vega", "walnut-creek"), managerOf("hayward"))
+			.andExpect(status().isForbidden());
+		send(put(ines).header("If-Match", "\"1\""), practitioner("Ines Vega", "hayward"), frontDeskAt("hayward"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/api/staff/locations/hayward/retire").with(owner()).header("If-Match", "\"2\""))
+			.andExpect(status().isOk());
+	}
+
+	private static JwtRequestPostProcessor owner() {
+		return jwt().jwt(token -> token.claim("roles", List.of("OWNER")))
+			.authorities(new SimpleGrantedAuthority("ROLE_OWNER"));
+	}
+
+	private static JwtRequestPostProcessor managerOf(String location) {
+		return jwt().jwt(token -> token.claim("roles", List.of("MANAGER")).claim("locations", List.of(location)))
+			.authorities(new SimpleGrantedAuthority("ROLE_MANAGER"));
+	}
+
+	private static JwtRequestPostProcessor frontDeskAt(String location) {
+		return jwt().jwt(token -> token.claim("roles", List.of("FRONT_DESK")).claim("locations", List.of(location)))
+			.authorities(new SimpleGrantedAuthority("ROLE_FRONT_DESK"));
 	}
 
 	static Stream<Arguments> invalidLocations() {
@@ -131,9 +173,12 @@ class LocationAndPractitionerManagementTest {
 
 	private ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
 			ObjectNode body) throws Exception {
-		return this.mvc.perform(request.with(jwt().authorities(new SimpleGrantedAuthority("ROLE_MANAGER")))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body.toString()));
+		return send(request, body, owner());
+	}
+
+	private ResultActions send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+			ObjectNode body, JwtRequestPostProcessor caller) throws Exception {
+		return this.mvc.perform(request.with(caller).contentType(MediaType.APPLICATION_JSON).content(body.toString()));
 	}
 
 	private static ObjectNode location(String slug) {

@@ -153,10 +153,10 @@ class NotificationPipelineTest {
 
 		// the ledger records a message as sent just after the SMTP server took it
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> this.mvc.perform(get("/api/staff/notifications").param("booking", id).with(jwt()))
+			.untilAsserted(() -> this.mvc.perform(get("/api/staff/notifications").param("booking", id).with(owner()))
 				.andExpect(jsonPath("$.messages[?(@.id == '" + id + ":aftercare-week-check-in:v4')].sentAt")
 					.value("2026-11-06T15:07:00-08:00")));
-		this.mvc.perform(get("/api/staff/notifications").param("booking", id).with(jwt()))
+		this.mvc.perform(get("/api/staff/notifications").param("booking", id).with(owner()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.bookingStatus").value("COMPLETED"))
 			.andExpect(jsonPath("$.messages[?(@.id == '" + id + ":reminder:v1')].status").value("CANCELLED"))
@@ -171,7 +171,7 @@ class NotificationPipelineTest {
 		events.publish(
 				new BookingCompleted(new BookingId(id), 4, new TreatmentId(PipelineFixtures.MICRONEEDLING), ended));
 		assertNoMoreMail(ana, 8);
-		this.mvc.perform(get("/api/staff/notifications").param("booking", id).with(jwt()))
+		this.mvc.perform(get("/api/staff/notifications").param("booking", id).with(owner()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.bookingStatus").value("COMPLETED"))
 			.andExpect(jsonPath("$.bookingVersion").value(4))
@@ -203,10 +203,21 @@ class NotificationPipelineTest {
 
 		this.clock.set(local(2026, 10, 26, 12, 0));
 		assertNoMoreMail(ben, 2);
-		this.mvc.perform(get("/api/staff/notifications").param("booking", id).with(jwt()))
+		this.mvc.perform(get("/api/staff/notifications").param("booking", id).with(owner()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.messages[?(@.id == '" + id + ":reminder:v1')].reason")
 				.value("the booking was cancelled"));
+		String refused = this.mvc
+			.perform(
+					get("/api/staff/notifications").param("booking", id)
+						.with(jwt().jwt(token -> token.claim("locations", List.of("scottsdale")))
+							.authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+									"ROLE_FRONT_DESK"))))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).doesNotContain(ben).doesNotContain("recipient");
 	}
 
 	@Test
@@ -240,10 +251,10 @@ class NotificationPipelineTest {
 	@Test
 	void theLedgerIsForStaffAndAnUnknownBookingIsAProblem() throws Exception {
 		this.mvc.perform(get("/api/staff/notifications").param("booking", "nope")).andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/api/staff/notifications").param("booking", "nope").with(jwt()))
+		this.mvc.perform(get("/api/staff/notifications").param("booking", "nope").with(owner()))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("No messages are planned for booking nope"));
-		this.mvc.perform(get("/api/staff/notifications").with(jwt())).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/staff/notifications").with(owner())).andExpect(status().isBadRequest());
 	}
 
 	private static MimeMessage awaitMail(String address, int count) {
@@ -272,6 +283,11 @@ class NotificationPipelineTest {
 
 	static Instant local(int year, int month, int day, int hour, int minute) {
 		return LocalDateTime.of(year, month, day, hour, minute).atZone(LA).toInstant();
+	}
+
+	/** A staff token of an owner, who sees every location's ledgers. */
+	private static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor owner() {
+		return jwt().authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_OWNER"));
 	}
 
 }

@@ -5,6 +5,7 @@ import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.support.outbox.OutboxCollection;
 import dev.medspa.support.outbox.OutboxMessages;
 import dev.medspa.support.security.ManagerRoutes;
+import dev.medspa.support.security.OwnerRoutes;
 import dev.medspa.support.security.PublicRoutes;
 
 import org.springframework.context.annotation.Bean;
@@ -23,8 +24,19 @@ class CatalogConfiguration {
 
 	/** Changing the catalog is for managers and owners; reading it, for any staff. */
 	@Bean
+	OwnerRoutes ownerRoutes() {
+		return OwnerRoutes.of(PublicRoutes.post("/api/staff/locations"),
+				PublicRoutes.post("/api/staff/locations/*/retire"));
+	}
+
+	/**
+	 * Managers keep treatments, their locations and their practitioners (checked in each
+	 * controller).
+	 */
+	@Bean
 	ManagerRoutes managerRoutes() {
-		return ManagerRoutes.of(PublicRoutes.post("/api/staff/**"), PublicRoutes.put("/api/staff/**"));
+		return ManagerRoutes.of(PublicRoutes.post("/api/staff/**"), PublicRoutes.put("/api/staff/**"))
+			.andOfTheirLocation(PublicRoutes.put("/api/staff/locations/{location}"));
 	}
 
 	@Bean

@@ -2,13 +2,17 @@ package dev.medspa.support.security;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -42,7 +46,7 @@ public class ServiceSecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<PublicRoutes> publicRoutes,
-			ObjectProvider<ManagerRoutes> managerRoutes) throws Exception {
+			ObjectProvider<OwnerRoutes> ownerRoutes, ObjectProvider<ManagerRoutes> managerRoutes) throws Exception {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers();
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -52,6 +56,15 @@ public class ServiceSecurityConfiguration {
 				publicRoutes.orderedStream()
 					.flatMap(routes -> routes.routes().stream())
 					.forEach(route -> requests.requestMatchers(route.method(), route.pattern()).permitAll());
+				ownerRoutes.orderedStream()
+					.flatMap(routes -> routes.routes().stream())
+					.forEach(route -> requests.requestMatchers(route.method(), route.pattern())
+						.hasRole(StaffRole.OWNER.name()));
+				managerRoutes.orderedStream()
+					.flatMap(routes -> routes.ofTheirLocation().stream())
+					.forEach(route -> requests.requestMatchers(route.method(), route.pattern())
+						.access((authentication, context) -> new AuthorizationDecision(
+								managesLocation(authentication.get(), context.getVariables().get("location")))));
 				managerRoutes.orderedStream()
 					.flatMap(routes -> routes.routes().stream())
 					.forEach(route -> requests.requestMatchers(route.method(), route.pattern())
@@ -66,6 +79,16 @@ public class ServiceSecurityConfiguration {
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
 		return http.build();
+	}
+
+	/** An owner, or a manager whose token lists the location. */
+	private static boolean managesLocation(@Nullable Authentication authentication, @Nullable String location) {
+		if (authentication == null || !authentication.isAuthenticated() || location == null) {
+			return false;
+		}
+		return StaffClaims.hasRole(authentication, StaffRole.OWNER)
+				|| (StaffClaims.hasRole(authentication, StaffRole.MANAGER)
+						&& StaffClaims.worksAt(authentication, location));
 	}
 
 	@Bean

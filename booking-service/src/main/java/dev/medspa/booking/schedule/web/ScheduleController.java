@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.medspa.booking.catalog.CatalogReadModel;
 import dev.medspa.booking.reservation.ScheduleChanges;
 import dev.medspa.booking.schedule.Schedule;
 import dev.medspa.booking.schedule.Schedules;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -42,9 +44,12 @@ class ScheduleController {
 
 	private final ScheduleChanges changes;
 
-	ScheduleController(Schedules schedules, ScheduleChanges changes) {
+	private final CatalogReadModel catalog;
+
+	ScheduleController(Schedules schedules, ScheduleChanges changes, CatalogReadModel catalog) {
 		this.schedules = schedules;
 		this.changes = changes;
+		this.catalog = catalog;
 	}
 
 	@GetMapping("/{practitionerId}")
@@ -57,7 +62,10 @@ class ScheduleController {
 	@PutMapping("/{practitionerId}")
 	ResponseEntity<Schedule> replace(@PathVariable String practitionerId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestParam(defaultValue = "false") boolean confirm, @Valid @RequestBody ScheduleRequest request) {
+			@RequestParam(defaultValue = "false") boolean confirm, @Valid @RequestBody ScheduleRequest request,
+			Authentication caller) {
+		ScheduleScope.require(caller, practitionerId, this.schedules, this.catalog, request.weeklyHours(),
+				request.exceptionList());
 		Schedule schedule = this.changes
 			.replace(practitionerId, Versions.expected(ifMatch), request.weeklyHours(), request.exceptionList(),
 					confirm)

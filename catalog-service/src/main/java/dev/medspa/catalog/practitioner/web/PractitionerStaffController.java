@@ -1,12 +1,16 @@
 package dev.medspa.catalog.practitioner.web;
 
 import java.net.URI;
+import java.util.Collection;
 
 import jakarta.validation.Valid;
 
 import dev.medspa.catalog.practitioner.Practitioner;
 import dev.medspa.catalog.practitioner.PractitionerRoster;
 import dev.medspa.events.catalog.PractitionerState;
+import dev.medspa.support.Refusal;
+import dev.medspa.support.security.StaffClaims;
+import dev.medspa.support.security.StaffRole;
 import dev.medspa.support.web.Versions;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +19,7 @@ import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Managers keep the practitioners; changes need the version read, in If-Match. */
+/**
+ * Managers keep the practitioners who work only at their locations (owners, all); changes
+ * need the version read, in If-Match.
+ */
 @RestController
 @RequestMapping("/api/staff/practitioners")
 class PractitionerStaffController {
@@ -46,7 +54,8 @@ class PractitionerStaffController {
 	}
 
 	@PostMapping
-	ResponseEntity<PractitionerState> create(@Valid @RequestBody PractitionerRequest request) {
+	ResponseEntity<PractitionerState> create(@Valid @RequestBody PractitionerRequest request, Authentication caller) {
+		requireTheirs(caller, request.toDefinition().locations());
 		Practitioner created = this.practitioners.create(request.toDefinition());
 		return ResponseEntity.created(URI.create("/api/staff/practitioners/" + created.id()))
 			.eTag(Versions.etag(created.version()))
@@ -56,14 +65,32 @@ class PractitionerStaffController {
 	@PutMapping("/{id}")
 	ResponseEntity<PractitionerState> update(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@Valid @RequestBody PractitionerRequest request) {
+			@Valid @RequestBody PractitionerRequest request, Authentication caller) {
+		requireTheirs(caller, this.practitioners.byId(id).definition().locations());
+		requireTheirs(caller, request.toDefinition().locations());
 		return tagged(this.practitioners.update(id, Versions.expected(ifMatch), request.toDefinition()));
 	}
 
 	@PostMapping("/{id}/retire")
 	ResponseEntity<PractitionerState> retire(@PathVariable String id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			Authentication caller) {
+		requireTheirs(caller, this.practitioners.byId(id).definition().locations());
 		return tagged(this.practitioners.retire(id, Versions.expected(ifMatch)));
+	}
+
+	/**
+	 * Owners keep every practitioner; a manager, those whose locations are all theirs.
+	 */
+	private static void requireTheirs(Authentication caller, Collection<String> locations) {
+		if (StaffClaims.hasRole(caller, StaffRole.OWNER)) {
+			return;
+		}
+		for (String location : locations) {
+			if (!StaffClaims.worksAt(caller, location)) {
+				throw Refusal.forbidden("You do not manage " + location + "; ask an owner or its manager");
+			}
+		}
 	}
 
 	private static ResponseEntity<PractitionerState> tagged(Practitioner practitioner) {

@@ -14,8 +14,10 @@ import dev.medspa.notification.plan.PlanStore;
 import dev.medspa.notification.plan.PlannedMessage;
 import dev.medspa.notification.plan.Step;
 import dev.medspa.support.Refusal;
+import dev.medspa.support.security.StaffClaims;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,12 +36,15 @@ class LedgerController {
 	}
 
 	@GetMapping("/api/staff/notifications")
-	LedgerView ledger(@RequestParam String booking) {
+	LedgerView ledger(@RequestParam String booking, Authentication caller) {
 		if (booking.isBlank() || booking.length() > 100) {
 			throw Refusal.invalid("booking", "must be a booking id");
 		}
 		Plan plan = this.plans.find(booking)
 			.orElseThrow(() -> Refusal.notFound("Booking", "No messages are planned for booking " + booking));
+		if (!StaffClaims.worksAt(caller, plan.locationId())) {
+			throw Refusal.forbidden("You do not work at the location of this booking");
+		}
 		ZoneId zone = plan.zone();
 		List<MessageView> messages = plan.messages()
 			.stream()
