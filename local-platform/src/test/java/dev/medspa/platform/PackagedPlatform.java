@@ -87,6 +87,18 @@ final class PackagedPlatform implements AutoCloseable {
 		return this.gateway.baseUrl();
 	}
 
+	/**
+	 * Where a service answers directly, past the gateway: {@code catalog-service} and so
+	 * on.
+	 */
+	String service(String name) {
+		return this.processes.stream()
+			.filter(process -> process.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No service " + name))
+			.baseUrl();
+	}
+
 	Path demoStaffFile() {
 		return this.home.resolve("demo-staff.txt");
 	}
