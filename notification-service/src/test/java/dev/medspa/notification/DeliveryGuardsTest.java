@@ -189,6 +189,27 @@ class DeliveryGuardsTest {
 	}
 
 	@Test
+	void guessingUnsubscribeLinksIsStoppedPerAddress() throws Exception {
+		for (int i = 0; i < 20; i++) {
+			this.mvc.perform(post("/api/unsubscribe/guess-" + i).with(request -> {
+				request.setRemoteAddr("10.9.9.9");
+				return request;
+			})).andExpect(status().isNotFound());
+		}
+		this.mvc.perform(post("/api/unsubscribe/guess-x").with(request -> {
+			request.setRemoteAddr("10.9.9.9");
+			return request;
+		}))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(
+					org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("Retry-After"));
+		this.mvc.perform(post("/api/unsubscribe/guess-x").with(request -> {
+			request.setRemoteAddr("10.9.9.10");
+			return request;
+		})).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void noNudgeWhenTheNextSessionIsBookedAlready() {
 		this.clock.set(local(2026, 10, 20, 12, 0));
 		PipelineFixtures events = new PipelineFixtures(this.kafka, this.topics);

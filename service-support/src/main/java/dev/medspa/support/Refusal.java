@@ -15,12 +15,12 @@ import org.jspecify.annotations.Nullable;
 public class Refusal extends RuntimeException {
 
 	/**
-	 * What kind of refusal, which the web layer maps to 400, 404, 403, 422, 409, 412 and
-	 * 428.
+	 * What kind of refusal, which the web layer maps to 400, 404, 403, 422, 409, 412, 428
+	 * and 429.
 	 */
 	public enum Kind {
 
-		INVALID, NOT_FOUND, FORBIDDEN, UNPROCESSABLE, CONFLICT, STALE, VERSION_REQUIRED
+		INVALID, NOT_FOUND, FORBIDDEN, UNPROCESSABLE, CONFLICT, STALE, VERSION_REQUIRED, TOO_MANY
 
 	}
 
@@ -72,6 +72,18 @@ public class Refusal extends RuntimeException {
 	public static Refusal invalid(String field, String reason) {
 		return new Refusal(Kind.INVALID, "invalid-request", "Invalid request", reason, field);
 	}
+
+	/**
+	 * The caller did something too often; the answer says when to try again (a
+	 * {@code Retry-After} header and {@code retryAfterSeconds}).
+	 */
+	public static Refusal tooMany(String detail, java.time.Duration retryAfter) {
+		return new Refusal(Kind.TOO_MANY, "too-many-requests", "Too many requests", detail, null)
+			.with(RETRY_AFTER_SECONDS, Math.max(1, retryAfter.toSeconds()));
+	}
+
+	/** The member of a too-many refusal that says how long to wait. */
+	public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
 
 	/** The client edited a version that is no longer the current one. */
 	public static Refusal stale(String what, long current) {

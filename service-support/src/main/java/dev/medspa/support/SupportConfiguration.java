@@ -2,6 +2,7 @@ package dev.medspa.support;
 
 import java.time.Clock;
 
+import dev.medspa.support.limits.Limits;
 import dev.medspa.support.readmodel.VersionedDocuments;
 import dev.medspa.support.web.ProblemDetailsHandler;
 import dev.medspa.support.web.ProblemResponsesCustomizer;
@@ -45,6 +46,11 @@ public class SupportConfiguration {
 	@Bean
 	ProblemResponsesCustomizer problemResponsesCustomizer() {
 		return new ProblemResponsesCustomizer();
+	}
+
+	@Bean
+	Limits limits(MongoTemplate mongo, Clock clock) {
+		return new Limits(mongo, clock);
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
@@ -34,7 +35,8 @@ class ApiRoutes {
 	RouterFunction<ServerResponse> bookingApi(ServiceUrls urls) {
 		return to("booking", urls.booking(), "/api/availability", "/api/availability/**", "/api/holds", "/api/holds/**",
 				"/api/bookings", "/api/bookings/**", "/api/manage/**", "/api/staff/schedules/**", "/api/staff/bookings",
-				"/api/staff/bookings/**", "/api/staff/day-sheets/**", "/api/staff/agenda/**");
+				"/api/staff/bookings/**", "/api/staff/day-sheets/**", "/api/staff/agenda/**", "/api/staff/attention",
+				"/api/staff/affected-bookings");
 	}
 
 	@Bean
@@ -60,7 +62,17 @@ class ApiRoutes {
 			.map(RequestPredicates::path)
 			.reduce(RequestPredicate::or)
 			.orElseThrow();
-		return route(id).route(paths, http()).before(uri(service)).build();
+		return route(id).route(paths, http()).before(uri(service)).before(ApiRoutes::withClientAddress).build();
+	}
+
+	/**
+	 * Tells the service who called, as this gateway saw the connection: whatever
+	 * {@code X-Forwarded-For} the caller sent is replaced, so a client cannot pass for
+	 * another when the services count its requests.
+	 */
+	private static ServerRequest withClientAddress(ServerRequest request) {
+		String address = request.remoteAddress().map(remote -> remote.getAddress().getHostAddress()).orElse("unknown");
+		return ServerRequest.from(request).headers(headers -> headers.set("X-Forwarded-For", address)).build();
 	}
 
 }

@@ -23,6 +23,7 @@ import dev.medspa.notification.plan.PlannedMessage;
 import dev.medspa.notification.plan.Step;
 import dev.medspa.notification.preferences.ContactPreferences;
 import dev.medspa.notification.sms.SmsSender;
+import dev.medspa.notification.sms.SmsDestinations;
 import dev.medspa.notification.sms.SmsSender.SmsRejected;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,6 +58,8 @@ public class Dispatcher {
 
 	private final SmsSender sms;
 
+	private final SmsDestinations smsDestinations;
+
 	private final ContactPreferences preferences;
 
 	private final PlanRules rules;
@@ -69,7 +72,9 @@ public class Dispatcher {
 	private final String owner = UUID.randomUUID().toString();
 
 	Dispatcher(PlanStore plans, CatalogReadModel catalog, MessageComposer composer, EmailSender email, SmsSender sms,
-			ContactPreferences preferences, PlanRules rules, NotificationProperties properties, Clock clock) {
+			SmsDestinations smsDestinations, ContactPreferences preferences, PlanRules rules,
+			NotificationProperties properties, Clock clock) {
+		this.smsDestinations = smsDestinations;
 		this.plans = plans;
 		this.catalog = catalog;
 		this.composer = composer;
@@ -179,6 +184,7 @@ public class Dispatcher {
 		LocationSummary location = this.catalog.location(plan.locationId())
 			.orElseThrow(() -> new IllegalStateException("location " + plan.locationId() + " not known yet"));
 		if (message.channel() == Channel.SMS) {
+			this.smsDestinations.check(java.util.Objects.requireNonNullElse(plan.client().phone(), ""));
 			this.sms.send(this.composer.sms(plan, message, location));
 			return;
 		}

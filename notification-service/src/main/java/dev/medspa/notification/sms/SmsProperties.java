@@ -3,6 +3,7 @@ package dev.medspa.notification.sms;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,12 +22,15 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKey sent as a bearer token to the HTTP provider, when set
  * @param defaultCountryCode the calling code for numbers given without a '+'
  * @param timeout the longest wait to connect to the provider and for its answer
+ * @param allowedRegions the countries (ISO 3166 codes) whose numbers may be texted; the
+ * clinic's own by default, so nobody can make it text premium or far-away numbers (SMS
+ * pumping)
  */
 @Validated
 @ConfigurationProperties("medspa.notification.sms")
 public record SmsProperties(@DefaultValue("sink") @NotNull Provider provider, Path sinkDirectory, @Nullable URI url,
 		@Nullable String apiKey, @DefaultValue("1") @Pattern(regexp = "\\+?[1-9][0-9]{0,2}") String defaultCountryCode,
-		@DefaultValue("PT10S") @NotNull Duration timeout) {
+		@DefaultValue("PT10S") @NotNull Duration timeout, @DefaultValue("US") List<String> allowedRegions) {
 
 	public SmsProperties {
 		// the temporary directory differs per machine, so its default is computed here

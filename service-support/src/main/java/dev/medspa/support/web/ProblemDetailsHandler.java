@@ -57,6 +57,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			case CONFLICT -> HttpStatus.CONFLICT;
 			case STALE -> HttpStatus.PRECONDITION_FAILED;
 			case VERSION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
+			case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
 		};
 		String detail = String.valueOf(ex.getMessage());
 		List<FieldProblem> errors = ex.field() == null ? List.of() : List.of(new FieldProblem(ex.field(), detail));
@@ -65,6 +66,10 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail body = response.getBody();
 		if (body != null) {
 			ex.properties().forEach(body::setProperty);
+		}
+		Object retryAfter = ex.properties().get(Refusal.RETRY_AFTER_SECONDS);
+		if (retryAfter != null) {
+			return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter)).body(body);
 		}
 		return response;
 	}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +36,10 @@ class BookingController {
 
 	private final IdempotentBookings idempotent;
 
-	BookingController(BookingService bookings, IdempotentBookings idempotent) {
+	private final ClientLimits limits;
+
+	BookingController(BookingService bookings, IdempotentBookings idempotent, ClientLimits limits) {
+		this.limits = limits;
 		this.bookings = bookings;
 		this.idempotent = idempotent;
 	}
@@ -49,16 +53,17 @@ class BookingController {
 	@PostMapping("/api/bookings")
 	ResponseEntity<BookingView.Created> book(
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
-			@Valid @RequestBody BookingRequest request) {
+			@Valid @RequestBody BookingRequest request, HttpServletRequest http) {
+		NewBooking asked = request.toNewBooking();
+		this.limits.booking(http, asked.client().email(), asked.client().phone());
 		if (idempotencyKey == null) {
-			BookingService.Booked booked = this.bookings.book(request.toNewBooking());
+			BookingService.Booked booked = this.bookings.book(asked);
 			return created(booked.booking(), booked.manageToken(), false);
 		}
 		if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
 			throw Refusal.invalid("Idempotency-Key", "must be 1 to 255 characters");
 		}
-		IdempotentBookings.Outcome outcome = this.idempotent.book(idempotencyKey, hash(request),
-				request.toNewBooking());
+		IdempotentBookings.Outcome outcome = this.idempotent.book(idempotencyKey, hash(request), asked);
 		return created(outcome.booking(), outcome.manageToken(), outcome.replayed());
 	}
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,12 +29,16 @@ class HoldController {
 
 	private final BookingService bookings;
 
-	HoldController(BookingService bookings) {
+	private final ClientLimits limits;
+
+	HoldController(BookingService bookings, ClientLimits limits) {
 		this.bookings = bookings;
+		this.limits = limits;
 	}
 
 	@PostMapping("/api/holds")
-	ResponseEntity<HoldView> hold(@Valid @RequestBody HoldRequest request) {
+	ResponseEntity<HoldView> hold(@Valid @RequestBody HoldRequest request, HttpServletRequest http) {
+		this.limits.hold(http);
 		BookingService.HoldTaken hold = this.bookings.hold(java.util.Objects.requireNonNull(request.treatmentId()),
 				java.util.Objects.requireNonNull(request.locationId()), BookingController.required(request.start()),
 				request.practitionerId());

@@ -3,7 +3,11 @@ package dev.medspa.notification.preferences.web;
 import dev.medspa.notification.preferences.ContactPreference;
 import dev.medspa.notification.preferences.ContactPreferences;
 import dev.medspa.support.Refusal;
+import dev.medspa.support.limits.Limits;
+import dev.medspa.support.web.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,13 +27,24 @@ class UnsubscribeController {
 
 	private final ContactPreferences preferences;
 
-	UnsubscribeController(ContactPreferences preferences) {
+	private final Limits limits;
+
+	private final int missesPerAddressPerMinute;
+
+	/**
+	 * @param missesPerAddressPerMinute links tried from one address that open nothing,
+	 * before it must wait (guessing links); 0 turns the limit off
+	 */
+	UnsubscribeController(ContactPreferences preferences, Limits limits,
+			@Value("${medspa.limits.unsubscribe-misses-per-address-per-minute:20}") int missesPerAddressPerMinute) {
 		this.preferences = preferences;
+		this.limits = limits;
+		this.missesPerAddressPerMinute = missesPerAddressPerMinute;
 	}
 
 	@GetMapping(produces = MediaType.TEXT_HTML_VALUE)
-	String page(@PathVariable String token) {
-		ContactPreference preference = known(token);
+	String page(@PathVariable String token, HttpServletRequest http) {
+		ContactPreference preference = this.preferences.find(token).orElseThrow(() -> miss(http));
 		String escaped = HtmlUtils.htmlEscape(token);
 		String state = preference.optedOut() ? "<p>You are unsubscribed from reminders to book again.</p>"
 				: """
@@ -44,8 +59,8 @@ class UnsubscribeController {
 
 	/** The button on the page: the same opt-out, answered with a page. */
 	@PostMapping(params = "confirm=page", produces = MediaType.TEXT_HTML_VALUE)
-	String unsubscribeFromPage(@PathVariable String token) {
-		unsubscribe(token);
+	String unsubscribeFromPage(@PathVariable String token, HttpServletRequest http) {
+		unsubscribe(token, http);
 		return styled("<p role=\"status\">You are unsubscribed from reminders to book again. Confirmations and care "
 				+ "instructions for your appointments will still reach you.</p>");
 	}
@@ -67,15 +82,16 @@ class UnsubscribeController {
 	}
 
 	@PostMapping
-	UnsubscribedView unsubscribe(@PathVariable String token) {
-		ContactPreference preference = this.preferences.optOut(token)
-			.orElseThrow(() -> Refusal.notFound("Unsubscribe link", "This unsubscribe link is not valid"));
+	UnsubscribedView unsubscribe(@PathVariable String token, HttpServletRequest http) {
+		ContactPreference preference = this.preferences.optOut(token).orElseThrow(() -> miss(http));
 		return new UnsubscribedView(true, preference.optedOutAt());
 	}
 
-	private ContactPreference known(String token) {
-		return this.preferences.find(token)
-			.orElseThrow(() -> Refusal.notFound("Unsubscribe link", "This unsubscribe link is not valid"));
+	/** A link that opens nothing; too many from one address are refused for a while. */
+	private Refusal miss(HttpServletRequest http) {
+		this.limits.take("unsubscribe-misses-per-address", ClientAddress.of(http), this.missesPerAddressPerMinute,
+				java.time.Duration.ofMinutes(1), "links that open nothing from your address");
+		return Refusal.notFound("Unsubscribe link", "This unsubscribe link is not valid");
 	}
 
 	record UnsubscribedView(boolean unsubscribed, java.time.@org.jspecify.annotations.Nullable Instant since) {

@@ -167,7 +167,7 @@ class HttpSmsSenderTest {
 	}
 
 	private static SmsProperties properties(URI url, Duration timeout) {
-		return new SmsProperties(Provider.HTTP, null, url, "test-key", "1", timeout);
+		return new SmsProperties(Provider.HTTP, null, url, "test-key", "1", timeout, java.util.List.of("US"));
 	}
 
 	private static void await(CountDownLatch latch) {
