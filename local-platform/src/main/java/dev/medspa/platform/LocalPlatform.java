@@ -80,6 +80,7 @@ public final class LocalPlatform {
 		notification.put("MANAGE_URL", siteUrl() + "/manage/");
 		notification.put("BOOKING_URL", siteUrl() + "/book");
 		notification.put("UNSUBSCRIBE_URL", siteUrl() + "/api/unsubscribe/");
+		notification.put("UNSUBSCRIBE_SECRET", InstallationSecrets.readOrCreate(this.settings.unsubscribeSecret()));
 		services
 			.add(service("notification-service", this.settings.notificationPort(), kafka, mongo, mail, notification));
 		pids.write(services);

@@ -49,7 +49,8 @@ final class PackagedPlatform implements AutoCloseable {
 		common.put("STAFF_JWK_SET_URI", site + "/oauth2/jwks");
 		common.put("STAFF_TOKEN_ISSUER", site);
 		common.put("MEDSPA_TESTING_CLOCK_OFFSET_FILE", clockOffsetFile().toString());
-		// every test client comes from 127.0.0.1 and some share a phone number: the client
+		// every test client comes from 127.0.0.1 and some share a phone number: the
+		// client
 		// limits are raised out of their way (booking-service's LimitsTest proves them)
 		for (String limit : List.of("HOLDSPERADDRESSPERMINUTE", "BOOKINGSPERADDRESSPERHOUR", "BOOKINGSPEREMAILPERDAY",
 				"BOOKINGSPERPHONEPERDAY", "MANAGEMISSESPERADDRESSPERMINUTE", "MOVESPERBOOKING")) {
@@ -74,6 +75,8 @@ final class PackagedPlatform implements AutoCloseable {
 		notificationEnv.put("MANAGE_URL", site + "/manage/");
 		notificationEnv.put("BOOKING_URL", site + "/book");
 		notificationEnv.put("UNSUBSCRIBE_URL", site + "/api/unsubscribe/");
+		notificationEnv.put("UNSUBSCRIBE_SECRET",
+				InstallationSecrets.readOrCreate(home.resolve("keys/unsubscribe-secret")));
 		notificationEnv.put("SMS_SINK_DIRECTORY", home.resolve("sms").toString());
 		start(jars, "notification-service", notificationPort, prefix, notificationEnv, infrastructure);
 		this.processes.forEach(process -> process.awaitHealthy(Duration.ofMinutes(3)));

@@ -23,7 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param bookingUrl where clients book again
  * @param unsubscribeUrl the unsubscribe link of optional messages, to which the client's
  * token is appended
- * @param unsubscribeSecret keys the unsubscribe tokens; at least 32 characters
+ * @param unsubscribeSecret keys the unsubscribe tokens; at least 32 characters, and no
+ * default: each installation sets its own (the local platform generates one on first
+ * start), so no value in the repository makes tokens anyone else accepts
  * @param dispatch how often and how hard senders look for due messages
  * @param plan when messages fall
  */
@@ -34,8 +36,8 @@ public record NotificationProperties(@DefaultValue("bookings@clinic.example") @E
 		@DefaultValue("http://127.0.0.1:8080/manage/") @NotBlank String manageUrl,
 		@DefaultValue("http://127.0.0.1:8080/book") @NotBlank String bookingUrl,
 		@DefaultValue("http://127.0.0.1:8080/api/unsubscribe/") @NotBlank String unsubscribeUrl,
-		@DefaultValue("local-development-only-unsubscribe-secret-0123456789") @Size(min = 32) String unsubscribeSecret,
-		@DefaultValue @Valid Dispatch dispatch, @DefaultValue @Valid Plan plan) {
+		@NotBlank @Size(min = 32) String unsubscribeSecret, @DefaultValue @Valid Dispatch dispatch,
+		@DefaultValue @Valid Plan plan) {
 
 	/**
 	 * @param interval the pause between two looks for due messages
