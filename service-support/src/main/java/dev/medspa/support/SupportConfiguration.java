@@ -4,10 +4,15 @@ import java.time.Clock;
 
 import dev.medspa.support.limits.Limits;
 import dev.medspa.support.readmodel.VersionedDocuments;
+import dev.medspa.support.web.BodySizeLimit;
 import dev.medspa.support.web.ProblemDetailsHandler;
 import dev.medspa.support.web.ProblemResponsesCustomizer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +51,19 @@ public class SupportConfiguration {
 	@Bean
 	ProblemResponsesCustomizer problemResponsesCustomizer() {
 		return new ProblemResponsesCustomizer();
+	}
+
+	/**
+	 * Request bodies over {@code medspa.web.max-body-size} (default 64 KB; the largest
+	 * valid request is a few KB) are refused with 413 before they are read.
+	 */
+	@Bean
+	FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
+			@Value("${medspa.web.max-body-size:64KB}") DataSize maxBodySize) {
+		FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
+				new BodySizeLimit(maxBodySize.toBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean

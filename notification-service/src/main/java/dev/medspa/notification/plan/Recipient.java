@@ -14,8 +14,14 @@ import org.jspecify.annotations.Nullable;
 public record Recipient(String name, String email, String normalizedEmail, @Nullable String phone,
 		boolean consentToSms) {
 
+	/**
+	 * A recipient as an event names them. Line breaks and other control characters in the
+	 * name become spaces: a name reaches mail bodies and calendar invites, where a line
+	 * break could start a header or a property of its own.
+	 */
 	public static Recipient of(String name, String email, @Nullable String phone, boolean consentToSms) {
-		return new Recipient(name, email, email.strip().toLowerCase(Locale.ROOT), phone, consentToSms);
+		String clean = name.replaceAll("\\p{Cntrl}", " ").strip();
+		return new Recipient(clean, email.strip(), email.strip().toLowerCase(Locale.ROOT), phone, consentToSms);
 	}
 
 	public boolean textable() {

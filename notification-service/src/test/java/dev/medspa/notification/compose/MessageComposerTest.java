@@ -69,6 +69,22 @@ class MessageComposerTest {
 	}
 
 	@Test
+	void aLineBreakInANameCannotAddAHeaderOrACalendarProperty() {
+		Instant start = Instant.parse("2026-07-15T17:00:00Z");
+		Plan injected = Plan.confirmed(new BookingConfirmed(new BookingId("b-2"), 1, new TreatmentId("microneedling"),
+				new LocationId("scottsdale"), start, start.plusSeconds(3600),
+				new BookingConfirmed.ClientContact("Ana\r\nBcc: evil@example.com\r\nATTENDEE:mailto:evil@example.com",
+						"ana@example.com", "+1 480 555 0199", true),
+				Instant.parse("2026-07-01T12:00:00Z"), new PractitionerId("p"), "token-2"), MICRONEEDLING, SCOTTSDALE,
+				new PlanRules(new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)), Duration.ofDays(1),
+						Duration.ofHours(2), Duration.ofDays(2)));
+		Email email = this.composer.email(injected, injected.messages().get(0), MICRONEEDLING, SCOTTSDALE, null);
+		assertThat(email.text()).doesNotContain("\nBcc:").contains("Ana  Bcc: evil@example.com");
+		assertThat(email.calendar().content().lines()).noneMatch(line -> line.startsWith("ATTENDEE:mailto:evil"))
+			.noneMatch(line -> line.startsWith("Bcc:"));
+	}
+
+	@Test
 	void aftercareSaysTheProtocolsStepAndTheNudgeOffersUnsubscribing() {
 		Email aftercare = this.composer.email(plan(), message(Step.AFTERCARE), MICRONEEDLING, SCOTTSDALE, null);
 		assertThat(aftercare.text()).contains("Cleanse gently for 72 hours.");

@@ -123,6 +123,12 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodySizeLimit.TooLarge) {
+				return widen(problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.of("content-too-large"),
+						"Content too large", String.valueOf(cause.getMessage()), List.of()));
+			}
+		}
 		return widen(unreadable(jacksonCause(ex)));
 	}
 

@@ -41,7 +41,9 @@ record BookingRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 	 * @param consentToSms whether the client agrees to text messages (an SMS reminder);
 	 * absent means no. E-mail confirmations, reminders and aftercare need no consent.
 	 */
-	record ClientRequest(@NotBlank @Size(max = 100) @Nullable String name,
+	record ClientRequest(
+			@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*",
+					message = "must not contain line breaks or other control characters") @Nullable String name,
 			@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
 					message = "must be an e-mail address such as ana@example.com") @Nullable String email,
 			@NotBlank @Pattern(regexp = "\\+?[0-9][0-9 ().-]{5,23}",
