@@ -112,6 +112,10 @@ class BookingApiTest {
 			assertThat(event.start()).isEqualTo(OffsetDateTime.parse(FUTURE).toInstant());
 			assertThat(event.client().email()).isEqualTo("ana@example.com");
 			assertThat(event.bookingVersion()).isEqualTo(1);
+			// the client's link never travels: notification-service derives it
+			assertThat(event.manageToken()).isNull();
+			assertThat(record.value()).doesNotContain(
+					(String) com.jayway.jsonpath.JsonPath.read(body, "$.manage.token").toString().split("\\.")[1]);
 		});
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.mongo.findById(id, Booking.class).outbox()).isEmpty());

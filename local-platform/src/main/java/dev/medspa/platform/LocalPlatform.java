@@ -74,12 +74,15 @@ public final class LocalPlatform {
 		services.add(service("gateway", this.settings.gatewayPort(), kafka, mongo, mail, gatewayEnvironment()));
 		services.add(service("catalog-service", this.settings.catalogPort(), kafka, mongo, mail,
 				Map.of("CATALOG_DEMO_DATA", "true")));
-		services.add(service("booking-service", this.settings.bookingPort(), kafka, mongo, mail, Map.of()));
+		String manageLinkKey = InstallationSecrets.readOrCreate(this.settings.manageLinkKey());
+		services.add(service("booking-service", this.settings.bookingPort(), kafka, mongo, mail,
+				Map.of("MANAGE_LINK_KEYS", manageLinkKey)));
 		Map<String, String> notification = new HashMap<>();
 		notification.put("SMS_SINK_DIRECTORY", this.settings.sms().toAbsolutePath().normalize().toString());
 		notification.put("MANAGE_URL", siteUrl() + "/manage/");
 		notification.put("BOOKING_URL", siteUrl() + "/book");
 		notification.put("UNSUBSCRIBE_URL", siteUrl() + "/api/unsubscribe/");
+		notification.put("MANAGE_LINK_KEYS", manageLinkKey);
 		notification.put("UNSUBSCRIBE_SECRET", InstallationSecrets.readOrCreate(this.settings.unsubscribeSecret()));
 		services
 			.add(service("notification-service", this.settings.notificationPort(), kafka, mongo, mail, notification));

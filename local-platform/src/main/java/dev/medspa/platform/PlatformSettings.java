@@ -55,6 +55,11 @@ record PlatformSettings(Path home, Path services, int kafkaPort, int kafkaContro
 	}
 
 	/** The demo staff sign-ins the gateway generated on first start. */
+	/** The key clients' manage links are derived from, generated on first start. */
+	Path manageLinkKey() {
+		return this.home.resolve("keys").resolve("manage-link-key");
+	}
+
 	/** The key of unsubscribe tokens, generated on first start. */
 	Path unsubscribeSecret() {
 		return this.home.resolve("keys").resolve("unsubscribe-secret");

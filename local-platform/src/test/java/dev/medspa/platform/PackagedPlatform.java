@@ -49,6 +49,7 @@ final class PackagedPlatform implements AutoCloseable {
 		common.put("STAFF_JWK_SET_URI", site + "/oauth2/jwks");
 		common.put("STAFF_TOKEN_ISSUER", site);
 		common.put("MEDSPA_TESTING_CLOCK_OFFSET_FILE", clockOffsetFile().toString());
+		common.put("MANAGE_LINK_KEYS", InstallationSecrets.readOrCreate(home.resolve("keys/manage-link-key")));
 		// every test client comes from 127.0.0.1 and some share a phone number: the
 		// client
 		// limits are raised out of their way (booking-service's LimitsTest proves them)

@@ -69,6 +69,9 @@ class NotificationPipelineTest {
 	}
 
 	@Autowired
+	dev.medspa.support.links.ManageLinks links;
+
+	@Autowired
 	KafkaTemplate<String, String> kafka;
 
 	@Autowired
@@ -103,7 +106,8 @@ class NotificationPipelineTest {
 			.isEqualTo("Your appointment at Evergreen Med Spa Walnut Creek is confirmed");
 		assertThat(PipelineFixtures.part(confirmation, "text/plain")).contains("Micro-needling")
 			.contains("Thursday, October 29, 2026 at 10:00 AM PDT (America/Los_Angeles)")
-			.contains("http://127.0.0.1:8080/manage/manage-" + id);
+			.contains("http://127.0.0.1:8080/manage/" + this.links.token(id))
+			.doesNotContain("manage-" + id);
 		assertThat(PipelineFixtures.part(confirmation, "text/html")).contains("<table");
 		VEvent invite = event(confirmation);
 		assertThat(invite.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo(id + "@medspa.dev");

@@ -1,13 +1,17 @@
 package dev.medspa.booking.config;
 
+import java.util.List;
+
 import dev.medspa.booking.reservation.Booking;
 import dev.medspa.events.Topics;
 import dev.medspa.support.messaging.TopicNames;
+import dev.medspa.support.links.ManageLinks;
 import dev.medspa.support.outbox.OutboxCollection;
 import dev.medspa.support.security.ManagerRoutes;
 import dev.medspa.support.security.PublicRoutes;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -28,6 +32,15 @@ class BookingConfiguration {
 	@Bean
 	ManagerRoutes managerRoutes() {
 		return ManagerRoutes.of(PublicRoutes.put("/api/staff/schedules/**"));
+	}
+
+	/**
+	 * Clients' keys to their bookings, derived from the installation's keys
+	 * ({@code MANAGE_LINK_KEYS}; the first signs, all verify). There is no default.
+	 */
+	@Bean
+	ManageLinks manageLinks(@Value("${medspa.booking.manage-link-keys:}") List<String> keys) {
+		return new ManageLinks(keys);
 	}
 
 	@Bean

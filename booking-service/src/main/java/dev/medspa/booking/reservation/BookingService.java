@@ -30,6 +30,7 @@ import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
 import dev.medspa.support.Refusal;
+import dev.medspa.support.links.ManageLinks;
 import dev.medspa.support.outbox.OutboxMessages;
 import dev.medspa.support.outbox.OutboxTrigger;
 import dev.medspa.support.outbox.VersionedWrites;
@@ -66,12 +67,15 @@ public class BookingService {
 
 	private final Attention attention;
 
+	private final ManageLinks links;
+
 	private final Clock clock;
 
 	BookingService(CatalogReadModel catalog, Availability availability, DaySheets daySheets, MongoTemplate mongo,
 			OutboxMessages messages, OutboxTrigger outbox, VersionedWrites writes, Eligibility eligibility,
-			Attention attention, Clock clock) {
+			Attention attention, ManageLinks links, Clock clock) {
 		this.attention = attention;
+		this.links = links;
 		this.catalog = catalog;
 		this.availability = availability;
 		this.daySheets = daySheets;
@@ -194,14 +198,14 @@ public class BookingService {
 				: fromHold(request.holdId(), target, owner);
 		ensureStillScheduled(claim, location, day);
 		Instant end = start.plus(treatment.appointmentLength());
-		ManageTokens.Issued token = ManageTokens.issue(id);
+		String token = this.links.token(id);
 		Booking booking = Booking.confirmed(id, treatment.id(), location.id(), location.zoneId(), start, end, claim,
-				request.client(), token.hash(), request.eligibilityOverride(), now);
+				request.client(), ManageTokens.hashOf(token), request.eligibilityOverride(), now);
 		BookingConfirmed confirmed = new BookingConfirmed(new BookingId(id), booking.version(),
 				new TreatmentId(treatment.id()), new LocationId(location.id()), start, end,
 				new BookingConfirmed.ClientContact(booking.client().name(), booking.client().email(),
 						booking.client().phone(), booking.client().consentToSms()),
-				now, new PractitionerId(claim.practitionerId()), token.token());
+				now, new PractitionerId(claim.practitionerId()), null);
 		booking.record(this.messages.of(id, confirmed, now));
 		try {
 			this.mongo.insert(booking);
@@ -211,7 +215,7 @@ public class BookingService {
 			throw ex;
 		}
 		this.outbox.publishSoon(Booking.COLLECTION, id);
-		return new Booked(booking, token.token());
+		return new Booked(booking, token);
 	}
 
 	/**
@@ -308,9 +312,11 @@ public class BookingService {
 	 */
 	public Optional<Booking> byManageToken(String token) {
 		Instant now = this.clock.instant();
-		return ManageTokens.bookingId(token)
+		boolean derived = this.links.bookingId(token).isPresent();
+		return this.links.bookingId(token)
+			.or(() -> ManageTokens.bookingId(token))
 			.flatMap(this::find)
-			.filter(booking -> ManageTokens.matches(token, booking.manageTokenHash()))
+			.filter(booking -> derived || ManageTokens.matches(token, booking.manageTokenHash()))
 			.filter(booking -> now.isBefore(booking.end()));
 	}
 

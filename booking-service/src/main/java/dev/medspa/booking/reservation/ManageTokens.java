@@ -3,29 +3,23 @@ package dev.medspa.booking.reservation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The client's key to their booking, without an account: the booking's id and 256 random
- * bits. Only a SHA-256 hash of the random part is stored, so the database cannot hand out
- * working links; the id lets the booking be found by its key alone.
+ * Keys to bookings made before links were derived from the installation's key
+ * ({@link dev.medspa.support.links.ManageLinks}): the booking's id and 256 random bits,
+ * of which only a SHA-256 hash is stored. They keep opening their bookings until those
+ * end; new bookings store the hash of their derived key the same way.
  */
 final class ManageTokens {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private ManageTokens() {
 	}
 
-	/** A new token for a booking, and the hash to store. */
-	static Issued issue(String bookingId) {
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		return new Issued(bookingId + "." + secretText, hash(secretText));
+	/** The hash to store of a token's secret part. */
+	static String hashOf(String token) {
+		return hash(token.substring(token.lastIndexOf('.') + 1));
 	}
 
 	/**
@@ -55,9 +49,6 @@ final class ManageTokens {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
-	}
-
-	record Issued(String token, String hash) {
 	}
 
 }

@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param client who to tell, as the client gave it
  * @param confirmedAt when it was confirmed
  * @param practitionerId who gives the treatment; absent in schema version 1
- * @param manageToken the client's key to change or cancel the booking, for the
- * confirmation message only; booking-service keeps only its hash, and no consumer may
- * store it
+ * @param manageToken no longer sent (always absent): the client's link is derived from
+ * the booking id under a key only the services' configuration holds, so that nothing on
+ * the wire opens a booking; older records may still carry one, which no consumer may
+ * store
  */
 public record BookingConfirmed(BookingId bookingId, long bookingVersion, TreatmentId treatmentId, LocationId locationId,
 		Instant start, Instant end, ClientContact client, Instant confirmedAt, @Nullable PractitionerId practitionerId,

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import dev.medspa.support.links.ManageLinks;
 import dev.medspa.notification.calendar.CalendarInvites;
 import dev.medspa.notification.catalog.LocationSummary;
 import dev.medspa.notification.catalog.TreatmentSummary;
@@ -55,10 +56,13 @@ public class MessageComposer {
 
 	private final NotificationProperties properties;
 
+	private final ManageLinks links;
+
 	private final Clock clock;
 
-	MessageComposer(NotificationProperties properties, Clock clock) {
+	MessageComposer(NotificationProperties properties, ManageLinks links, Clock clock) {
 		this.properties = properties;
+		this.links = links;
 		this.clock = clock;
 		Mustache.TemplateLoader loader = name -> reader(name);
 		this.text = Mustache.compiler().escapeHTML(false).defaultValue("").emptyStringIsFalse(true).withLoader(loader);
@@ -109,8 +113,12 @@ public class MessageComposer {
 		return model;
 	}
 
+	/**
+	 * The client's link to their booking, derived from its id: events and plans carry no
+	 * token (see {@link ManageLinks}).
+	 */
 	private String manageUrl(Plan plan) {
-		return plan.manageToken() == null ? "" : this.properties.manageUrl() + plan.manageToken();
+		return this.properties.manageUrl() + this.links.token(plan.bookingId());
 	}
 
 	private String subject(Step step, Plan plan, LocationSummary location) {

@@ -1,12 +1,18 @@
 package dev.medspa.notification.config;
 
+import java.util.List;
+
+import dev.medspa.support.links.ManageLinks;
 import dev.medspa.events.Topics;
 import dev.medspa.notification.plan.PlanRules;
+import dev.medspa.notification.plan.PlanStore;
 import dev.medspa.notification.plan.QuietHours;
 import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.support.security.PublicRoutes;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -29,6 +35,29 @@ class NotificationConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics deadLetterTopics(TopicNames topics) {
 		return topics.deadLetterTopics(Topics.BOOKING_EVENTS, Topics.TREATMENTS, Topics.LOCATIONS);
+	}
+
+	/**
+	 * Clients' links to their bookings, derived from the installation's key
+	 * ({@code MANAGE_LINK_KEYS}, the first of them signs). There is no default.
+	 */
+	@Bean
+	ManageLinks manageLinks(@Value("${medspa.notification.manage-link-keys:}") List<String> keys) {
+		return new ManageLinks(keys);
+	}
+
+	/**
+	 * Plans stored before links were derived lose the tokens they kept, on every start.
+	 */
+	@Bean
+	ApplicationRunner forgetStoredManageTokens(PlanStore plans) {
+		return args -> {
+			long scrubbed = plans.forgetStoredManageTokens();
+			if (scrubbed > 0) {
+				org.slf4j.LoggerFactory.getLogger(NotificationConfiguration.class)
+					.info("Removed the stored manage tokens of {} plans", scrubbed);
+			}
+		};
 	}
 
 	@Bean

@@ -59,8 +59,8 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		BookingConfirmed.ClientContact contact = event.client();
 		Plan plan = new Plan(event.bookingId().value(), event.bookingVersion(), event.bookingVersion(),
 				BookingStatus.CONFIRMED, treatment.id(), location.id(), location.zoneId(), event.start(), event.end(),
-				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()),
-				event.manageToken(), null, List.of(), null, 0);
+				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
+				List.of(), null, 0);
 		return plan.plan(Step.CONFIRMATION, null, event.bookingVersion(), event.confirmedAt(), null)
 			.planBeforeStart(treatment, rules, event.confirmedAt());
 	}

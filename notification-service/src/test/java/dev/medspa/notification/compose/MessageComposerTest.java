@@ -8,6 +8,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import dev.medspa.support.links.ManageLinks;
 import dev.medspa.events.BookingId;
 import dev.medspa.events.LocationId;
 import dev.medspa.events.PractitionerId;
@@ -42,7 +43,9 @@ class MessageComposerTest {
 	static final LocationSummary SCOTTSDALE = new LocationSummary("scottsdale", "Scottsdale",
 			"7014 East Camelback Road, Scottsdale, AZ 85251", "+1 480 555 0112", "America/Phoenix", true, 1);
 
-	final MessageComposer composer = new MessageComposer(PROPERTIES,
+	static final ManageLinks LINKS = new ManageLinks(List.of("a-key-for-these-tests-only-0123456789"));
+
+	final MessageComposer composer = new MessageComposer(PROPERTIES, LINKS,
 			Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC));
 
 	@ParameterizedTest
@@ -62,7 +65,8 @@ class MessageComposerTest {
 		Email email = this.composer.email(plan(), message(Step.CONFIRMATION), MICRONEEDLING, SCOTTSDALE, null);
 
 		assertThat(email.text()).contains("Wednesday, July 15, 2026 at 10:00 AM MST (America/Phoenix)")
-			.contains("https://book.example/manage/token-1");
+			.contains("https://book.example/manage/" + LINKS.token("b-1"))
+			.doesNotContain("token-1");
 		assertThat(email.calendar()).isNotNull();
 		assertThat(email.calendar().content()).contains("METHOD:REQUEST").contains("TZID=America/Phoenix");
 		assertThat(email.unsubscribeUrl()).isNull();
@@ -107,15 +111,13 @@ class MessageComposerTest {
 	}
 
 	@Test
-	void withoutAManageLinkTheClientIsToldToCall() {
+	void theLinkIsDerivedFromTheBookingAndNeitherTheEventsTokenNorAnyIsStored() {
 		Plan plan = plan();
-		Plan withoutLink = new Plan(plan.bookingId(), plan.bookingVersion(), plan.scheduleVersion(), plan.status(),
-				plan.treatmentId(), plan.locationId(), plan.zoneId(), plan.start(), plan.end(), plan.client(), null,
-				null, plan.messages(), null, 0);
-		Email email = this.composer.email(withoutLink, message(Step.REMINDER), MICRONEEDLING, SCOTTSDALE, null);
+		assertThat(plan.manageToken()).isNull();
+		Email email = this.composer.email(plan, message(Step.REMINDER), MICRONEEDLING, SCOTTSDALE, null);
 
-		assertThat(email.html()).contains("Call us at +1 480 555 0112").doesNotContain("href=\"\"");
-		assertThat(email.text()).contains("Or call us at +1 480 555 0112").doesNotContain("manage");
+		assertThat(email.text()).contains("https://book.example/manage/" + LINKS.token("b-1"))
+			.contains("Or call us at +1 480 555 0112");
 	}
 
 	@Test
@@ -123,7 +125,8 @@ class MessageComposerTest {
 		Sms sms = this.composer.sms(plan(), message(Step.SMS_REMINDER), SCOTTSDALE);
 
 		assertThat(sms.text()).isEqualTo(
-				"Evergreen Med Spa: see you Wed Jul 15 at 10:00 AM at Scottsdale. To change it: https://book.example/manage/token-1");
+				"Evergreen Med Spa: see you Wed Jul 15 at 10:00 AM at Scottsdale. To change it: https://book.example/manage/"
+						+ LINKS.token("b-1"));
 		assertThat(sms.to()).isEqualTo("+1 480 555 0199");
 	}
 
