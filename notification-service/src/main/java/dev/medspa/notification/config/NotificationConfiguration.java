@@ -5,7 +5,7 @@ import java.util.List;
 import dev.medspa.support.links.ManageLinks;
 import dev.medspa.events.Topics;
 import dev.medspa.notification.plan.PlanRules;
-import dev.medspa.notification.plan.PlanStore;
+import dev.medspa.notification.plan.Plan;
 import dev.medspa.notification.plan.QuietHours;
 import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.support.security.PublicRoutes;
@@ -14,6 +14,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -50,9 +54,12 @@ class NotificationConfiguration {
 	 * Plans stored before links were derived lose the tokens they kept, on every start.
 	 */
 	@Bean
-	ApplicationRunner forgetStoredManageTokens(PlanStore plans) {
+	ApplicationRunner forgetStoredManageTokens(MongoTemplate mongo) {
 		return args -> {
-			long scrubbed = plans.forgetStoredManageTokens();
+			long scrubbed = mongo
+				.updateMulti(Query.query(Criteria.where("manageToken").ne(null)), new Update().unset("manageToken"),
+						Plan.class)
+				.getModifiedCount();
 			if (scrubbed > 0) {
 				org.slf4j.LoggerFactory.getLogger(NotificationConfiguration.class)
 					.info("Removed the stored manage tokens of {} plans", scrubbed);

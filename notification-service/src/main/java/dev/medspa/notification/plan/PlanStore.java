@@ -11,7 +11,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,17 +42,6 @@ public class PlanStore {
 		indexes.createIndex(new Index("nextDueAt", Sort.Direction.ASC));
 		indexes
 			.createIndex(new Index("client.normalizedEmail", Sort.Direction.ASC).on("treatmentId", Sort.Direction.ASC));
-	}
-
-	/**
-	 * Removes the manage tokens plans stored before links were derived: at rest, a token
-	 * would open its booking. Answers how many plans held one.
-	 */
-	public long forgetStoredManageTokens() {
-		return this.mongo
-			.updateMulti(Query.query(Criteria.where("manageToken").ne(null)), new Update().unset("manageToken"),
-					Plan.class)
-			.getModifiedCount();
 	}
 
 	public Optional<Plan> find(String bookingId) {
