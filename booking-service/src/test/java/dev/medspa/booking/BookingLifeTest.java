@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.medspa.booking.catalog.CatalogReadModel;
@@ -100,11 +99,7 @@ class BookingLifeTest {
 	@BeforeEach
 	void clinic() {
 		this.clock.set(DAY.minusDays(7).atTime(8, 0).atZone(LA).toInstant());
-		this.catalog.apply(CatalogFixtures.consultation(1, true));
-		this.catalog.apply(CatalogFixtures.walnutCreek(1, "Walnut Creek"));
-		this.catalog.apply(CatalogFixtures.practitioner(CatalogFixtures.PRACTITIONER, CatalogFixtures.WALNUT_CREEK));
-		this.schedules.replace(CatalogFixtures.PRACTITIONER, OptionalLong.empty(),
-				CatalogFixtures.everyDay(CatalogFixtures.WALNUT_CREEK), List.of());
+		CatalogFixtures.walnutCreekWithItsPractitioner(this.catalog, this.schedules);
 	}
 
 	@Test

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
+import dev.medspa.booking.catalog.CatalogReadModel;
 import dev.medspa.booking.schedule.Schedule;
+import dev.medspa.booking.schedule.Schedules;
 import dev.medspa.events.LocationId;
 import dev.medspa.events.PractitionerId;
 import dev.medspa.events.TreatmentId;
@@ -44,6 +46,17 @@ final class CatalogFixtures {
 	static PractitionerState practitioner(String id, String location) {
 		return new PractitionerState(new PractitionerId(id), id, "Aesthetician", List.of("microneedling", "peel"),
 				List.of(new LocationId(location)), true, 1);
+	}
+
+	/**
+	 * Walnut Creek offering the consultation, with Maya Chen working there every day: the
+	 * clinic most tests book at.
+	 */
+	static void walnutCreekWithItsPractitioner(CatalogReadModel catalog, Schedules schedules) {
+		catalog.apply(consultation(1, true));
+		catalog.apply(walnutCreek(1, "Walnut Creek"));
+		catalog.apply(practitioner(PRACTITIONER, WALNUT_CREEK));
+		schedules.replace(PRACTITIONER, java.util.OptionalLong.empty(), everyDay(WALNUT_CREEK), List.of());
 	}
 
 	/** Works every day, 07:00 to 21:00, at the location. */

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Random;
 
 import dev.medspa.booking.catalog.CatalogReadModel;
@@ -56,11 +55,7 @@ class InputBoundsTest {
 
 	@BeforeEach
 	void clinic() {
-		this.catalog.apply(CatalogFixtures.consultation(1, true));
-		this.catalog.apply(CatalogFixtures.walnutCreek(1, "Walnut Creek"));
-		this.catalog.apply(CatalogFixtures.practitioner(CatalogFixtures.PRACTITIONER, CatalogFixtures.WALNUT_CREEK));
-		this.schedules.replace(CatalogFixtures.PRACTITIONER, OptionalLong.empty(),
-				CatalogFixtures.everyDay(CatalogFixtures.WALNUT_CREEK), List.of());
+		CatalogFixtures.walnutCreekWithItsPractitioner(this.catalog, this.schedules);
 	}
 
 	@Test

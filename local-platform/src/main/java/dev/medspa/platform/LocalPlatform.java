@@ -102,6 +102,7 @@ public final class LocalPlatform {
 		env.put("SMTP_HOST", "127.0.0.1");
 		env.put("SMTP_PORT", String.valueOf(mail.smtpPort()));
 		env.put("BOOKING_DEMO_DATA", "true");
+		env.put("API_DOCS_ENABLED", "true");
 		env.put("STAFF_JWK_SET_URI", siteUrl() + "/oauth2/jwks");
 		env.put("STAFF_TOKEN_ISSUER", siteUrl());
 		ServiceProcess process = ServiceProcess.start(name, this.settings.services().resolve(name + ".jar"), port, env,

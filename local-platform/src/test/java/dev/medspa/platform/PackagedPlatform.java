@@ -46,6 +46,7 @@ final class PackagedPlatform implements AutoCloseable {
 		common.put("SMTP_PORT", String.valueOf(infrastructure.mail().smtpPort()));
 		common.put("MEDSPA_KAFKA_TOPICPREFIX", prefix + ".");
 		common.put("BOOKING_DEMO_DATA", "true");
+		common.put("API_DOCS_ENABLED", "true");
 		common.put("STAFF_JWK_SET_URI", site + "/oauth2/jwks");
 		common.put("STAFF_TOKEN_ISSUER", site);
 		common.put("MEDSPA_TESTING_CLOCK_OFFSET_FILE", clockOffsetFile().toString());
