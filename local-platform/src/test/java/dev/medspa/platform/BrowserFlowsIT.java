@@ -374,6 +374,7 @@ class BrowserFlowsIT {
 		this.browser.find(By.cssSelector("input[aria-label='Device in use, row 2']")).click();
 		this.browser.go(By.id("save-location"));
 		assertThat(this.browser.find(By.id("affected")).getText()).contains(client);
+		this.browser.screenshot("location-affected-bookings");
 		assertAccessible("location-affected-bookings");
 		this.browser.go(By.id("confirm-location"));
 		assertThat(this.browser.text()).contains("Saved. The bookings that used what you took out of use");

@@ -2,9 +2,6 @@ package dev.medspa.booking.availability;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -63,7 +60,7 @@ public record SlotRules(CatalogTreatment treatment, CatalogLocation location,
 		Instant end = end(start);
 		List<CatalogPractitioner> free = this.practitioners.entrySet()
 			.stream()
-			.filter(entry -> works(entry.getValue(), start, end))
+			.filter(entry -> within(entry.getValue(), start, end))
 			.map(Map.Entry::getKey)
 			.filter(p -> this.sheet.practitionerFree(p.id(), start, end, this.now))
 			.filter(p -> this.engagements.getOrDefault(p.id(), List.of())
@@ -98,7 +95,7 @@ public record SlotRules(CatalogTreatment treatment, CatalogLocation location,
 			return Verdict.CLOSED;
 		}
 		if (this.rooms.isEmpty() || this.devices.values().stream().anyMatch(List::isEmpty)
-				|| this.practitioners.values().stream().noneMatch(r -> works(r, start, end))) {
+				|| this.practitioners.values().stream().noneMatch(r -> within(r, start, end))) {
 			return Verdict.NOT_WORKING;
 		}
 		return at(start).bookable() ? Verdict.FREE : Verdict.TAKEN;
@@ -146,24 +143,10 @@ public record SlotRules(CatalogTreatment treatment, CatalogLocation location,
 		return !start.isBefore(dayStart()) && Duration.between(dayStart(), start).toMillis() % step == 0;
 	}
 
-	/**
-	 * Whether local working ranges cover [start, end); every instant of a day is visited
-	 * once, DST or not.
-	 */
-	private boolean works(List<Schedule.Range> ranges, Instant start, Instant end) {
-		return within(ranges, start, end);
-	}
-
+	/** Whether local ranges of the sheet's day hold [start, end). */
 	private boolean within(List<Schedule.Range> ranges, Instant start, Instant end) {
-		ZoneId zone = this.location.zone();
-		ZonedDateTime localStart = start.atZone(zone);
-		ZonedDateTime localEnd = end.atZone(zone);
-		if (!localStart.toLocalDate().equals(this.sheet.date()) || !localEnd.toLocalDate().equals(this.sheet.date())) {
-			return false;
-		}
-		LocalTime from = localStart.toLocalTime();
-		LocalTime to = localEnd.toLocalTime();
-		return ranges.stream().anyMatch(range -> !from.isBefore(range.start()) && !to.isAfter(range.end()));
+		return start.atZone(this.location.zone()).toLocalDate().equals(this.sheet.date())
+				&& Schedule.Range.cover(ranges, this.location.zone(), start, end);
 	}
 
 }

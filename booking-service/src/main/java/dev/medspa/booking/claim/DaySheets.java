@@ -122,24 +122,21 @@ public class DaySheets {
 	 * every day the claim engaged them.
 	 */
 	public void release(String locationId, LocalDate date, String owner) {
-		List<Claim> owned = load(locationId, date).claims()
-			.stream()
-			.filter(claim -> claim.owner().equals(owner))
-			.toList();
-		releaseFromSheet(locationId, date, owner);
-		owned
+		releaseFromSheet(locationId, date, owner)
 			.forEach(claim -> this.practitionerDays.release(claim.practitionerId(), owner, claim.start(), claim.end()));
 	}
 
-	private void releaseFromSheet(String locationId, LocalDate date, String owner) {
+	/** Removes an owner's claims from the sheet; answers the claims it removed. */
+	private List<Claim> releaseFromSheet(String locationId, LocalDate date, String owner) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			DaySheet sheet = load(locationId, date);
-			if (sheet.claims().stream().noneMatch(claim -> claim.owner().equals(owner))) {
-				return;
+			List<Claim> owned = sheet.claims().stream().filter(claim -> claim.owner().equals(owner)).toList();
+			if (owned.isEmpty()) {
+				return owned;
 			}
 			List<Claim> claims = sheet.claims().stream().filter(claim -> !claim.owner().equals(owner)).toList();
 			if (write(sheet, claims)) {
-				return;
+				return owned;
 			}
 		}
 		throw Refusal.conflict("busy", "Too busy", null, "Too many changes at once for this day; try again");

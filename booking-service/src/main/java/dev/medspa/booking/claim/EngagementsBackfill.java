@@ -9,32 +9,45 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives bookings made before practitioner-days existed their engagements, once per start:
- * every live booking claim on a day sheet from yesterday on is recorded on its
- * practitioner's days where it is missing. Recording what is there twice changes nothing.
+ * Gives bookings made before practitioner-days existed their engagements, once per
+ * installation: every live booking claim on a day sheet from yesterday on is recorded on
+ * its practitioner's days where it is missing, and a marker says it was done. A start cut
+ * short before the marker only repeats the work, since recording what is there changes
+ * nothing.
  */
 @Component
 class EngagementsBackfill implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(EngagementsBackfill.class);
 
+	private static final String DONE = "practitioner-days-backfill";
+
 	private final DaySheets daySheets;
 
 	private final PractitionerDays practitionerDays;
 
+	private final MongoTemplate mongo;
+
 	private final Clock clock;
 
-	EngagementsBackfill(DaySheets daySheets, PractitionerDays practitionerDays, Clock clock) {
+	EngagementsBackfill(DaySheets daySheets, PractitionerDays practitionerDays, MongoTemplate mongo, Clock clock) {
 		this.daySheets = daySheets;
+		this.mongo = mongo;
 		this.practitionerDays = practitionerDays;
 		this.clock = clock;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (this.mongo.findById(DONE, Done.class) != null) {
+			return;
+		}
 		LocalDate yesterday = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).minusDays(1);
 		int claims = 0;
 		for (DaySheet sheet : this.daySheets.from(yesterday)) {
@@ -45,7 +58,13 @@ class EngagementsBackfill implements ApplicationRunner {
 				}
 			}
 		}
+		this.mongo.save(new Done(DONE, this.clock.instant()));
 		log.info("Practitioner engagements checked for {} booking claims", claims);
+	}
+
+	/** A one-time task of this database that has run. */
+	@Document("done_once")
+	record Done(@Id String id, java.time.Instant at) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,9 +26,12 @@ public class Attention {
 
 	/** Lists a booking as needing attention; listing it again keeps the first reason. */
 	void raise(Booking booking, String reason) {
-		if (this.mongo.findById(booking.id(), NeedsAttention.class) == null) {
-			this.mongo.save(new NeedsAttention(booking.id(), booking.locationId(), booking.start(), reason,
+		try {
+			this.mongo.insert(new NeedsAttention(booking.id(), booking.locationId(), booking.start(), reason,
 					this.clock.instant()));
+		}
+		catch (DuplicateKeyException listedAlready) {
+			// the first reason stands
 		}
 	}
 

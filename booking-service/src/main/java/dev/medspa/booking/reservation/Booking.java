@@ -114,6 +114,14 @@ public class Booking {
 		return id + "#" + placement;
 	}
 
+	/**
+	 * The booking a claim's owner names, if the owner is a booking's and not a hold's.
+	 */
+	static java.util.Optional<String> idOfClaimOwner(String owner) {
+		int hash = owner.lastIndexOf('#');
+		return hash <= 0 ? java.util.Optional.empty() : java.util.Optional.of(owner.substring(0, hash));
+	}
+
 	String claimOwner() {
 		return claimOwner(this.id, this.placement);
 	}

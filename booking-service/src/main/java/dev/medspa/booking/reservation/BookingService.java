@@ -473,6 +473,16 @@ public class BookingService {
 		return find(id).orElseThrow(() -> Refusal.notFound("Booking", "No booking has the id " + id));
 	}
 
+	/**
+	 * The confirmed booking that a claim's owner names, if that claim is still the one it
+	 * holds: what a change affects.
+	 */
+	Optional<Booking> confirmedHolding(String claimOwner) {
+		return Booking.idOfClaimOwner(claimOwner)
+			.flatMap(this::find)
+			.filter(booking -> booking.status() == BookingStatus.CONFIRMED && booking.claimOwner().equals(claimOwner));
+	}
+
 	public Optional<Booking> find(String id) {
 		return Optional.ofNullable(this.mongo.findById(id, Booking.class));
 	}

@@ -19,6 +19,7 @@ import dev.medspa.booking.claim.Claim;
 import dev.medspa.booking.claim.DaySheets;
 import dev.medspa.booking.claim.PractitionerDay.Engagement;
 import dev.medspa.booking.claim.PractitionerDays;
+import dev.medspa.booking.schedule.Schedule;
 import dev.medspa.support.Refusal;
 import org.jspecify.annotations.Nullable;
 
@@ -92,7 +93,7 @@ public class CatalogChanges {
 		Map<String, AffectedBooking> found = new LinkedHashMap<>();
 		for (Claim claim : futureBookingClaims(location)) {
 			if (resources.contains(claim.roomId()) || claim.deviceIds().stream().anyMatch(resources::contains)) {
-				booking(claim.owner())
+				this.bookings.confirmedHolding(claim.owner())
 					.ifPresent(booking -> found.putIfAbsent(booking.id(), AffectedBooking.of(booking)));
 			}
 		}
@@ -154,12 +155,10 @@ public class CatalogChanges {
 		}
 		List<CatalogLocation.OpeningHours> open = location.openOn(date);
 		if (open != null) {
-			java.time.ZonedDateTime start = claim.start().atZone(location.zone());
-			java.time.ZonedDateTime end = claim.end().atZone(location.zone());
-			boolean inside = open.stream()
-				.anyMatch(hours -> !start.toLocalTime().isBefore(hours.opens())
-						&& !end.toLocalTime().isAfter(hours.closes()) && start.toLocalDate().equals(end.toLocalDate()));
-			if (!inside) {
+			List<Schedule.Range> ranges = open.stream()
+				.map(hours -> new Schedule.Range(hours.opens(), hours.closes()))
+				.toList();
+			if (!Schedule.Range.cover(ranges, location.zone(), claim.start(), claim.end())) {
 				return location.name() + " is no longer open then";
 			}
 		}
@@ -167,17 +166,7 @@ public class CatalogChanges {
 	}
 
 	private void raise(String owner, String reason) {
-		booking(owner).ifPresent(booking -> this.attention.raise(booking, reason));
-	}
-
-	/** The confirmed booking a claim's owner names, if it still holds that claim. */
-	private Optional<Booking> booking(String owner) {
-		int hash = owner.lastIndexOf('#');
-		if (hash < 0) {
-			return Optional.empty();
-		}
-		return this.bookings.find(owner.substring(0, hash))
-			.filter(booking -> booking.status() == BookingStatus.CONFIRMED && booking.claimOwner().equals(owner));
+		this.bookings.confirmedHolding(owner).ifPresent(booking -> this.attention.raise(booking, reason));
 	}
 
 }

@@ -56,7 +56,7 @@ class ClaimSweeper {
 		Set<String> seen = new HashSet<>();
 		for (DaySheet sheet : this.daySheets.from(yesterday)) {
 			for (Claim claim : sheet.live(this.clock.instant())) {
-				if (claim.kind() != Claim.Kind.BOOKING || !stray(claim)) {
+				if (claim.kind() != Claim.Kind.BOOKING || !stray(claim.owner())) {
 					continue;
 				}
 				seen.add(claim.owner());
@@ -86,17 +86,11 @@ class ClaimSweeper {
 		this.suspects.addAll(seen);
 	}
 
-	private boolean stray(Claim claim) {
-		return stray(claim.owner());
-	}
-
 	private boolean stray(String owner) {
-		int hash = owner.lastIndexOf('#');
-		if (hash < 0) {
-			return false;
-		}
-		Booking booking = this.mongo.findById(owner.substring(0, hash), Booking.class);
-		return booking == null || !booking.claimOwner().equals(owner) || !booking.status().holdsItsSlot();
+		return Booking.idOfClaimOwner(owner).map(id -> {
+			Booking booking = this.mongo.findById(id, Booking.class);
+			return booking == null || !booking.claimOwner().equals(owner) || !booking.status().holdsItsSlot();
+		}).orElse(false);
 	}
 
 }

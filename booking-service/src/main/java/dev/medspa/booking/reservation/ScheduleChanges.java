@@ -69,16 +69,16 @@ public class ScheduleChanges {
 	 */
 	public Changed replace(String practitionerId, OptionalLong expectedVersion, List<Schedule.WeeklyHours> weekly,
 			List<Schedule.Exception> exceptions, boolean confirmed) {
-		this.schedules.validate(practitionerId, weekly, exceptions);
-		List<Booking> before = stranded(practitionerId, new Schedule(practitionerId, weekly, exceptions, 0));
-		if (!before.isEmpty() && !confirmed) {
-			throw Refusal
-				.conflict("strands-bookings", "Bookings would be left without a practitioner", null,
-						before.size() + " confirmed booking(s) fall outside the new hours. Move or cancel them "
-								+ "first, or confirm the change to keep it and list them as needing attention.")
-				.with("affectedBookings", before.stream().map(AffectedBooking::of).toList());
-		}
-		Schedule saved = this.schedules.replace(practitionerId, expectedVersion, weekly, exceptions);
+		Schedule saved = this.schedules.replace(practitionerId, expectedVersion, weekly, exceptions, proposed -> {
+			List<Booking> before = stranded(practitionerId, proposed);
+			if (!before.isEmpty() && !confirmed) {
+				throw Refusal
+					.conflict("strands-bookings", "Bookings would be left without a practitioner", null,
+							before.size() + " confirmed booking(s) fall outside the new hours. Move or cancel them "
+									+ "first, or confirm the change to keep it and list them as needing attention.")
+					.with("affectedBookings", before.stream().map(AffectedBooking::of).toList());
+			}
+		});
 		List<Booking> after = stranded(practitionerId, saved);
 		String reason = "Outside the practitioner's hours since the schedule changed on "
 				+ this.clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
@@ -97,10 +97,7 @@ public class ScheduleChanges {
 					|| schedule.covers(location.id(), location.zone(), engagement.start(), engagement.end())) {
 				continue;
 			}
-			String bookingId = engagement.owner().substring(0, Math.max(0, engagement.owner().lastIndexOf('#')));
-			this.bookings.find(bookingId)
-				.filter(booking -> booking.status() == BookingStatus.CONFIRMED
-						&& booking.claimOwner().equals(engagement.owner()))
+			this.bookings.confirmedHolding(engagement.owner())
 				.ifPresent(booking -> found.putIfAbsent(booking.id(), booking));
 		}
 		return new ArrayList<>(found.values());

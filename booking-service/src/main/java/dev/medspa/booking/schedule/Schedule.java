@@ -62,10 +62,7 @@ public record Schedule(@Id String practitionerId, List<WeeklyHours> weekly, List
 	 * interval within one local day of the location's zone.
 	 */
 	public boolean covers(String locationId, ZoneId zone, Instant start, Instant end) {
-		ZonedDateTime from = start.atZone(zone);
-		ZonedDateTime to = end.atZone(zone);
-		return from.toLocalDate().equals(to.toLocalDate()) && rangesAt(locationId, from.toLocalDate()).stream()
-			.anyMatch(range -> !from.toLocalTime().isBefore(range.start()) && !to.toLocalTime().isAfter(range.end()));
+		return Range.cover(rangesAt(locationId, start.atZone(zone).toLocalDate()), zone, start, end);
 	}
 
 	/**
@@ -91,6 +88,18 @@ public record Schedule(@Id String practitionerId, List<WeeklyHours> weekly, List
 
 	/** A local time range, end exclusive. */
 	public record Range(LocalTime start, LocalTime end) {
+
+		/**
+		 * Whether one of the local ranges holds [start, end), an interval within one
+		 * local day of the zone; every instant of a day is visited once, DST or not.
+		 */
+		public static boolean cover(List<Range> ranges, ZoneId zone, Instant start, Instant end) {
+			ZonedDateTime from = start.atZone(zone);
+			ZonedDateTime to = end.atZone(zone);
+			return from.toLocalDate().equals(to.toLocalDate()) && ranges.stream()
+				.anyMatch(
+						range -> !from.toLocalTime().isBefore(range.start()) && !to.toLocalTime().isAfter(range.end()));
+		}
 
 		boolean overlaps(Range other) {
 			return this.start.isBefore(other.end) && other.start.isBefore(this.end);

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 import dev.medspa.booking.catalog.CatalogLocation;
 import dev.medspa.booking.catalog.CatalogPractitioner;
@@ -64,7 +65,21 @@ public class Schedules {
 	 */
 	public Schedule replace(String practitionerId, OptionalLong expectedVersion, List<Schedule.WeeklyHours> weekly,
 			List<Schedule.Exception> exceptions) {
+		return replace(practitionerId, expectedVersion, weekly, exceptions, proposed -> {
+		});
+	}
+
+	/**
+	 * Replaces a practitioner's schedule as
+	 * {@link #replace(String, OptionalLong, List, List)} does, once {@code approve} has
+	 * accepted the valid proposal.
+	 * @param approve sees the proposed schedule after it is validated and before it is
+	 * written; refuses by throwing
+	 */
+	public Schedule replace(String practitionerId, OptionalLong expectedVersion, List<Schedule.WeeklyHours> weekly,
+			List<Schedule.Exception> exceptions, Consumer<Schedule> approve) {
 		validate(practitionerId, weekly, exceptions);
+		approve.accept(new Schedule(practitionerId, weekly, exceptions, 0));
 		Optional<Schedule> current = find(practitionerId);
 		long currentVersion = current.map(Schedule::version).orElse(0L);
 		if (expectedVersion.isPresent() && expectedVersion.getAsLong() != currentVersion) {
@@ -93,7 +108,7 @@ public class Schedules {
 	 * Refuses a schedule that names locations the practitioner does not work at, has
 	 * ranges that end before they start or overlap, or has them in two places at once.
 	 */
-	public void validate(String practitionerId, List<Schedule.WeeklyHours> weekly,
+	private void validate(String practitionerId, List<Schedule.WeeklyHours> weekly,
 			List<Schedule.Exception> exceptions) {
 		CatalogPractitioner practitioner = this.catalog.practitioner(practitionerId)
 			.orElseThrow(() -> Refusal.notFound("Practitioner", "No practitioner has the id " + practitionerId));
