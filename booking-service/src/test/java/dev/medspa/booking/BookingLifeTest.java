@@ -93,6 +93,9 @@ class BookingLifeTest {
 	@Autowired
 	TopicNames topics;
 
+	@Autowired
+	dev.medspa.support.links.EmailCodes codes;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
@@ -244,25 +247,7 @@ class BookingLifeTest {
 
 	@Test
 	void theFirstMicroneedlingNeedsACompletedConsultationAndSessionsKeepTheirSpacing() throws Exception {
-		this.catalog.apply(new dev.medspa.events.catalog.TreatmentState(
-				new dev.medspa.events.TreatmentId("microneedling"), "microneedling", "Micro-needling",
-				"skin-rejuvenation", "", Duration.ofMinutes(45), Duration.ofMinutes(30), Duration.ofMinutes(15),
-				new java.math.BigDecimal("350"), "USD", "consultation-room", "microneedling",
-				new dev.medspa.events.catalog.TreatmentState.ConsultationRule(
-						new dev.medspa.events.TreatmentId(CatalogFixtures.CONSULTATION), java.time.Period.ofMonths(6)),
-				new dev.medspa.events.catalog.TreatmentState.SeriesRule(3, java.time.Period.ofWeeks(4),
-						java.time.Period.ofWeeks(6)),
-				List.of(), true, 1, null));
-		this.catalog.apply(new dev.medspa.events.catalog.LocationState(
-				new dev.medspa.events.LocationId(CatalogFixtures.WALNUT_CREEK), CatalogFixtures.WALNUT_CREEK,
-				"Walnut Creek",
-				new dev.medspa.events.catalog.LocationState.Address("1 Main", "Walnut Creek", "CA", "94596", "US"),
-				"+1 925 555 0100", "America/Los_Angeles",
-				List.of(new dev.medspa.events.catalog.LocationState.Room("walnut-creek-consult", "Room",
-						"consultation-room", true)),
-				List.of(new dev.medspa.events.TreatmentId(CatalogFixtures.CONSULTATION),
-						new dev.medspa.events.TreatmentId("microneedling")),
-				true, 50, List.of()));
+		CatalogFixtures.microneedlingWithItsRules(this.catalog);
 		String email = "first-timer@example.com";
 		tryBook("microneedling", at(DAY.plusDays(4), 9, 0), email).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/consultation-required"));
@@ -315,9 +300,11 @@ class BookingLifeTest {
 		assertThat(owners(DAY.plusDays(8))).containsExactly(kept.id() + "#1");
 	}
 
+	/** Books as a client who proves the address with the code e-mailed to it. */
 	private ResultActions tryBook(String treatment, ZonedDateTime start, String email) throws Exception {
 		return this.mvc.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON)
-			.content(BookingApiTest.request(treatment, CatalogFixtures.WALNUT_CREEK, iso(start), email)));
+			.content(BookingApiTest.request(treatment, CatalogFixtures.WALNUT_CREEK, iso(start), email)
+				.replaceFirst("\\{", "{\"emailCode\":\"" + this.codes.code(email, this.clock.instant()) + "\",")));
 	}
 
 	private String hold(ZonedDateTime start) throws Exception {

@@ -59,6 +59,24 @@ final class CatalogFixtures {
 		schedules.replace(PRACTITIONER, java.util.OptionalLong.empty(), everyDay(WALNUT_CREEK), List.of());
 	}
 
+	/**
+	 * Micro-needling with its rules (a consultation no older than six months first,
+	 * sessions four weeks apart at least), offered at Walnut Creek beside the
+	 * consultation.
+	 */
+	static void microneedlingWithItsRules(CatalogReadModel catalog) {
+		catalog.apply(new TreatmentState(new TreatmentId("microneedling"), "microneedling", "Micro-needling",
+				"skin-rejuvenation", "", Duration.ofMinutes(45), Duration.ofMinutes(30), Duration.ofMinutes(15),
+				new BigDecimal("350"), "USD", "consultation-room", "microneedling",
+				new TreatmentState.ConsultationRule(new TreatmentId(CONSULTATION), java.time.Period.ofMonths(6)),
+				new TreatmentState.SeriesRule(3, java.time.Period.ofWeeks(4), java.time.Period.ofWeeks(6)), List.of(),
+				true, 1, null));
+		catalog.apply(new LocationState(new LocationId(WALNUT_CREEK), WALNUT_CREEK, "Walnut Creek",
+				new Address("1 Main", "Walnut Creek", "CA", "94596", "US"), "+1 925 555 0100", "America/Los_Angeles",
+				List.of(new Room("walnut-creek-consult", "Room", "consultation-room", true)),
+				List.of(new TreatmentId(CONSULTATION), new TreatmentId("microneedling")), true, 50, List.of()));
+	}
+
 	/** Works every day, 07:00 to 21:00, at the location. */
 	static List<Schedule.WeeklyHours> everyDay(String location) {
 		return java.util.Arrays.stream(java.time.DayOfWeek.values())

@@ -143,6 +143,35 @@ class BrowserFlowsIT {
 	}
 
 	@Test
+	void aTreatmentWhoseRulesReadTheHistoryAsksForTheCodeSentToTheAddressFirst() throws Exception {
+		String email = "coded-" + System.nanoTime() + "@example.com";
+		holdFirstTime("microneedling", "walnut-creek");
+		this.browser.find(By.id("name")).sendKeys("Cody Code");
+		this.browser.find(By.id("email")).sendKeys(email);
+		this.browser.find(By.id("phone")).sendKeys("+1 925 555 0123");
+		this.browser.go(By.id("book"));
+		assertThat(this.browser.find(By.id("code-notice")).getText())
+			.contains("we have sent a 6-digit code to " + email)
+			.doesNotContain("consultation");
+		this.browser.screenshot("booking-email-code");
+		assertAccessible("booking-email-code");
+
+		MimeMessage mail = awaitMail(email, 1);
+		String code = mail.getSubject().replaceAll(".*: ", "");
+		this.browser.find(By.id("emailCode")).sendKeys("000000".equals(code) ? "111111" : "000000");
+		this.browser.go(By.id("book"));
+		assertThat(this.browser.find(By.id("code-error")).getText()).contains("is not the one we sent");
+
+		this.browser.find(By.id("emailCode")).clear();
+		this.browser.find(By.id("emailCode")).sendKeys(code);
+		this.browser.go(By.id("book"));
+		// the reader of the address hears what the rules say of it: no consultation yet
+		assertThat(this.browser.text()).contains("This treatment starts with a consultation");
+		assertThat(this.browser.find(By.linkText("Book a consultation")).getAttribute("href"))
+			.endsWith("/book/microneedling-consultation");
+	}
+
+	@Test
 	void anUnknownManageLinkIsAFriendlyPageWithoutReferrer() throws Exception {
 		HttpResponse<String> response = HTTP.send(
 				HttpRequest.newBuilder(URI.create(platform.site() + "/manage/not-a-real-link.at-all")).build(),
@@ -465,7 +494,11 @@ class BrowserFlowsIT {
 	}
 
 	private void holdFirstTime(String location) {
-		this.browser.open(platform.site() + "/book/microneedling-consultation/" + location);
+		holdFirstTime("microneedling-consultation", location);
+	}
+
+	private void holdFirstTime(String treatment, String location) {
+		this.browser.open(platform.site() + "/book/" + treatment + "/" + location);
 		this.browser.go(firstAvailableDay());
 		this.browser.go(this.browser.all(By.cssSelector(".times button")).get(0));
 		assertThat(this.browser.text()).contains("We hold this time for you until");

@@ -53,9 +53,11 @@ final class PackagedPlatform implements AutoCloseable {
 		common.put("MANAGE_LINK_KEYS", InstallationSecrets.readOrCreate(home.resolve("keys/manage-link-key")));
 		// every test client comes from 127.0.0.1 and some share a phone number: the
 		// client
-		// limits are raised out of their way (booking-service's LimitsTest proves them)
+		// limits are raised out of their way (booking-service's LimitsTest and
+		// NoOracleTest, notification-service's EmailCodesTest prove them)
 		for (String limit : List.of("HOLDSPERADDRESSPERMINUTE", "BOOKINGSPERADDRESSPERHOUR", "BOOKINGSPEREMAILPERDAY",
-				"BOOKINGSPERPHONEPERDAY", "MANAGEMISSESPERADDRESSPERMINUTE", "MOVESPERBOOKING")) {
+				"BOOKINGSPERPHONEPERDAY", "MANAGEMISSESPERADDRESSPERMINUTE", "MOVESPERBOOKING",
+				"EMAILCODESPERADDRESSPERHOUR", "EMAILCODESPEREMAILPERHOUR", "EMAILCODEATTEMPTSPEREMAILPERHOUR")) {
 			common.put("MEDSPA_LIMITS_" + limit, "1000");
 		}
 

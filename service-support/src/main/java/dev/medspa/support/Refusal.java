@@ -16,11 +16,11 @@ public class Refusal extends RuntimeException {
 
 	/**
 	 * What kind of refusal, which the web layer maps to 400, 404, 403, 422, 409, 412, 428
-	 * and 429.
+	 * 429 and 503.
 	 */
 	public enum Kind {
 
-		INVALID, NOT_FOUND, FORBIDDEN, UNPROCESSABLE, CONFLICT, STALE, VERSION_REQUIRED, TOO_MANY
+		INVALID, NOT_FOUND, FORBIDDEN, UNPROCESSABLE, CONFLICT, STALE, VERSION_REQUIRED, TOO_MANY, UNAVAILABLE
 
 	}
 
@@ -80,6 +80,14 @@ public class Refusal extends RuntimeException {
 	public static Refusal tooMany(String detail, java.time.Duration retryAfter) {
 		return new Refusal(Kind.TOO_MANY, "too-many-requests", "Too many requests", detail, null)
 			.with(RETRY_AFTER_SECONDS, Math.max(1, retryAfter.toSeconds()));
+	}
+
+	/**
+	 * Something the request needs (a mail server, a broker) cannot be reached now;
+	 * nothing was done and the same request may be sent again later.
+	 */
+	public static Refusal unavailable(String code, String detail) {
+		return new Refusal(Kind.UNAVAILABLE, code, "Unavailable for now", detail, null);
 	}
 
 	/** The member of a too-many refusal that says how long to wait. */

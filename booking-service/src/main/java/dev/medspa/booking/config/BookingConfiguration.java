@@ -5,6 +5,7 @@ import java.util.List;
 import dev.medspa.booking.reservation.Booking;
 import dev.medspa.events.Topics;
 import dev.medspa.support.messaging.TopicNames;
+import dev.medspa.support.links.EmailCodes;
 import dev.medspa.support.links.ManageLinks;
 import dev.medspa.support.outbox.OutboxCollection;
 import dev.medspa.support.security.ManagerRoutes;
@@ -41,6 +42,15 @@ class BookingConfiguration {
 	@Bean
 	ManageLinks manageLinks(@Value("${medspa.booking.manage-link-keys:}") List<String> keys) {
 		return new ManageLinks(keys);
+	}
+
+	/**
+	 * The codes that prove a client reads their e-mail, made by notification-service with
+	 * the same keys.
+	 */
+	@Bean
+	EmailCodes emailCodes(@Value("${medspa.booking.manage-link-keys:}") List<String> keys) {
+		return new EmailCodes(keys);
 	}
 
 	@Bean

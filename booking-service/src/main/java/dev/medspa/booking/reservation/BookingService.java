@@ -65,6 +65,8 @@ public class BookingService {
 
 	private final Eligibility eligibility;
 
+	private final EmailProof emailProof;
+
 	private final Attention attention;
 
 	private final ManageLinks links;
@@ -73,7 +75,7 @@ public class BookingService {
 
 	BookingService(CatalogReadModel catalog, Availability availability, DaySheets daySheets, MongoTemplate mongo,
 			OutboxMessages messages, OutboxTrigger outbox, VersionedWrites writes, Eligibility eligibility,
-			Attention attention, ManageLinks links, Clock clock) {
+			EmailProof emailProof, Attention attention, ManageLinks links, Clock clock) {
 		this.attention = attention;
 		this.links = links;
 		this.catalog = catalog;
@@ -84,6 +86,7 @@ public class BookingService {
 		this.outbox = outbox;
 		this.writes = writes;
 		this.eligibility = eligibility;
+		this.emailProof = emailProof;
 		this.clock = clock;
 	}
 
@@ -187,6 +190,9 @@ public class BookingService {
 		CatalogLocation location = target.location();
 		Instant start = target.start();
 		Instant now = this.clock.instant();
+		if (!request.byStaff() && EmailProof.needed(treatment)) {
+			this.emailProof.require(request.client(), request.emailCode());
+		}
 		if (request.eligibilityOverride() == null) {
 			this.eligibility.check(treatment, request.client(), start, null);
 		}

@@ -12,16 +12,33 @@ import org.jspecify.annotations.Nullable;
  * @param holdId a hold taken for this start, which the booking takes over
  * @param eligibilityOverride staff's reason to book past the eligibility rules; never
  * from a client
+ * @param byStaff staff book it: they may see the client's history, so no proof of the
+ * e-mail address is needed
+ * @param emailCode from a client: the code sent to their address (see
+ * {@link dev.medspa.support.links.EmailCodes}), needed where the rules read the history
  */
 public record NewBooking(String treatmentId, String locationId, OffsetDateTime start, Client client,
-		@Nullable String practitionerId, @Nullable String holdId, @Nullable String eligibilityOverride) {
+		@Nullable String practitionerId, @Nullable String holdId, @Nullable String eligibilityOverride, boolean byStaff,
+		@Nullable String emailCode) {
+
+	/** A client's request, with the code they were sent if they gave one. */
+	public static NewBooking byClient(String treatmentId, String locationId, OffsetDateTime start, Client client,
+			@Nullable String practitionerId, @Nullable String holdId, @Nullable String emailCode) {
+		return new NewBooking(treatmentId, locationId, start, client, practitionerId, holdId, null, false, emailCode);
+	}
+
+	/** The same request, made by staff. */
+	public NewBooking asStaff() {
+		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
+				this.holdId, this.eligibilityOverride, true, null);
+	}
 
 	/**
 	 * The same request, booked by staff past the eligibility rules for the given reason.
 	 */
 	public NewBooking withOverride(String reason) {
 		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
-				this.holdId, reason);
+				this.holdId, reason, true, null);
 	}
 
 }

@@ -164,6 +164,9 @@ class BookingPages {
 		client.put("phone", form.getPhone());
 		client.put("consentToSms", form.isConsentToSms());
 		request.put("client", client);
+		if (!form.getEmailCode().isBlank()) {
+			request.put("emailCode", form.getEmailCode().strip());
+		}
 		try {
 			Map<String, Object> booked = bookOnce(request, checkout.idempotencyKey());
 			Object manage = booked.get("manage");
@@ -174,12 +177,40 @@ class BookingPages {
 		catch (ServiceProblem problem) {
 			describe(checkout, model);
 			model.addAttribute("form", form);
+			if (problem.is("email-code-required")) {
+				return askForCode(form, model);
+			}
+			if (problem.is("email-code-invalid")) {
+				model.addAttribute("codeAsked", true);
+				model.addAttribute("fieldErrors", Map.of("emailCode",
+						"is not the one we sent to this address, or it has expired. Check it, or leave the field "
+								+ "empty and book again for a new one."));
+				return "client/book-details";
+			}
 			model.addAttribute("fieldErrors", problem.fieldErrors());
 			if (problem.fieldErrors().isEmpty() || problem.status() != 400) {
 				model.addAttribute("problem", Problems.explain(problem));
 			}
 			return "client/book-details";
 		}
+	}
+
+	/**
+	 * This treatment's rules read the client's earlier visits: a code goes to the address
+	 * they typed, and the page asks for it with everything else kept.
+	 */
+	private String askForCode(ClientForm form, Model model) {
+		try {
+			this.services.sendEmailCode(form.getEmail());
+			model.addAttribute("codeAsked", true);
+			model.addAttribute("codeSentTo", form.getEmail());
+		}
+		catch (ServiceProblem problem) {
+			model.addAttribute("fieldErrors", problem.fieldErrors().isEmpty() ? Map.of()
+					: Map.of("client.email", problem.fieldErrors().values().iterator().next()));
+			model.addAttribute("problem", Problems.explain(problem));
+		}
+		return "client/book-details";
 	}
 
 	@GetMapping("/book/confirmed/{holdId}")

@@ -14,6 +14,8 @@ public class ClientForm {
 
 	private boolean consentToSms;
 
+	private String emailCode = "";
+
 	public String getName() {
 		return this.name;
 	}
@@ -44,6 +46,15 @@ public class ClientForm {
 
 	public void setConsentToSms(boolean consentToSms) {
 		this.consentToSms = consentToSms;
+	}
+
+	/** The code e-mailed to the client, asked for where the rules read their history. */
+	public String getEmailCode() {
+		return this.emailCode;
+	}
+
+	public void setEmailCode(String emailCode) {
+		this.emailCode = emailCode;
 	}
 
 }

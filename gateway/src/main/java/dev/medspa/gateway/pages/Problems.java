@@ -24,6 +24,8 @@ final class Problems {
 			case "series-spacing" ->
 				"This is too soon after your previous session: the skin needs time to heal between sessions. "
 						+ "Please pick a later date, or call us.";
+			case "email-code-required", "email-code-invalid" -> "Please enter the code we sent to your e-mail address.";
+			case "mail-unavailable" -> "We cannot send e-mail just now. Please try again in a minute.";
 			case "too-late" -> "Online changes have closed for this appointment. Please call the clinic.";
 			case "not-cancellable", "not-movable", "wrong-status" -> "This appointment can no longer be changed.";
 			case "treatment-not-offered", "treatment-retired", "unknown-treatment", "unknown-location" ->

@@ -42,7 +42,7 @@ class ApiRoutes {
 	@Bean
 	RouterFunction<ServerResponse> notificationApi(ServiceUrls urls) {
 		return to("notification", urls.notification(), "/api/staff/notifications", "/api/staff/notifications/**",
-				"/api/unsubscribe/**");
+				"/api/unsubscribe/**", "/api/email-codes");
 	}
 
 	/**

@@ -62,6 +62,7 @@ public class Services {
 		timeouts.setConnectTimeout(Duration.ofSeconds(2));
 		timeouts.setReadTimeout(Duration.ofSeconds(15));
 		RestClient.Builder common = builder.requestFactory(timeouts)
+			.requestInterceptor(Services::withClientAddress)
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 				throw problem(response);
 			});
@@ -305,6 +306,33 @@ public class Services {
 			.body(json(body))
 			.retrieve()
 			.body(MAP));
+	}
+
+	/**
+	 * Tells the service whom a page serves, as this gateway saw the connection, so that
+	 * the services' per-address limits count each client and not the gateway.
+	 */
+	private static org.springframework.http.client.ClientHttpResponse withClientAddress(
+			org.springframework.http.HttpRequest request, byte[] body,
+			org.springframework.http.client.ClientHttpRequestExecution execution) throws java.io.IOException {
+		if (org.springframework.web.context.request.RequestContextHolder
+			.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes page) {
+			request.getHeaders().set("X-Forwarded-For", page.getRequest().getRemoteAddr());
+		}
+		return execution.execute(request, body);
+	}
+
+	/**
+	 * E-mails the client a code proving the address is theirs (see booking's rules that
+	 * read a client's history).
+	 */
+	public void sendEmailCode(String email) {
+		this.notification.post()
+			.uri("/api/email-codes")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(Map.of("email", email)))
+			.retrieve()
+			.toBodilessEntity();
 	}
 
 	private String bearer() {

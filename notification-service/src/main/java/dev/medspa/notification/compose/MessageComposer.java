@@ -85,6 +85,22 @@ public class MessageComposer {
 				message.id());
 	}
 
+	/**
+	 * The code that proves the reader of {@code to} asked to book; it names no treatment
+	 * and no appointment, since whoever typed the address may not be its owner.
+	 * @param reference traces the mail in the server's logs
+	 */
+	public Email emailCode(String to, String code, java.time.Duration validFor, String reference) {
+		Map<String, Object> model = new HashMap<>();
+		String subject = "Your code for " + this.properties.clinicName() + ": " + code;
+		model.put("subject", subject);
+		model.put("clinic", this.properties.clinicName());
+		model.put("code", code);
+		model.put("minutes", validFor.toMinutes());
+		return new Email(to, subject, render(this.text, "email-code.txt", model),
+				render(this.html, "email-code.html", model), null, null, reference);
+	}
+
 	public Sms sms(Plan plan, PlannedMessage message, LocationSummary location) {
 		Map<String, Object> model = new HashMap<>();
 		model.put("clinic", this.properties.clinicName());

@@ -2,6 +2,7 @@ package dev.medspa.notification.config;
 
 import java.util.List;
 
+import dev.medspa.support.links.EmailCodes;
 import dev.medspa.support.links.ManageLinks;
 import dev.medspa.events.Topics;
 import dev.medspa.notification.plan.PlanRules;
@@ -50,6 +51,12 @@ class NotificationConfiguration {
 		return new ManageLinks(keys);
 	}
 
+	/** The codes that prove a client reads their e-mail, made with the same keys. */
+	@Bean
+	EmailCodes emailCodes(@Value("${medspa.notification.manage-link-keys:}") List<String> keys) {
+		return new EmailCodes(keys);
+	}
+
 	/**
 	 * Plans stored before links were derived lose the tokens they kept, on every start.
 	 */
@@ -77,7 +84,8 @@ class NotificationConfiguration {
 	/** Clients unsubscribe through the link in a message, without an account. */
 	@Bean
 	PublicRoutes publicRoutes() {
-		return PublicRoutes.of(PublicRoutes.get("/api/unsubscribe/*"), PublicRoutes.post("/api/unsubscribe/*"));
+		return PublicRoutes.of(PublicRoutes.get("/api/unsubscribe/*"), PublicRoutes.post("/api/unsubscribe/*"),
+				PublicRoutes.post("/api/email-codes"));
 	}
 
 }

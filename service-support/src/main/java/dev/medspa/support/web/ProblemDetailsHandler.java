@@ -58,6 +58,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			case STALE -> HttpStatus.PRECONDITION_FAILED;
 			case VERSION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
 			case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
 		};
 		String detail = String.valueOf(ex.getMessage());
 		List<FieldProblem> errors = ex.field() == null ? List.of() : List.of(new FieldProblem(ex.field(), detail));

@@ -77,12 +77,13 @@ class BookingController {
 
 	/**
 	 * A digest of the request as understood, so the same request sent with other spacing
-	 * still matches.
+	 * still matches; without the e-mail code, which proves who asks and is not part of
+	 * what is asked.
 	 */
 	private static String hash(BookingRequest request) {
 		try {
 			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-				.digest(dev.medspa.support.messaging.EventJson.write(request)
+				.digest(dev.medspa.support.messaging.EventJson.write(request.withoutCode())
 					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			return java.util.HexFormat.of().formatHex(digest);
 		}
@@ -106,7 +107,7 @@ class BookingController {
 		if (overrideReason != null && (overrideReason.isBlank() || overrideReason.length() > 500)) {
 			throw Refusal.invalid("overrideReason", "must be 1 to 500 characters");
 		}
-		NewBooking booking = overrideReason == null ? request.toNewBooking()
+		NewBooking booking = overrideReason == null ? request.toNewBooking().asStaff()
 				: request.toNewBooking().withOverride(overrideReason);
 		BookingService.Booked booked = this.bookings.book(booking);
 		return created(booked.booking(), booked.manageToken(), false);

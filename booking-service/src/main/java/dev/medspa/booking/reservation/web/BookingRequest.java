@@ -21,19 +21,26 @@ import org.jspecify.annotations.Nullable;
  * {@code 2026-12-01T10:00:00-08:00}
  * @param practitionerId optional: a practitioner the client chose
  * @param holdId optional: the hold taken for this start (POST /api/holds)
+ * @param emailCode the six-digit code e-mailed to the client (POST /api/email-codes),
+ * needed for treatments whose rules read the client's past visits
  */
 record BookingRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 		@NotBlank @Size(max = 100) @Nullable String locationId, @NotNull @Nullable OffsetDateTime start,
 		@NotNull @Valid @Nullable ClientRequest client, @Size(max = 100) @Nullable String practitionerId,
-		@Size(max = 200) @Nullable String holdId) {
+		@Size(max = 200) @Nullable String holdId, @Size(max = 12) @Nullable String emailCode) {
+
+	BookingRequest withoutCode() {
+		return new BookingRequest(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
+				this.holdId, null);
+	}
 
 	NewBooking toNewBooking() {
 		ClientRequest c = java.util.Objects.requireNonNull(this.client);
-		return new NewBooking(java.util.Objects.requireNonNull(this.treatmentId),
+		return NewBooking.byClient(java.util.Objects.requireNonNull(this.treatmentId),
 				java.util.Objects.requireNonNull(this.locationId), java.util.Objects.requireNonNull(this.start),
 				Client.of(java.util.Objects.requireNonNull(c.name()), java.util.Objects.requireNonNull(c.email()),
 						java.util.Objects.requireNonNull(c.phone()), Boolean.TRUE.equals(c.consentToSms())),
-				this.practitionerId, this.holdId, null);
+				this.practitionerId, this.holdId, this.emailCode);
 	}
 
 	/**
