@@ -245,8 +245,10 @@ class AuthorizationMatrixIT {
 						"/api/staff/affected-bookings?location=" + HERE + "&resource=" + HERE + "-consult", null,
 						AT_HERE),
 				new Call("notification-service", "GET", "/api/staff/notifications?booking={booking}", null, AT_HERE),
-				new Call("booking-service", "POST", "/api/staff/bookings/{booking}/cancel",
-						"{\"reason\":\"Matrix walk\"}", AT_HERE));
+				new Call("catalog-service", "GET", "/api/staff/audit", null, OWNERS),
+				new Call("booking-service", "GET", "/api/staff/audit?target={booking}", null, OWNERS),
+				new Call("notification-service", "GET", "/api/staff/audit", null, OWNERS), new Call("booking-service",
+						"POST", "/api/staff/bookings/{booking}/cancel", "{\"reason\":\"Matrix walk\"}", AT_HERE));
 	}
 
 	private static String booking(String treatment, String start) {

@@ -172,6 +172,23 @@ class BrowserFlowsIT {
 	}
 
 	@Test
+	void anOwnerReadsTheAuditLogOfTheWholeChainFiltered() throws Exception {
+		signIn("owner@clinic.example");
+		this.browser.go(By.linkText("Audit log"));
+		assertThat(this.browser.find(By.id("audit")).getText()).contains("sign-in").contains("owner@clinic.example");
+		this.browser.screenshot("audit-log");
+		assertAccessible("audit-log");
+		this.browser.find(By.id("actor")).sendKeys("nobody@clinic.example");
+		this.browser.go(By.id("filter"));
+		assertThat(this.browser.find(By.id("no-entries")).getText()).isEqualTo("No entries match.");
+
+		this.browser.deleteCookies();
+		signIn("frontdesk.walnutcreek@clinic.example");
+		this.browser.open(platform.site() + "/staff/admin/audit");
+		assertThat(this.browser.text()).doesNotContain("owner@clinic.example");
+	}
+
+	@Test
 	void anUnknownManageLinkIsAFriendlyPageWithoutReferrer() throws Exception {
 		HttpResponse<String> response = HTTP.send(
 				HttpRequest.newBuilder(URI.create(platform.site() + "/manage/not-a-real-link.at-all")).build(),

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.medspa.gateway.audit.GatewayAudit;
 import dev.medspa.gateway.identity.StaffAccount;
 import dev.medspa.gateway.identity.StaffAccounts;
 import dev.medspa.support.security.StaffRole;
@@ -37,7 +38,10 @@ class AccountPages {
 
 	private final Catalog catalog;
 
-	AccountPages(StaffAccounts accounts, PasswordEncoder passwords, Catalog catalog) {
+	private final GatewayAudit audit;
+
+	AccountPages(StaffAccounts accounts, PasswordEncoder passwords, Catalog catalog, GatewayAudit audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.catalog = catalog;
@@ -63,10 +67,12 @@ class AccountPages {
 			errors.put("repeated", "The two new passwords differ.");
 		}
 		if (!errors.isEmpty()) {
+			this.audit.record(member, "change own password", "/staff/account/password", 400, null);
 			model.addAttribute("errors", errors);
 			return "staff/password";
 		}
 		this.accounts.setPasswordHash(account.email(), this.passwords.encode(replacement));
+		this.audit.record(member, "change own password", "/staff/account/password", 200, null);
 		model.addAttribute("done", true);
 		return "staff/password";
 	}
@@ -81,7 +87,8 @@ class AccountPages {
 
 	@PostMapping("/staff/admin/staff")
 	String create(@RequestParam String email, @RequestParam String displayName, @RequestParam StaffRole role,
-			@RequestParam(required = false) @Nullable List<String> locations, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable List<String> locations, Authentication member,
+			RedirectAttributes redirect) {
 		String trimmed = email.trim();
 		if (!trimmed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || displayName.isBlank() || displayName.length() > 100) {
 			redirect.addFlashAttribute("problem", "Give a valid e-mail and a name of at most 100 characters.");
@@ -90,6 +97,8 @@ class AccountPages {
 		String password = dev.medspa.gateway.identity.Passwords.generate();
 		boolean created = this.accounts.create(new StaffAccount(trimmed, displayName.trim(),
 				this.passwords.encode(password), Set.of(role), locationSet(locations), true, 0, null));
+		this.audit.record(member, "create staff account", "/staff/admin/staff/" + trimmed, created ? 201 : 409,
+				role + " at " + locationSet(locations));
 		if (created) {
 			redirect.addFlashAttribute("done", "Created. Their first password, shown once: " + password
 					+ " (they should change it after signing in).");
@@ -112,6 +121,8 @@ class AccountPages {
 		}
 		this.accounts.setAccess(account.email(), account.displayName(), EnumSet.of(role), locationSet(locations),
 				enabled);
+		this.audit.record(member, "change staff account", "/staff/admin/staff/" + account.email(), 200,
+				role + " at " + locationSet(locations) + (enabled ? "" : ", disabled"));
 		redirect.addFlashAttribute("done", "Saved " + account.displayName() + ".");
 		return "redirect:/staff/admin/staff";
 	}

@@ -309,6 +309,42 @@ public class Services {
 	}
 
 	/**
+	 * One service's audit log ({@code catalog}, {@code booking} or {@code notification}),
+	 * read as the caller: with the bearer token of an API call, or the signed-in
+	 * member's.
+	 */
+	public List<Map<String, Object>> audit(String service, @Nullable String authorization,
+			Map<String, String> filters) {
+		RestClient client = switch (service) {
+			case "catalog" -> this.catalog;
+			case "booking" -> this.booking;
+			case "notification" -> this.notification;
+			default -> throw new IllegalArgumentException(service);
+		};
+		Map<String, Object> answer = body(client.get().uri(uri -> {
+			uri.path("/api/staff/audit");
+			filters.forEach((name, value) -> {
+				if (value != null && !value.isBlank()) {
+					uri.queryParam(name, value);
+				}
+			});
+			return uri.build();
+		}).header(HttpHeaders.AUTHORIZATION, authorization != null ? authorization : bearer()).retrieve().body(MAP));
+		if (answer.get("entries") instanceof List<?> entries) {
+			List<Map<String, Object>> read = new java.util.ArrayList<>();
+			for (Object entry : entries) {
+				if (entry instanceof Map<?, ?> map) {
+					Map<String, Object> copy = new LinkedHashMap<>();
+					map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+					read.add(copy);
+				}
+			}
+			return read;
+		}
+		return List.of();
+	}
+
+	/**
 	 * Tells the service whom a page serves, as this gateway saw the connection, so that
 	 * the services' per-address limits count each client and not the gateway.
 	 */

@@ -130,6 +130,7 @@ class BookingController {
 	@PostMapping("/api/staff/bookings/{id}/cancel")
 	BookingView cancel(@PathVariable String id, @Valid @RequestBody StaffCancel cancel, Authentication caller) {
 		scoped(id, caller);
+		dev.medspa.support.audit.Audit.because(String.valueOf(cancel.reason()));
 		return BookingView.of(this.bookings.cancel(id, false, cancel.reason()));
 	}
 

@@ -1,0 +1,45 @@
+package dev.medspa.support.audit.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.medspa.support.audit.AuditEntry;
+import dev.medspa.support.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/staff/audit}: this service's audit log, newest first, for owners only
+ * (the security chain says so). There is no route that changes it.
+ */
+@RestController
+public class AuditController {
+
+	private final AuditTrail trail;
+
+	public AuditController(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	/**
+	 * @param actor a member's e-mail
+	 * @param target text the entity's path contains: a booking's id, a location's id
+	 * @param from inclusive, an instant
+	 * @param to exclusive
+	 * @param limit at most {@value AuditTrail#MAX_READ}
+	 */
+	@GetMapping("/api/staff/audit")
+	Entries read(@RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable String target,
+			@RequestParam(required = false) @Nullable Instant from,
+			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "100") int limit) {
+		return new Entries(this.trail.find(actor, target, from, to, limit));
+	}
+
+	record Entries(List<AuditEntry> entries) {
+	}
+
+}
