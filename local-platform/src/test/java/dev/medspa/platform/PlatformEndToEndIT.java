@@ -78,6 +78,23 @@ class PlatformEndToEndIT {
 		assertThat(plainText(mail)).contains("Micro-needling consultation")
 			.contains("Walnut Creek, 1480 Locust Street")
 			.contains(expectedWhen + " (America/Los_Angeles)");
+
+		// the whole flow, a code asked for and a refused booking included, leaves the
+		// client's address and phone number in no service's log
+		assertThat(post(platform.site() + "/api/email-codes", "{\"email\":\"" + email + "\"}").statusCode())
+			.isEqualTo(202);
+		assertThat(post(platform.site() + "/api/bookings", body).statusCode()).isEqualTo(409);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailTo(email)).hasSize(2));
+		try (var logs = java.nio.file.Files.list(home.resolve("logs"))) {
+			for (Path log : logs.toList()) {
+				String text = java.nio.file.Files.readString(log);
+				assertThat(text).as(log.getFileName().toString())
+					.isNotEmpty()
+					.doesNotContain(email)
+					.doesNotContain("925 555 0199")
+					.doesNotContain("+19255550199");
+			}
+		}
 	}
 
 	@Test

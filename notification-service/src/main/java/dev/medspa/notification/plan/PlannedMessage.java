@@ -25,6 +25,11 @@ public record PlannedMessage(String id, Step step, @Nullable String key, Channel
 		Instant dueAt, MessageStatus status, int attempts, @Nullable Instant retryAt, @Nullable String leaseOwner,
 		@Nullable Instant leaseUntil, @Nullable Instant sentAt, @Nullable String reason, @Nullable String body) {
 
+	/** A reason names no e-mail address or phone number: staff read it in the ledger. */
+	public PlannedMessage {
+		reason = reason == null ? null : dev.medspa.support.privacy.Pii.mask(reason);
+	}
+
 	static PlannedMessage planned(String bookingId, Step step, @Nullable String key, long planVersion, Instant dueAt,
 			@Nullable String body) {
 		String name = step.name().toLowerCase(Locale.ROOT).replace('_', '-') + (key == null ? "" : "-" + key);

@@ -64,6 +64,7 @@ public class KafkaMessagingConfiguration {
 		KafkaTemplate<String, Object> deadLetters = new KafkaTemplate<>(deadLetterProducers);
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
 				(record, ex) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
+		recoverer.setExceptionHeadersCreator(KafkaMessagingConfiguration::maskedExceptionHeaders);
 		ExponentialBackOff backOff = new ExponentialBackOff(properties.initialInterval().toMillis(), 2.0);
 		backOff.setMaxInterval(properties.maxInterval().toMillis());
 		backOff.setMaxAttempts(properties.maxAttempts());
@@ -74,6 +75,30 @@ public class KafkaMessagingConfiguration {
 		patient.setMaxElapsedTime(properties.awaitingDataFor().toMillis());
 		handler.setBackOffFunction((record, ex) -> awaitsData(ex) ? patient : null);
 		return handler;
+	}
+
+	/**
+	 * The reason headers of a dead letter, as Spring Kafka writes them, with e-mail
+	 * addresses and phone numbers masked: a failure's message may quote the record.
+	 */
+	static void maskedExceptionHeaders(org.apache.kafka.common.header.Headers headers, Exception failure, boolean isKey,
+			DeadLetterPublishingRecoverer.HeaderNames names) {
+		DeadLetterPublishingRecoverer.HeaderNames.ExceptionInfo info = names.getExceptionInfo();
+		Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+		java.io.StringWriter trace = new java.io.StringWriter();
+		failure.printStackTrace(new java.io.PrintWriter(trace));
+		add(headers, isKey ? info.getKeyExceptionFqcn() : info.getExceptionFqcn(), failure.getClass().getName());
+		if (!isKey) {
+			add(headers, info.getExceptionCauseFqcn(), cause.getClass().getName());
+		}
+		add(headers, isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(),
+				dev.medspa.support.privacy.Pii.mask(String.valueOf(cause.getMessage())));
+		add(headers, isKey ? info.getKeyExceptionStacktrace() : info.getExceptionStacktrace(),
+				dev.medspa.support.privacy.Pii.mask(trace.toString()));
+	}
+
+	private static void add(org.apache.kafka.common.header.Headers headers, String name, String value) {
+		headers.add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	private static boolean awaitsData(Throwable failure) {
