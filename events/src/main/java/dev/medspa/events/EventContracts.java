@@ -10,6 +10,7 @@ import dev.medspa.events.booking.BookingCancelled;
 import dev.medspa.events.booking.BookingCheckedIn;
 import dev.medspa.events.booking.BookingCompleted;
 import dev.medspa.events.booking.BookingConfirmed;
+import dev.medspa.events.booking.BookingClientErased;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
 import dev.medspa.events.catalog.LocationState;
@@ -46,9 +47,12 @@ public final class EventContracts {
 	public static final EventContract<BookingNoShow> BOOKING_NO_SHOW = new EventContract<>("dev.medspa.booking.no-show",
 			Topics.BOOKING_EVENTS, 1, BookingNoShow.class);
 
+	public static final EventContract<BookingClientErased> BOOKING_CLIENT_ERASED = new EventContract<>(
+			"dev.medspa.booking.client-erased", Topics.BOOKING_EVENTS, 1, BookingClientErased.class);
+
 	public static final List<EventContract<?>> ALL = List.of(TREATMENT_STATE, LOCATION_STATE, PRACTITIONER_STATE,
 			BOOKING_CONFIRMED, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_COMPLETED,
-			BOOKING_NO_SHOW);
+			BOOKING_NO_SHOW, BOOKING_CLIENT_ERASED);
 
 	private static final Map<String, EventContract<?>> BY_TYPE = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventContract::type, Function.identity()));

@@ -189,6 +189,68 @@ class BrowserFlowsIT {
 	}
 
 	@Test
+	void anOwnerHandsAClientTheirDataAndErasesItWithTheCodeTheClientReadsOut() throws Exception {
+		String email = "forget-me-" + System.nanoTime() + "@example.com";
+		java.time.LocalDate from = java.time.LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(40);
+		String start = field(get(platform.site() + "/api/availability?treatment=microneedling-consultation"
+				+ "&location=san-ramon&from=" + from + "&to=" + from.plusDays(6)), "earliest");
+		HttpResponse<String> booked = post(platform.site() + "/api/bookings", """
+				{"treatmentId":"microneedling-consultation","locationId":"san-ramon","start":"%s",
+				 "client":{"name":"Frances Forget","email":"%s","phone":"+1 925 555 0166"}}
+				""".formatted(start, email));
+		assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+		awaitMail(email, 1);
+
+		signIn("owner@clinic.example");
+		this.browser.go(By.linkText("Client data"));
+		this.browser.find(By.id("code-email")).sendKeys(email);
+		this.browser.go(By.id("send-code"));
+		assertThat(this.browser.find(By.id("done")).getText()).contains("A code is on its way");
+		String code = awaitMail(email, 2).getSubject().replaceAll(".*: ", "");
+		this.browser.screenshot("client-data");
+		assertAccessible("client-data");
+
+		// the whole chain's data in one file, through the API
+		HttpResponse<String> exported = HTTP.send(HttpRequest
+			.newBuilder(URI.create(platform.site() + "/api/staff/clients/export"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + InstallationTokens.owner(platform.signingKeyFile(), platform.site()))
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"email":"%s","emailCode":"%s","reason":"Asked at the desk"}""".formatted(email, code)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(exported.statusCode()).as(exported.body()).isEqualTo(200);
+		assertThat(exported.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+				disposition -> assertThat(disposition).contains("attachment").contains("client-data.json"));
+		assertThat(exported.body()).contains("\"bookingService\"")
+			.contains("\"notificationService\"")
+			.contains("Frances Forget")
+			.contains("CONFIRMATION");
+
+		this.browser.find(By.id("email")).clear();
+		this.browser.find(By.id("email")).sendKeys(email);
+		this.browser.find(By.id("emailCode")).sendKeys(code);
+		this.browser.find(By.id("reason")).sendKeys("Asked at the desk");
+		this.browser.find(By.id("confirmed")).click();
+		this.browser.go(By.id("erase"));
+		assertThat(this.browser.find(By.id("problem")).getText()).contains("bookings still to come");
+
+		HttpResponse<String> cancelled = HTTP.send(HttpRequest
+			.newBuilder(URI.create(platform.site() + "/api/staff/bookings/" + field(booked.body(), "id") + "/cancel"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + InstallationTokens.owner(platform.signingKeyFile(), platform.site()))
+			.POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"Client leaves us\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(cancelled.statusCode()).isEqualTo(200);
+		this.browser.find(By.id("email")).clear();
+		this.browser.find(By.id("email")).sendKeys(email);
+		this.browser.find(By.id("emailCode")).sendKeys(code);
+		this.browser.find(By.id("reason")).sendKeys("Asked at the desk");
+		this.browser.find(By.id("confirmed")).click();
+		this.browser.go(By.id("erase"));
+		assertThat(this.browser.find(By.id("done")).getText()).contains("from 1 bookings");
+	}
+
+	@Test
 	void anUnknownManageLinkIsAFriendlyPageWithoutReferrer() throws Exception {
 		HttpResponse<String> response = HTTP.send(
 				HttpRequest.newBuilder(URI.create(platform.site() + "/manage/not-a-real-link.at-all")).build(),

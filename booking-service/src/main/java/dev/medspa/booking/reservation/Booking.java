@@ -143,6 +143,18 @@ public class Booking {
 				this.version + 1, this.outbox);
 	}
 
+	/**
+	 * The same booking without its client: contact data gone, and free texts staff wrote
+	 * about it (a cancellation's reason, an override's) too, since they may name them.
+	 */
+	Booking withClientErased() {
+		return new Booking(this.id, this.treatmentId, this.locationId, this.zoneId, this.start, this.end,
+				this.occupiedUntil, this.practitionerId, this.roomId, this.placement, Client.erased(this.id),
+				this.manageTokenHash, this.status, this.createdAt, this.checkedInAt, this.completedAt, this.cancelledAt,
+				this.cancelReason == null ? null : "(erased)", this.eligibilityOverride == null ? null : "(erased)",
+				this.version + 1, this.outbox);
+	}
+
 	void record(OutboxMessage message) {
 		this.outbox.add(message);
 	}

@@ -27,6 +27,7 @@ import dev.medspa.events.booking.BookingCancelled;
 import dev.medspa.events.booking.BookingCheckedIn;
 import dev.medspa.events.booking.BookingCompleted;
 import dev.medspa.events.booking.BookingConfirmed;
+import dev.medspa.events.booking.BookingClientErased;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
 import dev.medspa.support.Refusal;
@@ -440,6 +441,27 @@ public class BookingService {
 				new BookingNoShow(new BookingId(id), current.version() + 1, now));
 		release(current);
 		return marked;
+	}
+
+	/**
+	 * Erases the client from one booking, with the event that tells the other services to
+	 * do the same; nothing if it was erased already.
+	 * @return whether this call erased it
+	 */
+	boolean eraseClient(String id) {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			Booking current = existing(id);
+			if (current.client().isErased()) {
+				return false;
+			}
+			Instant now = this.clock.instant();
+			if (this.writes.update(current.id(), current.version(), current.withClientErased(), this.messages
+				.of(current.id(), new BookingClientErased(new BookingId(id), current.version() + 1, now), now))) {
+				this.outbox.publishSoon(Booking.COLLECTION, current.id());
+				return true;
+			}
+		}
+		throw Refusal.stale("The booking", existing(id).version());
 	}
 
 	private Booking change(Booking current, BookingStatus status, Instant at, @Nullable String reason, Object event) {

@@ -16,4 +16,18 @@ public record Client(String name, String email, String normalizedEmail, String p
 				consentToSms);
 	}
 
+	private static final String ERASED = "erased:";
+
+	/**
+	 * What a booking keeps of a client whose data was erased: nothing that names them;
+	 * the booking stays as an anonymous fact (treatment, place, time, status).
+	 */
+	static Client erased(String bookingId) {
+		return new Client("Erased client", "erased@erased.invalid", ERASED + bookingId, "", false);
+	}
+
+	public boolean isErased() {
+		return this.normalizedEmail.startsWith(ERASED);
+	}
+
 }

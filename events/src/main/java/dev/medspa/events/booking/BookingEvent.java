@@ -8,7 +8,7 @@ import dev.medspa.events.BookingId;
  * event from a new one all the same.
  */
 public sealed interface BookingEvent permits BookingConfirmed, BookingRescheduled, BookingCancelled, BookingCheckedIn,
-		BookingCompleted, BookingNoShow {
+		BookingCompleted, BookingNoShow, BookingClientErased {
 
 	BookingId bookingId();
 

@@ -1,16 +1,14 @@
 package dev.medspa.gateway.audit;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.medspa.gateway.services.ProblemResponses;
 import dev.medspa.gateway.services.ServiceProblem;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -37,22 +35,14 @@ class AuditApi {
 			@RequestParam(required = false) @Nullable Instant from,
 			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "100") int limit) {
 		if (token == null || token.isBlank()) {
-			return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "A staff token is required");
+			return ProblemResponses.tokenRequired();
 		}
 		try {
 			return ResponseEntity.ok(Map.of("entries", this.log.read(token, actor, target, from, to, limit)));
 		}
 		catch (ServiceProblem refused) {
-			return problem(HttpStatus.valueOf(refused.status()), refused.code(), refused.detail());
+			return ProblemResponses.of(refused);
 		}
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("https://medspa.dev/problems/" + code));
-		return ResponseEntity.status(status)
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
 	}
 
 }

@@ -36,7 +36,7 @@ class ApiRoutes {
 		return to("booking", urls.booking(), "/api/availability", "/api/availability/**", "/api/holds", "/api/holds/**",
 				"/api/bookings", "/api/bookings/**", "/api/manage/**", "/api/staff/schedules/**", "/api/staff/bookings",
 				"/api/staff/bookings/**", "/api/staff/day-sheets/**", "/api/staff/agenda/**", "/api/staff/attention",
-				"/api/staff/affected-bookings");
+				"/api/staff/affected-bookings", "/api/staff/clients/erase");
 	}
 
 	@Bean

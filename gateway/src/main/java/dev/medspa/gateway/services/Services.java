@@ -345,6 +345,22 @@ public class Services {
 	}
 
 	/**
+	 * Posts a client-data request ({@code export} or {@code erase}) to a service as the
+	 * caller, answering its JSON.
+	 */
+	public Map<String, Object> clientData(String service, String action, @Nullable String authorization,
+			Map<String, Object> request) {
+		RestClient client = "notification".equals(service) ? this.notification : this.booking;
+		return body(client.post()
+			.uri("/api/staff/clients/{action}", action)
+			.header(HttpHeaders.AUTHORIZATION, authorization != null ? authorization : bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(request))
+			.retrieve()
+			.body(MAP));
+	}
+
+	/**
 	 * Tells the service whom a page serves, as this gateway saw the connection, so that
 	 * the services' per-address limits count each client and not the gateway.
 	 */

@@ -15,6 +15,7 @@ import dev.medspa.events.booking.BookingCancelled;
 import dev.medspa.events.booking.BookingCheckedIn;
 import dev.medspa.events.booking.BookingCompleted;
 import dev.medspa.events.booking.BookingConfirmed;
+import dev.medspa.events.booking.BookingClientErased;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
 import dev.medspa.notification.catalog.LocationSummary;
@@ -100,6 +101,16 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the booking was cancelled"), null, this.revision)
 			.plan(Step.CANCELLATION, null, event.bookingVersion(), event.cancelledAt(), null);
+	}
+
+	/**
+	 * The client's data was erased: they are no longer named, and nothing more is sent to
+	 * them; the ledger keeps what was sent, when, and why the rest was not.
+	 */
+	public Plan clientErased(BookingClientErased event) {
+		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, this.status, this.treatmentId,
+				this.locationId, this.zoneId, this.start, this.end, Recipient.erased(), null, this.completedAt,
+				cancelPlanned(step -> true, "the client's data was erased"), null, this.revision);
 	}
 
 	/** The client is here: reminders still planned have no point any more. */

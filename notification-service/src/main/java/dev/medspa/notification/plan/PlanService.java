@@ -7,6 +7,7 @@ import dev.medspa.events.booking.BookingCheckedIn;
 import dev.medspa.events.booking.BookingCompleted;
 import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.events.booking.BookingEvent;
+import dev.medspa.events.booking.BookingClientErased;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
 import dev.medspa.notification.catalog.CatalogReadModel;
@@ -33,7 +34,11 @@ public class PlanService {
 
 	private final PlanRules rules;
 
-	PlanService(PlanStore plans, CatalogReadModel catalog, PlanRules rules) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	PlanService(PlanStore plans, CatalogReadModel catalog, PlanRules rules,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.plans = plans;
 		this.catalog = catalog;
 		this.rules = rules;
@@ -60,6 +65,11 @@ public class PlanService {
 			log.warn("No plan for booking {}: its confirmation never arrived; {} ignored", id,
 					event.getClass().getSimpleName());
 			return;
+		}
+		if (event instanceof BookingClientErased) {
+			this.plans.find(id)
+				.filter(plan -> !plan.hasSeen(version))
+				.ifPresent(plan -> this.events.publishEvent(new ClientErased(id, plan.client().normalizedEmail())));
 		}
 		this.plans.update(id, plan -> {
 			if (plan.hasSeen(version)) {
@@ -91,6 +101,9 @@ public class PlanService {
 		}
 		if (event instanceof BookingNoShow noShow) {
 			return plan.noShow(noShow, this.rules);
+		}
+		if (event instanceof BookingClientErased erased) {
+			return plan.clientErased(erased);
 		}
 		return plan;
 	}

@@ -102,4 +102,9 @@ public class PlanStore {
 				Plan.class);
 	}
 
+	/** Every plan of a client, for their data export. */
+	public List<Plan> ofClient(String normalizedEmail) {
+		return this.mongo.find(Query.query(Criteria.where("client.normalizedEmail").is(normalizedEmail)), Plan.class);
+	}
+
 }

@@ -24,6 +24,11 @@ public record Recipient(String name, String email, String normalizedEmail, @Null
 		return new Recipient(clean, email.strip(), email.strip().toLowerCase(Locale.ROOT), phone, consentToSms);
 	}
 
+	/** What a plan keeps of a client whose data was erased: nothing. */
+	static Recipient erased() {
+		return new Recipient("Erased client", "erased@erased.invalid", "erased", null, false);
+	}
+
 	public boolean textable() {
 		return this.consentToSms && this.phone != null && !this.phone.isBlank();
 	}

@@ -33,7 +33,11 @@ public class ContactPreferences {
 
 	private final SecretKeySpec key;
 
-	ContactPreferences(MongoTemplate mongo, Clock clock, NotificationProperties properties) {
+	private final dev.medspa.support.audit.AuditTrail audit;
+
+	ContactPreferences(MongoTemplate mongo, Clock clock, NotificationProperties properties,
+			dev.medspa.support.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.mongo = mongo;
 		this.clock = clock;
 		this.key = new SecretKeySpec(properties.unsubscribeSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
@@ -64,6 +68,20 @@ public class ContactPreferences {
 		return Optional.ofNullable(this.mongo.findAndModify(Query.query(Criteria.where("_id").is(token)),
 				new Update().set("optedOutAt", this.clock.instant()), FindAndModifyOptions.options().returnNew(true),
 				ContactPreference.class));
+	}
+
+	/**
+	 * A client's data is erased: their preference goes (an opt-out with it; an erased
+	 * client receives nothing any more anyway), recorded in the audit log.
+	 */
+	@org.springframework.context.event.EventListener
+	void forget(dev.medspa.notification.plan.ClientErased erased) {
+		boolean removed = this.mongo.findAndRemove(
+				Query.query(Criteria.where("_id").is(token(erased.normalizedEmail()))),
+				ContactPreference.class) != null;
+		this.audit.record(this.clock.instant(), "system", java.util.List.of(), "erase client data",
+				"/bookings/" + erased.bookingId(), 200, "-",
+				"plan scrubbed" + (removed ? ", contact preference removed" : ""));
 	}
 
 	public Optional<ContactPreference> find(String token) {

@@ -53,8 +53,11 @@ public class ServiceSecurityConfiguration {
 			.authorizeHttpRequests(requests -> {
 				requests.requestMatchers(HttpMethod.GET, ALWAYS_OPEN).permitAll();
 				requests.requestMatchers("/error").permitAll();
-				// the audit log is read by owners only, in every service
+				// the audit log and clients' data (export, erasure) are for owners only,
+				// in
+				// every service
 				requests.requestMatchers(HttpMethod.GET, "/api/staff/audit").hasRole(StaffRole.OWNER.name());
+				requests.requestMatchers("/api/staff/clients/**").hasRole(StaffRole.OWNER.name());
 				publicRoutes.orderedStream()
 					.flatMap(routes -> routes.routes().stream())
 					.forEach(route -> requests.requestMatchers(route.method(), route.pattern()).permitAll());

@@ -1,0 +1,82 @@
+package dev.medspa.booking.reservation.web;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import dev.medspa.booking.reservation.ClientData;
+import dev.medspa.support.Refusal;
+import dev.medspa.support.audit.Audit;
+import dev.medspa.support.links.EmailCodes;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Owners hand a client their data, or erase it, at the client's request: the client
+ * proves the address is theirs with the code e-mailed to it (POST /api/email-codes), and
+ * reads it to the owner. Both are audited with the reason.
+ */
+@RestController
+class ClientDataController {
+
+	private final ClientData clients;
+
+	private final EmailCodes codes;
+
+	private final Clock clock;
+
+	ClientDataController(ClientData clients, EmailCodes codes, Clock clock) {
+		this.clients = clients;
+		this.codes = codes;
+		this.clock = clock;
+	}
+
+	/** Everything this service holds about the client: their bookings. */
+	@PostMapping("/api/staff/clients/export")
+	Export export(@Valid @RequestBody ClientRequest request) {
+		String email = verified(request);
+		return new Export(email, this.clients.of(email).stream().map(BookingView::of).toList());
+	}
+
+	/**
+	 * Erases the client from every booking of theirs; the other services follow from the
+	 * events. 409 while a booking is still to come.
+	 */
+	@PostMapping("/api/staff/clients/erase")
+	Erased erase(@Valid @RequestBody ClientRequest request) {
+		String email = verified(request);
+		return new Erased(this.clients.erase(email));
+	}
+
+	private String verified(ClientRequest request) {
+		String email = java.util.Objects.requireNonNull(request.email()).strip();
+		Audit.because(String.valueOf(request.reason()));
+		if (request.emailCode() == null || !this.codes.matches(email, request.emailCode(), this.clock.instant())) {
+			throw Refusal.unprocessable("email-code-invalid", "Wrong or expired code", "emailCode",
+					"Ask the client for the code we e-mailed to this address (send one with POST /api/email-codes)");
+		}
+		return email;
+	}
+
+	/**
+	 * @param emailCode the code the client received, proving the request is theirs
+	 * @param reason why, for the audit log: "client asked by phone on ..."
+	 */
+	record ClientRequest(@NotBlank @Size(max = 254) @Email @Nullable String email,
+			@NotBlank @Size(max = 12) @Nullable String emailCode, @NotBlank @Size(max = 500) @Nullable String reason) {
+	}
+
+	record Export(String email, List<BookingView> bookings) {
+	}
+
+	record Erased(int erasedBookings) {
+	}
+
+}
