@@ -247,8 +247,12 @@ class AuthorizationMatrixIT {
 				new Call("notification-service", "GET", "/api/staff/notifications?booking={booking}", null, AT_HERE),
 				new Call("catalog-service", "GET", "/api/staff/audit", null, OWNERS),
 				new Call("booking-service", "GET", "/api/staff/audit?target={booking}", null, OWNERS),
-				new Call("notification-service", "GET", "/api/staff/audit", null, OWNERS), new Call("booking-service",
-						"POST", "/api/staff/bookings/{booking}/cancel", "{\"reason\":\"Matrix walk\"}", AT_HERE));
+				new Call("notification-service", "GET", "/api/staff/audit", null, OWNERS),
+				new Call("booking-service", "POST", "/api/staff/clients/export", "{}", OWNERS),
+				new Call("booking-service", "POST", "/api/staff/clients/erase", "{}", OWNERS),
+				new Call("notification-service", "POST", "/api/staff/clients/export", "{}", OWNERS),
+				new Call("booking-service", "POST", "/api/staff/bookings/{booking}/cancel",
+						"{\"reason\":\"Matrix walk\"}", AT_HERE));
 	}
 
 	private static String booking(String treatment, String start) {
