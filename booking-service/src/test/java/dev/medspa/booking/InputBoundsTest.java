@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * where they could travel into a message, or simply garbled, ten thousand times over.
  * Never a 5xx.
  */
-@SpringBootTest
+@SpringBootTest(properties = "medspa.booking.maximum-location-days=40")
 @AutoConfigureMockMvc
 @LocalInfrastructure
 class InputBoundsTest {
@@ -64,6 +64,48 @@ class InputBoundsTest {
 		this.mvc.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON).content(huge))
 			.andExpect(status().isContentTooLarge())
 			.andExpect(jsonPath("$.type").value(endsWith("/content-too-large")));
+	}
+
+	@Test
+	void jsonNestedTooDeepOrWithAnEndlessNumberIsRefusedBeforeItCostsAnything(
+			@Autowired tools.jackson.databind.json.JsonMapper json) throws Exception {
+		// the limits are those of every reader here, Spring's and the events'
+		for (tools.jackson.databind.ObjectMapper mapper : List.of(json,
+				dev.medspa.support.messaging.EventJson.MAPPER)) {
+			assertThat(mapper.tokenStreamFactory().streamReadConstraints().getMaxNestingDepth()).isEqualTo(32);
+			assertThat(mapper.tokenStreamFactory().streamReadConstraints().getMaxNumberLength()).isEqualTo(64);
+		}
+		String deep = "{\"client\":" + "[".repeat(40) + "]".repeat(40) + "}";
+		this.mvc.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON).content(deep))
+			.andExpect(status().isBadRequest());
+		String longNumber = "{\"treatmentId\":" + "9".repeat(200) + "}";
+		this.mvc.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON).content(longNumber))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void anAvailabilitySearchCostsAtMostItsLocationDays() throws Exception {
+		this.catalog.apply(CatalogFixtures.scottsdale(1));
+		String from = java.time.LocalDate.now(ZONE).plusDays(1).toString();
+		// two locations: 20 days are 40 location-days, 21 are too many
+		this.mvc
+			.perform(get("/api/availability").param("treatment", CatalogFixtures.CONSULTATION)
+				.param("from", from)
+				.param("to", java.time.LocalDate.parse(from).plusDays(19).toString()))
+			.andExpect(status().isOk());
+		this.mvc
+			.perform(get("/api/availability").param("treatment", CatalogFixtures.CONSULTATION)
+				.param("from", from)
+				.param("to", java.time.LocalDate.parse(from).plusDays(20).toString()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("to"))
+			.andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.containsString("location-days")));
+		this.mvc
+			.perform(get("/api/availability").param("treatment", CatalogFixtures.CONSULTATION)
+				.param("location", CatalogFixtures.WALNUT_CREEK)
+				.param("from", from)
+				.param("to", java.time.LocalDate.parse(from).plusDays(30).toString()))
+			.andExpect(status().isOk());
 	}
 
 	@Test

@@ -186,6 +186,13 @@ class BrowserFlowsIT {
 		signIn("frontdesk.walnutcreek@clinic.example");
 		this.browser.open(platform.site() + "/staff/admin/audit");
 		assertThat(this.browser.text()).doesNotContain("owner@clinic.example");
+		// nor the owners' other pages, staff accounts and client data
+		for (String page : List.of("/staff/admin/staff", "/staff/admin/clients")) {
+			this.browser.open(platform.site() + page);
+			assertThat(this.browser.text()).as(page)
+				.doesNotContain("Add a member of staff")
+				.doesNotContain("Send the client a code");
+		}
 	}
 
 	@Test

@@ -88,12 +88,24 @@ public class Availability {
 				: List.of(this.catalog.location(locationId)
 					.filter(CatalogLocation::active)
 					.orElseThrow(() -> Refusal.invalid("location", "no open location has the id " + locationId)));
+		long days = ChronoUnit.DAYS.between(from, to) + 1;
+		if (days * locations.size() > this.policy.maximumLocationDays()) {
+			throw Refusal.invalid("to",
+					"a search covers at most " + this.policy.maximumLocationDays() + " location-days; this one covers "
+							+ days + " days at " + locations.size() + " locations: choose a location or fewer days");
+		}
+		// days that cannot have a bookable start are not read at all (UTC today, a day's
+		// margin for every zone)
+		LocalDate today = this.clock.instant().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+		LocalDate firstRead = from.isBefore(today.minusDays(1)) ? today.minusDays(1) : from;
+		LocalDate lastBookable = today.plusDays(this.policy.horizon().toDays() + 1);
+		LocalDate lastRead = to.isAfter(lastBookable) ? lastBookable : to;
 		List<LocationSlots> result = new ArrayList<>();
 		PractitionerDays.Reader reader = this.practitionerDays.reader();
 		for (CatalogLocation location : locations) {
 			List<SlotRules.Slot> slots = new ArrayList<>();
 			if (location.offers(treatment.id())) {
-				for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+				for (LocalDate date = firstRead; !date.isAfter(lastRead); date = date.plusDays(1)) {
 					slots.addAll(rules(treatment, location, this.daySheets.load(location.id(), date), practitionerId,
 							null, reader)
 						.offered());

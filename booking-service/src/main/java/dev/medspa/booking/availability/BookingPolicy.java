@@ -15,10 +15,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maximumSearch the longest range one availability search may cover
  * @param clientChangeCutoff clients may reschedule or cancel until this long before the
  * start; staff always
+ * @param maximumLocationDays what one search may cost: its days times the locations it
+ * covers (each a day sheet read and a rule check), so {@code location=any} over a month
+ * stays bounded as the chain grows
  */
 @Validated
 @ConfigurationProperties("medspa.booking")
 public record BookingPolicy(@DefaultValue("PT2H") Duration minimumNotice, @DefaultValue("P90D") Duration horizon,
 		@DefaultValue("PT15M") Duration slotStep, @DefaultValue("P31D") Duration maximumSearch,
-		@DefaultValue("PT24H") Duration clientChangeCutoff, @DefaultValue("PT10M") Duration holdDuration) {
+		@DefaultValue("PT24H") Duration clientChangeCutoff, @DefaultValue("PT10M") Duration holdDuration,
+		@DefaultValue("400") int maximumLocationDays) {
 }

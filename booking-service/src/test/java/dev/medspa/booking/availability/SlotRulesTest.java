@@ -40,7 +40,7 @@ class SlotRulesTest {
 			List.of("here"), true, 1);
 
 	private static final BookingPolicy POLICY = new BookingPolicy(Duration.ofHours(2), Duration.ofDays(90),
-			Duration.ofMinutes(15), Duration.ofDays(31), Duration.ofHours(24), Duration.ofMinutes(10));
+			Duration.ofMinutes(15), Duration.ofDays(31), Duration.ofHours(24), Duration.ofMinutes(10), 400);
 
 	@Test
 	void theNightClocksSpringForwardHasNoSlotThatDoesNotExist() {

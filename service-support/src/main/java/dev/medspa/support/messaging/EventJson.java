@@ -20,7 +20,22 @@ import java.nio.charset.StandardCharsets;
  */
 public final class EventJson {
 
-	public static final JsonMapper MAPPER = JsonMapper.builder()
+	/**
+	 * Events are a few KB: the same read limits as request bodies
+	 * ({@code medspa-defaults.properties}).
+	 */
+	private static final tools.jackson.core.StreamReadConstraints LIMITS = tools.jackson.core.StreamReadConstraints
+		.builder()
+		.maxNestingDepth(32)
+		.maxNumberLength(64)
+		.maxNameLength(256)
+		.maxStringLength(64 * 1024)
+		.maxDocumentLength(256 * 1024)
+		.maxTokenCount(100_000)
+		.build();
+
+	public static final JsonMapper MAPPER = JsonMapper
+		.builder(tools.jackson.core.json.JsonFactory.builder().streamReadConstraints(LIMITS).build())
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();

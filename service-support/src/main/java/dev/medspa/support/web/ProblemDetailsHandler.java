@@ -83,6 +83,12 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		ResponseEntity<ProblemDetail> tooLarge = tooLarge(ex);
+		if (tooLarge != null) {
+			// a body streamed past the limit while a handler passed it on (the gateway's
+			// proxy): the client sent too much, nothing went wrong here
+			return tooLarge;
+		}
 		log.error("Unexpected error", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
 				"Something went wrong on our side; nothing was changed by this request.", List.of());
@@ -124,13 +130,19 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ResponseEntity<ProblemDetail> tooLarge = tooLarge(ex);
+		return widen(tooLarge != null ? tooLarge : unreadable(jacksonCause(ex)));
+	}
+
+	/** 413 if the body was cut off at the size limit somewhere below this failure. */
+	private @org.jspecify.annotations.Nullable ResponseEntity<ProblemDetail> tooLarge(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof BodySizeLimit.TooLarge) {
-				return widen(problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.of("content-too-large"),
-						"Content too large", String.valueOf(cause.getMessage()), List.of()));
+				return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.of("content-too-large"), "Content too large",
+						String.valueOf(cause.getMessage()), List.of());
 			}
 		}
-		return widen(unreadable(jacksonCause(ex)));
+		return null;
 	}
 
 	@Override
