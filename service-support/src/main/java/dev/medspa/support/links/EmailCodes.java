@@ -65,6 +65,18 @@ public final class EmailCodes {
 		return matched;
 	}
 
+	/**
+	 * For staff acting on a client's request (export, erasure): the code the client read
+	 * out must be this address's.
+	 * @throws dev.medspa.support.Refusal 422 {@code email-code-invalid} otherwise
+	 */
+	public void requireReadOut(String email, @org.jspecify.annotations.Nullable String code, Instant now) {
+		if (code == null || !matches(email, code, now)) {
+			throw dev.medspa.support.Refusal.unprocessable("email-code-invalid", "Wrong or expired code", "emailCode",
+					"Ask the client for the code we e-mailed to this address (send one with POST /api/email-codes)");
+		}
+	}
+
 	private static long window(Instant now) {
 		return now.getEpochSecond() / WINDOW.toSeconds();
 	}

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import dev.medspa.booking.reservation.ClientData;
-import dev.medspa.support.Refusal;
 import dev.medspa.support.audit.Audit;
 import dev.medspa.support.links.EmailCodes;
 import org.jspecify.annotations.Nullable;
@@ -58,10 +57,7 @@ class ClientDataController {
 	private String verified(ClientRequest request) {
 		String email = java.util.Objects.requireNonNull(request.email()).strip();
 		Audit.because(String.valueOf(request.reason()));
-		if (request.emailCode() == null || !this.codes.matches(email, request.emailCode(), this.clock.instant())) {
-			throw Refusal.unprocessable("email-code-invalid", "Wrong or expired code", "emailCode",
-					"Ask the client for the code we e-mailed to this address (send one with POST /api/email-codes)");
-		}
+		this.codes.requireReadOut(email, request.emailCode(), this.clock.instant());
 		return email;
 	}
 

@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import dev.medspa.notification.plan.PlanStore;
 import dev.medspa.notification.plan.PlannedMessage;
 import dev.medspa.notification.preferences.ContactPreferences;
-import dev.medspa.support.Refusal;
 import dev.medspa.support.audit.Audit;
 import dev.medspa.support.links.EmailCodes;
 import org.jspecify.annotations.Nullable;
@@ -49,10 +48,7 @@ class ClientDataController {
 	Export export(@Valid @RequestBody ClientRequest request) {
 		String email = java.util.Objects.requireNonNull(request.email()).strip();
 		Audit.because(String.valueOf(request.reason()));
-		if (request.emailCode() == null || !this.codes.matches(email, request.emailCode(), this.clock.instant())) {
-			throw Refusal.unprocessable("email-code-invalid", "Wrong or expired code", "emailCode",
-					"Ask the client for the code we e-mailed to this address (send one with POST /api/email-codes)");
-		}
+		this.codes.requireReadOut(email, request.emailCode(), this.clock.instant());
 		String normalized = email.toLowerCase(Locale.ROOT);
 		List<PlanView> plans = this.plans.ofClient(normalized)
 			.stream()
