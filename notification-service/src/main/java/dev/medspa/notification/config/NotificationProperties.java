@@ -41,15 +41,16 @@ public record NotificationProperties(@DefaultValue("bookings@clinic.example") @E
 
 	/**
 	 * @param interval the pause between two looks for due messages
-	 * @param batch how many plans one look takes on at most
+	 * @param batch how many due entries one look takes on at most
+	 * @param senders how many messages are sent at the same time at most
 	 * @param firstRetry the wait after the first failure that may pass; it doubles after
 	 * each further one
 	 * @param maxRetryInterval the longest wait between two attempts
 	 * @param maxAttempts after this many attempts a message is given up as failed
 	 */
-	public record Dispatch(@DefaultValue("PT5S") Duration interval, @DefaultValue("50") @Min(1) int batch,
-			@DefaultValue("PT1M") Duration firstRetry, @DefaultValue("PT1H") Duration maxRetryInterval,
-			@DefaultValue("8") @Min(1) int maxAttempts) {
+	public record Dispatch(@DefaultValue("PT1S") Duration interval, @DefaultValue("1000") @Min(1) int batch,
+			@DefaultValue("8") @Min(1) int senders, @DefaultValue("PT1M") Duration firstRetry,
+			@DefaultValue("PT1H") Duration maxRetryInterval, @DefaultValue("8") @Min(1) int maxAttempts) {
 	}
 
 	/**

@@ -3,8 +3,21 @@ package dev.medspa.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
 
 import dev.medspa.notification.catalog.CatalogReadModel;
 import dev.medspa.notification.catalog.LocationSummary;
@@ -15,6 +28,8 @@ import dev.medspa.notification.mail.EmailSender;
 import dev.medspa.notification.mail.EmailSender.EmailRejected;
 import dev.medspa.notification.plan.BookingStatus;
 import dev.medspa.notification.plan.Channel;
+import dev.medspa.notification.plan.DueIndex;
+import dev.medspa.notification.plan.MessagesDue;
 import dev.medspa.notification.plan.MessageStatus;
 import dev.medspa.notification.plan.Plan;
 import dev.medspa.notification.plan.PlanRules;
@@ -29,7 +44,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -42,6 +59,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * recorded by the sender that holds it, and only by that one. A failure that may pass is
  * retried with a growing wait; a refusal, or too many failures, marks it failed with the
  * reason.
+ * <p>
+ * What is due at once (a confirmation, a cancellation notice) is sent as soon as its plan
+ * is written; everything else is found through the {@link DueIndex} every round (a second
+ * by default). Plans are sent several at a time.
  */
 @Component
 public class Dispatcher {
@@ -71,11 +92,22 @@ public class Dispatcher {
 	/** Who holds a lease: this instance of the service. */
 	private final String owner = UUID.randomUUID().toString();
 
-	Dispatcher(PlanStore plans, CatalogReadModel catalog, MessageComposer composer, EmailSender email, SmsSender sms,
-			SmsDestinations smsDestinations, ContactPreferences preferences, PlanRules rules,
+	private final DueIndex index;
+
+	/** Sends run several at a time, never more than the configured number. */
+	private final ThreadPoolExecutor senders;
+
+	private final Queue<Future<?>> inFlight = new ConcurrentLinkedQueue<>();
+
+	Dispatcher(PlanStore plans, DueIndex index, CatalogReadModel catalog, MessageComposer composer, EmailSender email,
+			SmsSender sms, SmsDestinations smsDestinations, ContactPreferences preferences, PlanRules rules,
 			NotificationProperties properties, Clock clock) {
 		this.smsDestinations = smsDestinations;
 		this.plans = plans;
+		this.index = index;
+		int senders = properties.dispatch().senders();
+		this.senders = new ThreadPoolExecutor(senders, senders, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(10_000),
+				new CustomizableThreadFactory("sender-"), new ThreadPoolExecutor.CallerRunsPolicy());
 		this.catalog = catalog;
 		this.composer = composer;
 		this.email = email;
@@ -86,7 +118,7 @@ public class Dispatcher {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${medspa.notification.dispatch.interval:PT5S}")
+	@Scheduled(fixedDelayString = "${medspa.notification.dispatch.interval:PT1S}")
 	void onSchedule() {
 		try {
 			dispatchDue();
@@ -97,21 +129,93 @@ public class Dispatcher {
 	}
 
 	/**
-	 * Sends every message due now.
-	 * @return how many were settled by this call
+	 * A plan was written with something due now: it is sent at once, beside the booking
+	 * event's consumer rather than in it, so a slow mail server never holds up the
+	 * events. If this instance stops before, the due index still lists the plan.
+	 */
+	@EventListener
+	void onMessagesDue(MessagesDue due) {
+		Runnable send = () -> {
+			try {
+				this.plans.find(due.bookingId()).ifPresent(plan -> sendClaimable(plan, this.clock.instant()));
+				this.index.done(due.bookingId(), due.at(), due.revision(), this.clock.instant());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Sending the messages due for booking {} failed; the next round tries again", due.bookingId(),
+						ex);
+			}
+		};
+		this.inFlight.removeIf(Future::isDone);
+		this.inFlight.add(this.senders.submit(send));
+	}
+
+	/**
+	 * Sends every message due now: the plans the due index lists up to now, several at a
+	 * time; then waits for what was being sent at once when this round began.
+	 * @return how many messages were settled by this round
 	 */
 	public int dispatchDue() {
+		List<Future<?>> earlier = List.copyOf(this.inFlight);
 		Instant now = this.clock.instant();
+		Map<String, List<DueIndex.Entry>> byPlan = new LinkedHashMap<>();
+		for (DueIndex.Entry entry : this.index.upTo(now, this.properties.dispatch().batch())) {
+			byPlan.computeIfAbsent(entry.bookingId(), id -> new ArrayList<>()).add(entry);
+		}
+		List<Future<Integer>> rounds = new ArrayList<>();
+		byPlan.forEach((bookingId, entries) -> rounds.add(this.senders.submit(() -> handle(bookingId, entries, now))));
 		int settled = 0;
-		for (Plan plan : this.plans.due(now, this.properties.dispatch().batch())) {
-			for (PlannedMessage message : plan.messages()) {
-				if (message.claimableAt(now) && claim(plan.bookingId(), message.id()).isPresent()) {
-					deliver(plan.bookingId(), message.id());
-					settled++;
-				}
+		for (Future<Integer> round : rounds) {
+			settled += await(round);
+		}
+		earlier.forEach(Dispatcher::await);
+		this.index.tidy(now);
+		return settled;
+	}
+
+	/**
+	 * Sends what the plan has due, then forgets the entries the plan has moved past, and
+	 * those whose plan write never happened.
+	 */
+	private int handle(String bookingId, List<DueIndex.Entry> entries, Instant now) {
+		Plan plan = this.plans.find(bookingId).orElse(null);
+		int settled = plan == null ? 0 : sendClaimable(plan, now);
+		for (DueIndex.Entry entry : entries) {
+			if (plan == null || plan.revision() >= entry.revision() || entry.longPast(now)) {
+				this.index.done(entry);
 			}
 		}
 		return settled;
+	}
+
+	private int sendClaimable(Plan plan, Instant now) {
+		int settled = 0;
+		for (PlannedMessage message : plan.messages()) {
+			if (message.claimableAt(now) && claim(plan.bookingId(), message.id()).isPresent()) {
+				deliver(plan.bookingId(), message.id());
+				settled++;
+			}
+		}
+		return settled;
+	}
+
+	private static <T> @Nullable T await(Future<T> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while sending", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
+		}
+	}
+
+	@PreDestroy
+	void stop() throws InterruptedException {
+		this.senders.shutdown();
+		this.senders.awaitTermination(30, TimeUnit.SECONDS);
 	}
 
 	/**

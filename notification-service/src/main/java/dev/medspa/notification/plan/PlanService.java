@@ -36,8 +36,11 @@ public class PlanService {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final java.time.Clock clock;
+
 	PlanService(PlanStore plans, CatalogReadModel catalog, PlanRules rules,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+		this.clock = clock;
 		this.events = events;
 		this.plans = plans;
 		this.catalog = catalog;
@@ -57,6 +60,7 @@ public class PlanService {
 						location(confirmed.locationId().value()), this.rules);
 				if (this.plans.insert(plan)) {
 					log.info("Planned {} messages for booking {}", plan.messages().size(), id);
+					MessagesDue.ifAnyFor(plan, this.clock.instant(), this.events);
 				}
 			}
 			return;
@@ -82,7 +86,7 @@ public class PlanService {
 						id, plan.bookingVersion(), version);
 			}
 			return Optional.of(change(plan, event));
-		});
+		}).ifPresent(stored -> MessagesDue.ifAnyFor(stored, this.clock.instant(), this.events));
 	}
 
 	private Plan change(Plan plan, BookingEvent event) {

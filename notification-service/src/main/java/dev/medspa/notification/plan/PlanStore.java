@@ -1,47 +1,49 @@
 package dev.medspa.notification.plan;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * The plans, one document per booking. Every change is a compare-and-set on the plan's
  * revision: read, change in memory, write only if the revision is still the one read.
+ * <p>
+ * Every read is by {@code _id}: what is due through the {@link DueIndex}, a client's
+ * plans through a document per client address ({@code client_plans}) that lists their
+ * bookings. Both are written before the plan, so a crash in between leaves an entry that
+ * points at nothing new, never a plan nobody finds.
  */
 @Component
 public class PlanStore {
 
 	private static final int ATTEMPTS = 20;
 
+	static final String CLIENT_PLANS = "client_plans";
+
 	private final MongoTemplate mongo;
 
-	PlanStore(MongoTemplate mongo) {
-		this.mongo = mongo;
-	}
+	private final DueIndex due;
 
-	/**
-	 * The two queries that are not by id: what is due, and a client's other bookings. The
-	 * local stand-in ignores these indexes; MongoDB uses them.
-	 */
-	@EventListener(ApplicationReadyEvent.class)
-	void createIndexes() {
-		IndexOperations indexes = this.mongo.indexOps(Plan.class);
-		indexes.createIndex(new Index("nextDueAt", Sort.Direction.ASC));
-		indexes
-			.createIndex(new Index("client.normalizedEmail", Sort.Direction.ASC).on("treatmentId", Sort.Direction.ASC));
+	private final Clock clock;
+
+	PlanStore(MongoTemplate mongo, DueIndex due, Clock clock) {
+		this.mongo = mongo;
+		this.due = due;
+		this.clock = clock;
 	}
 
 	public Optional<Plan> find(String bookingId) {
@@ -50,6 +52,12 @@ public class PlanStore {
 
 	/** Stores a new plan; false if the booking has one already. */
 	public boolean insert(Plan plan) {
+		String email = plan.client().normalizedEmail();
+		if (email != null && !email.isEmpty()) {
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(email)),
+					new Update().addToSet("bookings", plan.bookingId()), ClientPlans.class, CLIENT_PLANS);
+		}
+		noteDue(null, plan);
 		try {
 			this.mongo.insert(plan);
 			return true;
@@ -77,9 +85,11 @@ public class PlanStore {
 				return Optional.empty();
 			}
 			Plan next = changed.get().nextRevision();
+			noteDue(current, next);
 			Plan replaced = this.mongo.findAndReplace(
 					Query.query(Criteria.where("_id").is(bookingId).and("revision").is(current.revision())), next);
 			if (replaced != null) {
+				forgetClientIfErased(current, next);
 				return Optional.of(next);
 			}
 		}
@@ -87,24 +97,50 @@ public class PlanStore {
 				"Plan " + bookingId + " kept changing under " + ATTEMPTS + " attempts to update it");
 	}
 
-	/** Plans with a message that needs a sender now, the longest-waiting first. */
-	public List<Plan> due(Instant now, int limit) {
-		return this.mongo.find(
-				Query.query(Criteria.where("nextDueAt").lte(now)).with(Sort.by("nextDueAt")).limit(limit), Plan.class);
-	}
-
 	/**
 	 * A client's bookings of one treatment, to tell whether the next session is booked.
 	 */
 	public List<Plan> ofClient(String normalizedEmail, String treatmentId) {
-		return this.mongo.find(Query
-			.query(Criteria.where("client.normalizedEmail").is(normalizedEmail).and("treatmentId").is(treatmentId)),
-				Plan.class);
+		return ofClient(normalizedEmail).stream().filter(plan -> plan.treatmentId().equals(treatmentId)).toList();
 	}
 
 	/** Every plan of a client, for their data export. */
 	public List<Plan> ofClient(String normalizedEmail) {
-		return this.mongo.find(Query.query(Criteria.where("client.normalizedEmail").is(normalizedEmail)), Plan.class);
+		ClientPlans listed = this.mongo.findById(normalizedEmail, ClientPlans.class, CLIENT_PLANS);
+		if (listed == null || listed.bookings() == null) {
+			return List.of();
+		}
+		return listed.bookings()
+			.stream()
+			.map(id -> this.mongo.findById(id, Plan.class))
+			.filter(Objects::nonNull)
+			.filter(plan -> normalizedEmail.equals(plan.client().normalizedEmail()))
+			.toList();
+	}
+
+	private void noteDue(@Nullable Plan current, Plan next) {
+		Instant nextDue = next.nextDueAt();
+		if (nextDue != null && (current == null || !nextDue.equals(current.nextDueAt()))) {
+			this.due.note(next.bookingId(), nextDue, next.revision(), this.clock.instant());
+		}
+	}
+
+	/**
+	 * An erased plan leaves its client's list, and an empty list goes with its address.
+	 */
+	private void forgetClientIfErased(Plan current, Plan next) {
+		String before = current.client().normalizedEmail();
+		if (before == null || before.isEmpty() || before.equals(next.client().normalizedEmail())) {
+			return;
+		}
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(before)),
+				new Update().pull("bookings", next.bookingId()), ClientPlans.class, CLIENT_PLANS);
+		this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(before).and("bookings").size(0)),
+				ClientPlans.class, CLIENT_PLANS);
+	}
+
+	/** The bookings of one client address. */
+	record ClientPlans(@Id String email, @Nullable List<String> bookings) {
 	}
 
 }
