@@ -1,7 +1,12 @@
 package dev.medspa.infrastructure;
 
 import java.util.List;
+import java.util.function.Consumer;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
@@ -60,6 +65,36 @@ public final class MailServer implements AutoCloseable {
 				throw new IllegalStateException("Unreadable message", ex);
 			}
 		}).toList();
+	}
+
+	/**
+	 * From now on, tells the listener each recipient's address as a message for them is
+	 * accepted, and files every message in one mailbox that {@link #purge()} empties: a
+	 * load test can then time hundreds of thousands of messages without a mailbox per
+	 * recipient filling the heap.
+	 */
+	public void timeDeliveries(Consumer<String> listener) {
+		UserManager users = this.greenMail.getUserManager();
+		try {
+			GreenMailUser sink = users.createUser("load-sink@localhost", "load-sink", "load-sink");
+			users.setMessageDeliveryHandler((message, address) -> {
+				listener.accept(address.getEmail());
+				return sink;
+			});
+		}
+		catch (UserException ex) {
+			throw new IllegalStateException("Cannot make the load mailbox", ex);
+		}
+	}
+
+	/** Deletes every message received so far. */
+	public void purge() {
+		try {
+			this.greenMail.purgeEmailFromAllMailboxes();
+		}
+		catch (FolderException ex) {
+			throw new IllegalStateException("Cannot empty the mailboxes", ex);
+		}
 	}
 
 	@Override

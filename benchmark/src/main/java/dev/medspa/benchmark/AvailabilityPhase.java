@@ -1,0 +1,104 @@
+package dev.medspa.benchmark;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * P4: a client's two availability questions through the gateway, with the stored history:
+ * which of the next 14 days have free times anywhere (the calendar), and one day's times
+ * everywhere. The floor is the smallest read through the same gateway, one treatment from
+ * the catalog; the three requests take turns, so they share the noise.
+ */
+final class AvailabilityPhase {
+
+	private static final int CALENDAR_DAYS = 14;
+
+	private final Http http;
+
+	private final String site;
+
+	AvailabilityPhase(Http http, String site) {
+		this.http = http;
+		this.site = site;
+	}
+
+	Step measure(long history, LocalDate tomorrow, Duration duration) {
+		String treatment = "treatment=" + Chain.TREATMENT + "&location=any";
+		String calendar = this.site + "/api/availability/days?" + treatment + "&from=" + tomorrow + "&to="
+				+ tomorrow.plusDays(CALENDAR_DAYS - 1);
+		Timed calendarTimes = new Timed();
+		Timed dayTimes = new Timed();
+		Timed floor = new Timed();
+		long deadline = System.nanoTime() + duration.toNanos();
+		for (int i = 0; System.nanoTime() < deadline; i++) {
+			LocalDate day = tomorrow.plusDays(i % CALENDAR_DAYS);
+			calendarTimes.add(this.http.get(calendar).expect(200, "The calendar"));
+			dayTimes.add(this.http.get(this.site + "/api/availability?" + treatment + "&from=" + day + "&to=" + day)
+				.expect(200, "One day's times"));
+			floor.add(this.http.get(this.site + "/api/treatments/" + Chain.TREATMENT).expect(200, "The treatment"));
+		}
+		Step step = new Step(history, calendarTimes.latencies(), calendarTimes.bytes, dayTimes.latencies(),
+				dayTimes.bytes, floor.latencies());
+		Progress.say(
+				"P4 at %,d stored: calendar p50 %.1f ms (%,d bytes), one day p50 %.1f ms (%,d bytes), floor %.1f ms",
+				history, step.calendar().p50(), step.calendarBytes(), step.day().p50(), step.dayBytes(),
+				step.floor().p50());
+		return step;
+	}
+
+	static List<Figure> figures(List<Step> steps) {
+		List<Figure> figures = new ArrayList<>();
+		for (Step step : steps) {
+			String at = " (%,d stored)".formatted(step.history());
+			String floorName = "one treatment read";
+			figures.add(Figure.targeted("P4 14-day calendar p50 ms" + at, step.calendar().p50(), "ms",
+					step.floor().p50(), floorName + " (p50)", "<= 20 ms", step.calendar().p50() <= 20));
+			figures.add(Figure.targeted("P4 14-day calendar p99 ms" + at, step.calendar().p99(), "ms",
+					step.floor().p99(), floorName + " (p99)", "<= 100 ms", step.calendar().p99() <= 100));
+			figures.add(Figure.targeted("P4 14-day calendar size" + at, step.calendarBytes(), "bytes", Double.NaN, "",
+					"<= 50 KB", step.calendarBytes() <= 50 * 1024));
+			figures.add(Figure.targeted("P4 one day's times p50 ms" + at, step.day().p50(), "ms", step.floor().p50(),
+					floorName + " (p50)", "<= 20 ms", step.day().p50() <= 20));
+			figures.add(Figure.targeted("P4 one day's times p99 ms" + at, step.day().p99(), "ms", step.floor().p99(),
+					floorName + " (p99)", "<= 100 ms", step.day().p99() <= 100));
+			figures.add(Figure.reported("P4 one day's times size" + at, step.dayBytes(), "bytes", Double.NaN, ""));
+		}
+		if (steps.size() > 1) {
+			Step first = steps.get(0);
+			Step last = steps.get(steps.size() - 1);
+			String growth = " at %,d vs %,d stored".formatted(last.history(), first.history());
+			figures.add(Figure.targeted("P4 growth: calendar p50 ms" + growth, last.calendar().p50(), "ms",
+					first.calendar().p50(), "the same at the smaller history", "ratio <= 1.25",
+					last.calendar().p50() <= 1.25 * first.calendar().p50()));
+			figures.add(Figure.targeted("P4 growth: one day's times p50 ms" + growth, last.day().p50(), "ms",
+					first.day().p50(), "the same at the smaller history", "ratio <= 1.25",
+					last.day().p50() <= 1.25 * first.day().p50()));
+		}
+		return figures;
+	}
+
+	/** Answer times and the size of the last answer. */
+	private static final class Timed {
+
+		private final ClosedLoop.LongList nanos = new ClosedLoop.LongList();
+
+		private long bytes;
+
+		void add(Http.Answer answer) {
+			this.nanos.add(answer.nanos());
+			this.bytes = answer.body().getBytes(StandardCharsets.UTF_8).length;
+		}
+
+		Latencies latencies() {
+			return new Latencies(this.nanos.toArray());
+		}
+
+	}
+
+	record Step(long history, Latencies calendar, long calendarBytes, Latencies day, long dayBytes, Latencies floor) {
+	}
+
+}

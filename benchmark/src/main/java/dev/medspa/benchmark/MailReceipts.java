@@ -1,0 +1,61 @@
+package dev.medspa.benchmark;
+
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.medspa.infrastructure.MailServer;
+
+/**
+ * When the SMTP server accepted the first message for each address, by
+ * {@link System#nanoTime()}, and how many it accepted in all. The messages themselves are
+ * thrown away every few seconds, so a long run does not keep them all.
+ */
+final class MailReceipts implements AutoCloseable {
+
+	private final Map<String, Long> firstReceipt = new ConcurrentHashMap<>();
+
+	private final AtomicLong received = new AtomicLong();
+
+	private final ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "mail-purge");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	MailReceipts(MailServer mail) {
+		mail.timeDeliveries(this::received);
+		this.purger.scheduleWithFixedDelay(mail::purge, 5, 5, TimeUnit.SECONDS);
+	}
+
+	private void received(String address) {
+		long now = System.nanoTime();
+		this.received.incrementAndGet();
+		this.firstReceipt.putIfAbsent(address.toLowerCase(java.util.Locale.ROOT), now);
+	}
+
+	/** Messages accepted so far, to any address. */
+	long count() {
+		return this.received.get();
+	}
+
+	OptionalLong receivedAt(String address) {
+		Long at = this.firstReceipt.get(address.toLowerCase(java.util.Locale.ROOT));
+		return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+	}
+
+	/** Forgets the addresses seen so far (the count stays). */
+	void forgetAddresses() {
+		this.firstReceipt.clear();
+	}
+
+	@Override
+	public void close() {
+		this.purger.shutdownNow();
+	}
+
+}
