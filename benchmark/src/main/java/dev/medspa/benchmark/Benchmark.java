@@ -10,6 +10,14 @@ import java.util.List;
  */
 public final class Benchmark {
 
+	static {
+		// local-platform's jar has a logback.xml too; naming ours avoids logback's
+		// complaint, on standard out, that there are two
+		if (System.getProperty("logback.configurationFile") == null) {
+			System.setProperty("logback.configurationFile", "benchmark-logback.xml");
+		}
+	}
+
 	private Benchmark() {
 	}
 
@@ -27,7 +35,16 @@ public final class Benchmark {
 			System.exit(2);
 			return;
 		}
-		Report report = run(options);
+		Report report;
+		try {
+			report = run(options);
+		}
+		catch (RuntimeException ex) {
+			System.err.println("The benchmark stopped: " + ex.getMessage());
+			ex.printStackTrace();
+			System.exit(1);
+			return;
+		}
 		report.print(System.out);
 		System.out.println("  Results: " + json(options).toAbsolutePath() + " and " + svg(options).toAbsolutePath());
 		System.exit(0);

@@ -92,7 +92,7 @@ final class BenchmarkRun {
 					platform.mail().smtpPort(), receipts, this.clients)) {
 				pipeline = new PipelinePhase(http, platform.site(), this.clients, receipts, floor).run(live,
 						this.options.pipelineRate(), this.options.pipelineDuration(),
-						this.options.smoke() ? Duration.ofSeconds(30) : Duration.ofMinutes(5));
+						this.options.drainWait().plus(Duration.ofSeconds(30)));
 			}
 			Map<String, Footprint.Heap> loaded = Footprint.measure(platform.services());
 
@@ -170,7 +170,33 @@ final class BenchmarkRun {
 						+ "concurrency (P1); Kafka produce-consume round trip + SMTP send, sampled during P3; one "
 						+ "catalog read through the gateway (P4).")
 					.formatted(this.options.phase().toSeconds()),
+				"Services' jars from %s, built %s.".formatted(this.options.services().toAbsolutePath().normalize(),
+						jarsBuilt()),
 				"Not measured: the P3 burst (many reminders due in the same minute).");
+	}
+
+	/**
+	 * When the newest of the services' jars was built, so a run can be matched to code.
+	 */
+	private String jarsBuilt() {
+		try (Stream<Path> jars = Files.list(this.options.services())) {
+			return jars.map(BenchmarkRun::modified)
+				.max(Comparator.naturalOrder())
+				.map(Instant::toString)
+				.orElse("(no jars)");
+		}
+		catch (IOException ex) {
+			return "(unreadable: " + ex.getMessage() + ")";
+		}
+	}
+
+	private static Instant modified(Path file) {
+		try {
+			return Files.getLastModifiedTime(file).toInstant();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Days of the horizon the phases booked on. */

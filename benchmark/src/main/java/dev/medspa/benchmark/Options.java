@@ -39,7 +39,8 @@ record Options(boolean smoke, @Nullable Path home, Path out, Path services, int 
 			  --history N,M,...       stored bookings at each measuring step (default 1000,100000; smoke 10,30)
 			  --seconds N             seconds per measured booking or availability step (default 15; smoke 1)
 			  --max-bookings N        at most this many bookings per measured booking step (default no limit; smoke 10)
-			  --drain-seconds N       the longest wait for earlier confirmations before a phase (default 300; smoke 2)
+			  --drain-seconds N       the longest wait for earlier confirmations before a phase, and for the
+			                          pipeline's own after it (30 s more) (default 300; smoke 2)
 			  --contenders N          concurrent requests for one slot (default 500; smoke 100)
 			  --pipeline-rate N       bookings per second for the pipeline (default 100; smoke 10)
 			  --pipeline-seconds N    seconds of bookings at that rate (default 60; smoke 2)

@@ -54,36 +54,45 @@ final class PlatformUnderTest implements AutoCloseable {
 	PlatformUnderTest(Path home, Path jars, int horizonDays) {
 		this.home = home;
 		long started = System.nanoTime();
-		this.mongo = keep(MongoWireServer.onFile(home.resolve("data/mongo.mv"), FreePort.find()));
-		this.mail = keep(MailServer.start(0, 0));
-		this.kafka = keep(KafkaBroker.start(home.resolve("data/kafka"), FreePort.find(), FreePort.find()));
-		String manageLinkKey = InstallationSecrets.readOrCreate(home.resolve("keys/manage-link-key"));
+		try {
+			this.mongo = keep(MongoWireServer.onFile(home.resolve("data/mongo.mv"), FreePort.find()));
+			this.mail = keep(MailServer.start(0, 0));
+			this.kafka = keep(KafkaBroker.start(home.resolve("data/kafka"), FreePort.find(), FreePort.find()));
+			startServices(jars, horizonDays);
+			this.services.forEach(service -> service.awaitHealthy(Duration.ofMinutes(3)));
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
+		this.startTime = Duration.ofNanos(System.nanoTime() - started);
+	}
 
-		Map<String, String> gateway = new HashMap<>();
+	private void startServices(Path jars, int horizonDays) {
+		String manageLinkKey = InstallationSecrets.readOrCreate(this.home.resolve("keys/manage-link-key"));
 		int catalogPort = FreePort.find();
 		int bookingPort = FreePort.find();
 		int notificationPort = FreePort.find();
+		Map<String, String> gateway = new HashMap<>();
 		gateway.put("GATEWAY_URL", site());
 		gateway.put("CATALOG_URL", "http://127.0.0.1:" + catalogPort);
 		gateway.put("BOOKING_SERVICE_URL", "http://127.0.0.1:" + bookingPort);
 		gateway.put("NOTIFICATION_URL", "http://127.0.0.1:" + notificationPort);
 		gateway.put("IDENTITY_SIGNING_KEY_FILE", signingKey().toString());
-		gateway.put("DEMO_STAFF_FILE", home.resolve("demo-staff.txt").toString());
+		gateway.put("DEMO_STAFF_FILE", this.home.resolve("demo-staff.txt").toAbsolutePath().toString());
 		start(jars, "gateway", this.gatewayPort, gateway);
 		start(jars, "catalog-service", catalogPort, Map.of("CATALOG_DEMO_DATA", "true"));
 		start(jars, "booking-service", bookingPort,
 				Map.of("MANAGE_LINK_KEYS", manageLinkKey, "MEDSPA_BOOKING_HORIZON", "P" + horizonDays + "D"));
 		Map<String, String> notification = new HashMap<>();
-		notification.put("SMS_SINK_DIRECTORY", home.resolve("sms").toString());
+		notification.put("SMS_SINK_DIRECTORY", this.home.resolve("sms").toAbsolutePath().toString());
 		notification.put("MANAGE_URL", site() + "/manage/");
 		notification.put("BOOKING_URL", site() + "/book");
 		notification.put("UNSUBSCRIBE_URL", site() + "/api/unsubscribe/");
 		notification.put("MANAGE_LINK_KEYS", manageLinkKey);
 		notification.put("UNSUBSCRIBE_SECRET",
-				InstallationSecrets.readOrCreate(home.resolve("keys/unsubscribe-secret")));
+				InstallationSecrets.readOrCreate(this.home.resolve("keys/unsubscribe-secret")));
 		start(jars, "notification-service", notificationPort, notification);
-		this.services.forEach(service -> service.awaitHealthy(Duration.ofMinutes(3)));
-		this.startTime = Duration.ofNanos(System.nanoTime() - started);
 	}
 
 	private void start(Path jars, String name, int port, Map<String, String> extra) {
