@@ -26,7 +26,10 @@ final class BenchmarkRun {
 
 	private static final int LIVE_FROM = 16;
 
-	/** Bookings of a practitioner's day with the demo hydrating facial (75 minutes). */
+	/**
+	 * Bookings of a practitioner's day with the demo hydrating facial (75 minutes), for
+	 * the horizon booking-service must be started with, before the chain exists.
+	 */
 	private static final int STARTS_PER_DAY = 9;
 
 	/** The most bookings a second the live phases are planned for. */
@@ -63,6 +66,10 @@ final class BenchmarkRun {
 			Chain chain = Chain.create(staff, platform.site(), this.options.locations(), this.options.practitioners());
 			Progress.say("The chain is loaded: %d locations, %d bookings a day", chain.locations().size(),
 					chain.bookingsPerDay());
+			if (chain.bookingsPerDay() < perDay) {
+				throw new IllegalStateException("The demo " + Chain.TREATMENT + " takes longer than planned for: "
+						+ chain.bookingsPerDay() + " bookings a day instead of " + perDay);
+			}
 			SlotPlan live = new SlotPlan(chain, LIVE_FROM, liveDays);
 			SlotPlan stored = new SlotPlan(chain, LIVE_FROM + liveDays, historyDays);
 			History history = new History(http, platform.service("booking-service"), stored, this.clients);
@@ -107,6 +114,7 @@ final class BenchmarkRun {
 			figures.addAll(footprint(idle, loaded));
 			figures.addAll(pending);
 			List<String> notes = notes(new Days(live.daysUsed(), liveDays, stored.daysUsed()));
+			Progress.say("Stopping the platform");
 			return new Report(Instant.now(), notes, figures);
 		}
 		finally {

@@ -82,10 +82,10 @@ final class Chain {
 
 	/** The starts of one practitioner's day, back to back. */
 	List<LocalTime> starts() {
+		long count = Duration.between(OPENS, CLOSES).dividedBy(this.block);
 		List<LocalTime> starts = new ArrayList<>();
-		for (LocalTime start = OPENS; !start.plus(this.block).isAfter(CLOSES)
-				&& start.isAfter(OPENS.minusMinutes(1)); start = start.plus(this.block)) {
-			starts.add(start);
+		for (int i = 0; i < count; i++) {
+			starts.add(OPENS.plus(this.block.multipliedBy(i)));
 		}
 		return starts;
 	}

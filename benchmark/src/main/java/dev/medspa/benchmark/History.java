@@ -11,6 +11,9 @@ final class History {
 
 	private static final int LOADERS = 16;
 
+	/** Progress is told after every this many. */
+	private static final long CHUNK = 5000;
+
 	private final Http http;
 
 	private final String bookingService;
@@ -35,8 +38,8 @@ final class History {
 	/** Books until the given number is stored. */
 	void growTo(long target) {
 		while (this.stored < target) {
-			long missing = target - this.stored;
-			ClosedLoop.Result result = ClosedLoop.run(LOADERS, Duration.ofDays(1), missing, () -> {
+			long chunk = Math.min(target - this.stored, CHUNK);
+			ClosedLoop.Result result = ClosedLoop.run(LOADERS, Duration.ofDays(1), chunk, () -> {
 				Http.Answer answer = this.http.post(this.bookingService + "/api/bookings",
 						this.slots.next().bookingJson(this.clients.nextEmail()));
 				if (answer.status() != 201) {

@@ -153,7 +153,7 @@ final class PipelinePhase {
 		List<Figure> figures() {
 			String load = " (%d bookings/s for %d s%s)".formatted(this.perSecond, this.duration.toSeconds(),
 					this.missing == 0 ? ""
-							: "; %,d of %,d never came: at least".formatted(this.missing, this.accepted));
+							: "; %,d of %,d never came, so at least".formatted(this.missing, this.accepted));
 			double floorP99 = this.kafkaFloor.p99() + this.mailFloor.p99();
 			String floorName = "Kafka round trip + SMTP send";
 			return List.of(

@@ -4,18 +4,18 @@ import java.util.List;
 
 /**
  * A horizontal bar per figure with a floor: its ratio to that floor on a logarithmic axis
- * from 0.1 to 1000, green where its target was met, red where not, grey without a target.
- * Figures without a floor are listed with their value.
+ * from 0.01 to 1000, green where its target was met, red where not, grey without a
+ * target. Figures without a floor are listed with their value.
  */
 final class RatioChart {
 
-	private static final int LABEL_WIDTH = 560;
+	private static final int LABEL_WIDTH = 640;
 
 	private static final int PLOT_WIDTH = 420;
 
 	private static final int ROW = 20;
 
-	private static final double MIN_DECADE = -1;
+	private static final double MIN_DECADE = -2;
 
 	private static final double MAX_DECADE = 3;
 
