@@ -39,6 +39,11 @@ public final class Benchmark {
 		try {
 			report = run(options);
 		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
 		catch (RuntimeException ex) {
 			System.err.println("The benchmark stopped: " + ex.getMessage());
 			ex.printStackTrace();

@@ -53,7 +53,7 @@ final class BenchmarkRun {
 		int historyDays = daysFor(largestHistory, perDay);
 		int horizon = Math.max(90, LIVE_FROM + liveDays + historyDays + 7);
 		boolean temporary = this.options.home() == null;
-		Path home = temporary ? temporaryHome() : this.options.home();
+		Path home = temporary ? temporaryHome() : requireEmpty(this.options.home());
 		Progress.say("Starting the platform in %s", home);
 		try (PlatformUnderTest platform = new PlatformUnderTest(home, this.options.services(), horizon);
 				MailReceipts receipts = new MailReceipts(platform.mail());
@@ -209,6 +209,19 @@ final class BenchmarkRun {
 
 	/** Days of the horizon the phases booked on. */
 	private record Days(int liveUsed, int livePlanned, int historyUsed) {
+	}
+
+	/** A run starts from nothing: a chain already there would refuse to be made again. */
+	private static Path requireEmpty(Path home) {
+		try (Stream<Path> entries = Files.exists(home) ? Files.list(home) : Stream.empty()) {
+			if (entries.findAny().isPresent()) {
+				throw new IllegalArgumentException("--home " + home + " must be a new or empty folder");
+			}
+			return home;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Path temporaryHome() {

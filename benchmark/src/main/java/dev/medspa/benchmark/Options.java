@@ -44,7 +44,7 @@ record Options(boolean smoke, @Nullable Path home, Path out, Path services, int 
 			  --contenders N          concurrent requests for one slot (default 500; smoke 100)
 			  --pipeline-rate N       bookings per second for the pipeline (default 100; smoke 10)
 			  --pipeline-seconds N    seconds of bookings at that rate (default 60; smoke 2)
-			  --home DIR              keep the platform's data and logs there (default: a temporary folder)
+			  --home DIR              a new or empty folder to keep the platform's data and logs in (default: a temporary folder, deleted)
 			  --out DIR               where benchmark.json and benchmark.svg go (default target/benchmark)
 			  --services DIR          the services' jars (default local-platform/target/services)
 			""";

@@ -81,7 +81,8 @@ final class PipelinePhase {
 			// wait
 			delays.add(Math.max(0, received.orElse(drainedAt) - booking.getValue()));
 		}
-		Outcome outcome = new Outcome(perSecond, duration, acceptedAt.size(), refused.get(), missing,
+		double achieved = acceptedAt.size() / ((lastAccepted - started) / 1e9);
+		Outcome outcome = new Outcome(perSecond, achieved, duration, acceptedAt.size(), refused.get(), missing,
 				new Latencies(delays.stream().mapToLong(Long::longValue).toArray()), drained,
 				Duration.ofNanos(drainedAt - lastAccepted), this.floor.kafka(), this.floor.mail());
 		Progress.say("P3: %,d bookings at %d/s, confirmation p50 %.0f ms p99 %.0f ms (floor %.0f ms), drained: %s",
@@ -136,6 +137,8 @@ final class PipelinePhase {
 	}
 
 	/**
+	 * @param achievedPerSecond bookings answered 201 per second, from the first request
+	 * sent to the last answer (below the rate asked for when the platform falls behind)
 	 * @param missing confirmations that had not arrived when the wait ended
 	 * @param delays from each booking's 201 to its confirmation's acceptance by SMTP; for
 	 * a missing one, to the end of the wait
@@ -143,8 +146,9 @@ final class PipelinePhase {
 	 * @param drainTime from the last booking answered to the last confirmation (or to
 	 * giving up)
 	 */
-	record Outcome(int perSecond, Duration duration, long accepted, long refused, long missing, Latencies delays,
-			boolean drained, Duration drainTime, Latencies kafkaFloor, Latencies mailFloor) {
+	record Outcome(int perSecond, double achievedPerSecond, Duration duration, long accepted, long refused,
+			long missing, Latencies delays, boolean drained, Duration drainTime, Latencies kafkaFloor,
+			Latencies mailFloor) {
 
 		double floorP50() {
 			return this.kafkaFloor.p50() + this.mailFloor.p50();
@@ -165,6 +169,8 @@ final class PipelinePhase {
 							"P3 backlog: s from the last booking to the last confirmation (or the end of the wait)",
 							this.drainTime.toMillis() / 1000.0, "s", Double.NaN, "", "drains",
 							this.drained && this.refused == 0),
+					Figure.reported("P3 bookings/s achieved (asked for " + this.perSecond + "/s)",
+							this.achievedPerSecond, "/s", Double.NaN, ""),
 					Figure.reported("P3 bookings refused during the pipeline run", this.refused, "", Double.NaN, ""));
 		}
 
