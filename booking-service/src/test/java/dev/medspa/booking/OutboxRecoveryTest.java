@@ -2,29 +2,42 @@ package dev.medspa.booking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.medspa.booking.reservation.Booking;
+import dev.medspa.infrastructure.FreePort;
 import dev.medspa.support.outbox.OutboxCollection;
 import dev.medspa.support.outbox.OutboxMessage;
 import dev.medspa.support.outbox.OutboxMessages;
+import dev.medspa.support.outbox.OutboxRelay;
 import dev.medspa.testsupport.LocalInfrastructure;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A booking written just before a crash, whose event was never sent: the relay's sweep
- * finds it and publishes it.
+ * Events that did not leave with their write: one left by a crash is found when the relay
+ * starts again; one refused by a broker that was away is marked, and the sweep publishes
+ * it when the broker is back, reading only the markers.
  */
-@SpringBootTest(properties = "medspa.outbox.sweep-interval=PT0.5S")
+// sweeps only when the test says
+@SpringBootTest(properties = "medspa.outbox.sweep-interval=PT1H")
 @LocalInfrastructure
 class OutboxRecoveryTest {
 
@@ -35,21 +48,59 @@ class OutboxRecoveryTest {
 	OutboxMessages messages;
 
 	@Autowired
+	OutboxRelay relay;
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@Autowired
 	dev.medspa.support.messaging.TopicNames topics;
 
-	@org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
 	@Test
-	void anEventLeftInTheOutboxIsPublishedByTheSweep() {
+	void anEventLeftInTheOutboxByACrashIsPublishedWhenTheRelayStartsAgain() {
+		insertWithPendingEvent("left-behind");
+
+		// what the relay of a restarted instance does first
+		assertThat(this.relay.recover()).isGreaterThanOrEqualTo(1);
+
+		assertPublished("left-behind");
+	}
+
+	@Test
+	void anEventTheBrokerDidNotTakeIsMarkedAndPublishedByTheSweepOnceItIsBack() {
+		insertWithPendingEvent("broker-away");
+		KafkaTemplate<String, String> nowhere = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + FreePort.find(),
+						ProducerConfig.MAX_BLOCK_MS_CONFIG, 500, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1000,
+						ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500),
+				new StringSerializer(), new StringSerializer()));
+		OutboxRelay cutOff = new OutboxRelay(this.mongo, nowhere, List.of(new OutboxCollection(Booking.COLLECTION)),
+				"/medspa/test", Duration.ofHours(1));
+
+		// the broker is away: the event stays, and a marker says so
+		cutOff.publishNow(Booking.COLLECTION, "broker-away");
+		assertThat(pending("broker-away")).hasSize(1);
+		assertThat(this.mongo.getCollection(OutboxRelay.PENDING).find(new Document("document", "broker-away")))
+			.hasSize(1);
+
+		// back: the service's own relay sweeps, reads the marker and publishes
+		this.relay.sweep();
+		assertPublished("broker-away");
+		assertThat(this.mongo.getCollection(OutboxRelay.PENDING).find(new Document("document", "broker-away")))
+			.isEmpty();
+	}
+
+	private void insertWithPendingEvent(String id) {
 		Instant now = Instant.now();
-		OutboxMessage pending = this.messages.of("left-behind", new dev.medspa.events.booking.BookingConfirmed(
-				new dev.medspa.events.BookingId("left-behind"), 1,
-				new dev.medspa.events.TreatmentId("microneedling-consultation"),
+		OutboxMessage pending = this.messages.of(id, new dev.medspa.events.booking.BookingConfirmed(
+				new dev.medspa.events.BookingId(id), 1, new dev.medspa.events.TreatmentId("microneedling-consultation"),
 				new dev.medspa.events.LocationId("walnut-creek"), now.plusSeconds(86400), now.plusSeconds(88200),
 				new dev.medspa.events.booking.BookingConfirmed.ClientContact("Ana", "ana@example.com", null, false),
 				now, null, null), now);
-		Document booking = new Document("_id", "left-behind").append(OutboxCollection.FIELD,
+		Document booking = new Document("_id", id).append(OutboxCollection.FIELD,
 				List.of(new Document().append("eventId", pending.eventId())
 					.append("topic", pending.topic())
 					.append("key", pending.key())
@@ -58,24 +109,28 @@ class OutboxRecoveryTest {
 					.append("time", java.util.Date.from(pending.time()))
 					.append("payload", pending.payload())));
 		this.mongo.getCollection(Booking.COLLECTION).insertOne(booking);
+	}
 
-		var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(
-				KafkaTestUtils.consumerProps(this.bootstrapServers, "recovery-reader"),
-				new org.apache.kafka.common.serialization.StringDeserializer(),
-				new org.apache.kafka.common.serialization.StringDeserializer());
+	private List<Document> pending(String id) {
+		return this.mongo.getCollection(Booking.COLLECTION)
+			.find(new Document("_id", id))
+			.first()
+			.getList(OutboxCollection.FIELD, Document.class);
+	}
+
+	private void assertPublished(String id) {
+		var consumer = new KafkaConsumer<String, String>(
+				KafkaTestUtils.consumerProps(this.bootstrapServers, "recovery-reader-" + id), new StringDeserializer(),
+				new StringDeserializer());
 		try (consumer) {
 			consumer.subscribe(List.of(this.topics.bookingEvents()));
-			List<String> ids = new java.util.ArrayList<>();
+			List<String> ids = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 				consumer.poll(Duration.ofMillis(200)).forEach(r -> ids.add(r.key()));
-				assertThat(ids).contains("left-behind");
+				assertThat(ids).contains(id);
 			});
 		}
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.mongo.getCollection(Booking.COLLECTION)
-				.find(new Document("_id", "left-behind"))
-				.first()
-				.getList(OutboxCollection.FIELD, Document.class)).isEmpty());
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(pending(id)).isEmpty());
 	}
 
 }

@@ -33,7 +33,11 @@ class DemoCatalogLoader implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoCatalogLoader(MongoTemplate mongo, StateEvents events, Clock clock) {
+	private final dev.medspa.support.outbox.OutboxTrigger outbox;
+
+	DemoCatalogLoader(MongoTemplate mongo, StateEvents events, dev.medspa.support.outbox.OutboxTrigger outbox,
+			Clock clock) {
+		this.outbox = outbox;
 		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
@@ -55,9 +59,10 @@ class DemoCatalogLoader implements ApplicationRunner {
 		log.info("Demo catalog: {} entities added", added);
 	}
 
-	private int insertOnce(Object entity) {
+	private int insertOnce(dev.medspa.catalog.Versioned entity) {
 		try {
 			this.mongo.insert(entity);
+			this.outbox.publishSoon(this.mongo.getCollectionName(entity.getClass()), entity.id());
 			return 1;
 		}
 		catch (DuplicateKeyException ex) {

@@ -3,22 +3,29 @@ package dev.medspa.support.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.medspa.events.EventHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,17 +35,30 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes the embedded outboxes to Kafka. After a change, the service asks for its
- * document to be published at once; a sweep also looks for anything left pending (after a
- * crash, a restart or a broker outage) every {@code sweepInterval}. A message leaves the
- * outbox only after the broker acknowledged it, so a crash at any point delays an event
- * but never loses it; it may publish one twice, which consumers recognise by event id.
- * One thread does all the work, so the messages of one document go out in order.
+ * document to be published at once ({@link #publishSoon}); one relay thread takes
+ * whatever documents are waiting, sends all their messages without waiting for each, and
+ * then removes from each outbox what the broker acknowledged. A message leaves the outbox
+ * only after that, so a crash at any point delays an event but never loses it; it may
+ * publish one twice, which consumers recognise by event id. The messages of one document
+ * go out in order: they are sent in order on one partition, and a document's next batch
+ * starts only after its previous one was acknowledged.
+ * <p>
+ * Nothing scans the stored documents while the service runs: a document whose publishing
+ * failed (a broker outage) gets a marker in {@code outbox_pending}, and the sweep every
+ * {@code sweepInterval} reads the markers, so its cost follows the backlog, not the data.
+ * Only at start does the relay look through every document once for an outbox left
+ * pending, for what a crash left between a write and its publishing.
  */
 public class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
 	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+
+	/** The markers of documents whose outbox could not be published yet. */
+	public static final String PENDING = "outbox_pending";
+
+	private static final int BATCH = 256;
 
 	private final MongoTemplate mongo;
 
@@ -50,7 +70,14 @@ public class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	private final Duration sweepInterval;
 
-	private volatile ScheduledExecutorService executor;
+	private final BlockingQueue<Target> waiting = new LinkedBlockingQueue<>();
+
+	/**
+	 * Failed while the store could not take a marker either: tried again by the sweep.
+	 */
+	private final Set<Target> retry = ConcurrentHashMap.newKeySet();
+
+	private volatile @Nullable Thread worker;
 
 	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
 			String source, Duration sweepInterval) {
@@ -64,58 +91,180 @@ public class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 	/** Publishes the outbox of one document soon, without waiting for it. */
 	@Override
 	public void publishSoon(String collection, Object id) {
-		ScheduledExecutorService current = this.executor;
-		if (current != null) {
-			current.execute(() -> publishQuietly(collection, id));
+		if (this.worker != null) {
+			this.waiting.add(new Target(collection, id));
 		}
 	}
 
 	/**
-	 * Publishes every pending message of every registered collection, now, on the
-	 * caller's thread.
+	 * Publishes the outbox of one document now, on the caller's thread; marks it for the
+	 * sweep if that fails.
+	 * @return whether it was published in full
+	 */
+	public boolean publishNow(String collection, Object id) {
+		return !publish(List.of(new Target(collection, id))).isEmpty();
+	}
+
+	/**
+	 * Publishes the outboxes of every document marked as pending, now, on the caller's
+	 * thread, and removes the markers of those published.
 	 */
 	public void sweep() {
-		for (OutboxCollection collection : this.collections) {
-			MongoCollection<Document> documents = this.mongo.getCollection(collection.name());
-			for (Document document : documents.find(Filters.exists(OutboxCollection.FIELD + ".0"))
-				.projection(Projections.include("_id"))) {
-				publishQuietly(collection.name(), document.get("_id"));
+		Set<Target> targets = new LinkedHashSet<>(this.retry);
+		this.retry.removeAll(targets);
+		for (Document marker : this.mongo.getCollection(PENDING).find()) {
+			targets.add(new Target(marker.getString("collection"), marker.get("document")));
+		}
+		for (Target published : publish(targets)) {
+			this.mongo.getCollection(PENDING).deleteOne(Filters.eq("_id", published.markerId()));
+			// a change that came meanwhile is published by its own request; this only
+			// keeps the marker if it was not
+			if (hasPending(published)) {
+				mark(published);
 			}
 		}
 	}
 
 	/**
-	 * Publishes the pending messages of one document, in order, removing each once the
-	 * broker has it.
-	 * @return how many were published
+	 * Looks through every document for an outbox left pending, as the start does.
+	 * @return how many documents had one
 	 */
-	int publish(String collection, Object id) throws ExecutionException, InterruptedException, TimeoutException {
-		MongoCollection<Document> documents = this.mongo.getCollection(collection);
-		Document holder = documents.find(Filters.eq("_id", id))
-			.projection(Projections.include(OutboxCollection.FIELD))
-			.first();
-		if (holder == null) {
-			return 0;
+	public int recover() {
+		Set<Target> targets = new LinkedHashSet<>();
+		for (OutboxCollection collection : this.collections) {
+			for (Document document : this.mongo.getCollection(collection.name())
+				.find(Filters.exists(OutboxCollection.FIELD + ".0"))
+				.projection(Projections.include("_id"))) {
+				targets.add(new Target(collection.name(), document.get("_id")));
+			}
 		}
-		List<Document> pending = holder.getList(OutboxCollection.FIELD, Document.class, List.of());
-		for (Document message : pending) {
-			String eventId = message.getString("eventId");
-			this.kafka.send(toRecord(message)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			documents.updateOne(Filters.eq("_id", id),
-					Updates.pull(OutboxCollection.FIELD, Filters.eq("eventId", eventId)));
-		}
-		return pending.size();
+		publish(targets);
+		return targets.size();
 	}
 
-	private void publishQuietly(String collection, Object id) {
+	/**
+	 * Sends the pending messages of the documents, all before waiting for any, then
+	 * removes from each outbox what the broker acknowledged; a document not fully
+	 * published is marked for the sweep.
+	 * @return the documents published in full
+	 */
+	List<Target> publish(Collection<Target> targets) {
+		List<Sending> sendings = new ArrayList<>();
+		for (Target target : new LinkedHashSet<>(targets)) {
+			try {
+				sendings.add(send(target));
+			}
+			catch (RuntimeException ex) {
+				failed(target, ex);
+			}
+		}
+		List<Target> published = new ArrayList<>();
+		for (Sending sending : sendings) {
+			List<String> acknowledged = new ArrayList<>();
+			try {
+				for (int i = 0; i < sending.eventIds().size(); i++) {
+					sending.results().get(i).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+					acknowledged.add(sending.eventIds().get(i));
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return published;
+			}
+			catch (ExecutionException | TimeoutException | RuntimeException ex) {
+				failed(sending.target(), ex);
+			}
+			try {
+				if (!acknowledged.isEmpty()) {
+					this.mongo.getCollection(sending.target().collection())
+						.updateOne(Filters.eq("_id", sending.target().id()),
+								Updates.pullByFilter(new Document(OutboxCollection.FIELD,
+										new Document("eventId", new Document("$in", acknowledged)))));
+				}
+				if (acknowledged.size() == sending.eventIds().size()) {
+					published.add(sending.target());
+				}
+			}
+			catch (RuntimeException ex) {
+				failed(sending.target(), ex);
+			}
+		}
+		return published;
+	}
+
+	private Sending send(Target target) {
+		Document holder = this.mongo.getCollection(target.collection())
+			.find(Filters.eq("_id", target.id()))
+			.projection(Projections.include(OutboxCollection.FIELD))
+			.first();
+		List<Document> pending = holder == null ? List.of()
+				: holder.getList(OutboxCollection.FIELD, Document.class, List.of());
+		List<String> eventIds = new ArrayList<>();
+		List<CompletableFuture<?>> results = new ArrayList<>();
+		for (Document message : pending) {
+			eventIds.add(message.getString("eventId"));
+			results.add(this.kafka.send(toRecord(message)));
+		}
+		return new Sending(target, eventIds, results);
+	}
+
+	private boolean hasPending(Target target) {
+		return this.mongo.getCollection(target.collection())
+			.find(Filters.and(Filters.eq("_id", target.id()), Filters.exists(OutboxCollection.FIELD + ".0")))
+			.projection(Projections.include("_id"))
+			.first() != null;
+	}
+
+	private void failed(Target target, Exception ex) {
+		log.warn("Outbox of {} {} not published yet, the sweep tries again: {}", target.collection(), target.id(),
+				ex.toString());
 		try {
-			publish(collection, id);
+			mark(target);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (RuntimeException markFailed) {
+			this.retry.add(target);
 		}
-		catch (Exception ex) {
-			log.warn("Outbox of {} {} not published yet, the sweep tries again: {}", collection, id, ex.toString());
+	}
+
+	private void mark(Target target) {
+		this.mongo.getCollection(PENDING)
+			.updateOne(
+					Filters.eq("_id", target.markerId()), Updates
+						.combine(Updates.set("collection", target.collection()), Updates.set("document", target.id())),
+					new UpdateOptions().upsert(true));
+	}
+
+	/** The relay thread: recovers once, then publishes what is asked for and sweeps. */
+	private void work() {
+		try {
+			int recovered = recover();
+			if (recovered > 0) {
+				log.info("Published the outboxes {} documents had left pending", recovered);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Looking for outboxes left pending failed: {}", ex.toString());
+		}
+		long nextSweep = System.nanoTime() + this.sweepInterval.toNanos();
+		while (this.worker == Thread.currentThread()) {
+			try {
+				Target first = this.waiting.poll(Math.max(1, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
+				if (first != null) {
+					List<Target> batch = new ArrayList<>(List.of(first));
+					this.waiting.drainTo(batch, BATCH - 1);
+					publish(batch);
+				}
+				if (System.nanoTime() >= nextSweep) {
+					sweep();
+					nextSweep = System.nanoTime() + this.sweepInterval.toNanos();
+				}
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Outbox relay round failed, trying again: {}", ex.toString());
+			}
 		}
 	}
 
@@ -141,32 +290,20 @@ public class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "outbox-relay");
-			thread.setDaemon(true);
-			return thread;
-		});
-		started.scheduleWithFixedDelay(this::sweepQuietly, 0, this.sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
-		this.executor = started;
-	}
-
-	private void sweepQuietly() {
-		try {
-			sweep();
-		}
-		catch (RuntimeException ex) {
-			log.warn("Outbox sweep failed, trying again in {}: {}", this.sweepInterval, ex.toString());
-		}
+		Thread thread = new Thread(this::work, "outbox-relay");
+		thread.setDaemon(true);
+		this.worker = thread;
+		thread.start();
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService current = this.executor;
-		this.executor = null;
+		Thread current = this.worker;
+		this.worker = null;
 		if (current != null) {
-			current.shutdown();
+			current.interrupt();
 			try {
-				current.awaitTermination(SEND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+				current.join(SEND_TIMEOUT.toMillis());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -176,7 +313,20 @@ public class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.executor != null;
+		return this.worker != null;
+	}
+
+	/** A document whose outbox is to be published. */
+	record Target(String collection, Object id) {
+
+		String markerId() {
+			return this.collection + ":" + this.id;
+		}
+
+	}
+
+	/** A document's messages on their way, in outbox order. */
+	private record Sending(Target target, List<String> eventIds, List<CompletableFuture<?>> results) {
 	}
 
 }
