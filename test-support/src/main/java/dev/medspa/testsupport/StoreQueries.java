@@ -72,7 +72,12 @@ public final class StoreQueries implements CommandListener {
 
 	private void add(String command, String collection, BsonValue filter) {
 		this.seen.add(new Query(command, collection,
-				filter != null && filter.isDocument() ? filter.asDocument() : new BsonDocument()));
+				filter != null && filter.isDocument() ? copy(filter.asDocument()) : new BsonDocument()));
+	}
+
+	/** The driver's command is only readable while it is being started. */
+	private static BsonDocument copy(BsonDocument document) {
+		return BsonDocument.parse(document.toJson());
 	}
 
 	private static List<BsonDocument> each(BsonArray array) {

@@ -75,6 +75,33 @@ public class Availability {
 	 */
 	public List<LocationSlots> search(String treatmentId, @Nullable String locationId, LocalDate from, LocalDate to,
 			@Nullable String practitionerId) {
+		Search search = search(treatmentId, locationId, from, to);
+		List<LocationSlots> result = new ArrayList<>();
+		Lookup lookup = new Lookup(this.practitionerDays.reader());
+		for (CatalogLocation location : search.locations()) {
+			List<SlotRules.Slot> slots = new ArrayList<>();
+			if (location.offers(search.treatment().id())) {
+				for (LocalDate date = search.firstRead(); !date.isAfter(search.lastRead()); date = date.plusDays(1)) {
+					slots.addAll(rules(search.treatment(), location, this.daySheets.load(location.id(), date),
+							practitionerId, null, lookup)
+						.offered());
+				}
+			}
+			result.add(new LocationSlots(location, slots));
+		}
+		return result;
+	}
+
+	/**
+	 * What a search covers, checked: the treatment, the locations, and the days worth
+	 * reading (those that cannot have a bookable start are not read at all: UTC today, a
+	 * day's margin for every zone, to the horizon).
+	 */
+	private record Search(CatalogTreatment treatment, List<CatalogLocation> locations, LocalDate firstRead,
+			LocalDate lastRead) {
+	}
+
+	private Search search(String treatmentId, @Nullable String locationId, LocalDate from, LocalDate to) {
 		if (to.isBefore(from)) {
 			throw Refusal.invalid("to", "must not be before from");
 		}
@@ -94,26 +121,40 @@ public class Availability {
 					"a search covers at most " + this.policy.maximumLocationDays() + " location-days; this one covers "
 							+ days + " days at " + locations.size() + " locations: choose a location or fewer days");
 		}
-		// days that cannot have a bookable start are not read at all (UTC today, a day's
-		// margin for every zone)
 		LocalDate today = this.clock.instant().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
 		LocalDate firstRead = from.isBefore(today.minusDays(1)) ? today.minusDays(1) : from;
 		LocalDate lastBookable = today.plusDays(this.policy.horizon().toDays() + 1);
-		LocalDate lastRead = to.isAfter(lastBookable) ? lastBookable : to;
-		List<LocationSlots> result = new ArrayList<>();
-		PractitionerDays.Reader reader = this.practitionerDays.reader();
-		for (CatalogLocation location : locations) {
-			List<SlotRules.Slot> slots = new ArrayList<>();
-			if (location.offers(treatment.id())) {
-				for (LocalDate date = firstRead; !date.isAfter(lastRead); date = date.plusDays(1)) {
-					slots.addAll(rules(treatment, location, this.daySheets.load(location.id(), date), practitionerId,
-							null, reader)
-						.offered());
+		return new Search(treatment, locations, firstRead, to.isAfter(lastBookable) ? lastBookable : to);
+	}
+
+	/**
+	 * The local days with at least one bookable start, per location: the calendar's
+	 * question. Each day stops at its first bookable start, so a free calendar costs a
+	 * read or two per location and day.
+	 */
+	public List<LocationDays> days(String treatmentId, @Nullable String locationId, LocalDate from, LocalDate to,
+			@Nullable String practitionerId) {
+		Search search = search(treatmentId, locationId, from, to);
+		Lookup lookup = new Lookup(this.practitionerDays.reader());
+		List<LocationDays> result = new ArrayList<>();
+		for (CatalogLocation location : search.locations()) {
+			List<LocalDate> days = new ArrayList<>();
+			if (location.offers(search.treatment().id())) {
+				for (LocalDate date = search.firstRead(); !date.isAfter(search.lastRead()); date = date.plusDays(1)) {
+					if (rules(search.treatment(), location, this.daySheets.load(location.id(), date), practitionerId,
+							null, lookup)
+						.anyOffered()) {
+						days.add(date);
+					}
 				}
 			}
-			result.add(new LocationSlots(location, slots));
+			result.add(new LocationDays(location, days));
 		}
 		return result;
+	}
+
+	/** The local days of one location that have a bookable start. */
+	public record LocationDays(CatalogLocation location, List<LocalDate> days) {
 	}
 
 	/**
@@ -123,28 +164,54 @@ public class Availability {
 	 */
 	public SlotRules rules(CatalogTreatment treatment, CatalogLocation location, DaySheet sheet,
 			@Nullable String practitionerId, @Nullable String ignoring) {
-		return rules(treatment, location, sheet, practitionerId, ignoring, this.practitionerDays.reader());
+		return rules(treatment, location, sheet, practitionerId, ignoring, new Lookup(this.practitionerDays.reader()));
+	}
+
+	/**
+	 * What one request reads once however many days it covers: who works at each
+	 * location, their schedules, and their engagements by day.
+	 */
+	private final class Lookup {
+
+		private final PractitionerDays.Reader engagements;
+
+		private final Map<String, List<CatalogPractitioner>> practitioners = new HashMap<>();
+
+		private final Map<String, java.util.Optional<Schedule>> schedules = new HashMap<>();
+
+		Lookup(PractitionerDays.Reader engagements) {
+			this.engagements = engagements;
+		}
+
+		List<CatalogPractitioner> practitionersAt(String locationId) {
+			return this.practitioners.computeIfAbsent(locationId, Availability.this.catalog::practitionersAt);
+		}
+
+		java.util.Optional<Schedule> schedule(String practitionerId) {
+			return this.schedules.computeIfAbsent(practitionerId, Availability.this.schedules::find);
+		}
+
 	}
 
 	private SlotRules rules(CatalogTreatment treatment, CatalogLocation location, DaySheet sheet,
-			@Nullable String practitionerId, @Nullable String ignoring, PractitionerDays.Reader reader) {
+			@Nullable String practitionerId, @Nullable String ignoring, Lookup lookup) {
+		PractitionerDays.Reader reader = lookup.engagements;
 		ZoneId zone = location.zone();
 		Duration buffer = this.practitionerDays.travelBuffer();
 		Instant from = sheet.date().atStartOfDay(zone).toInstant().minus(buffer);
 		Instant to = sheet.date().plusDays(1).atStartOfDay(zone).toInstant().plus(buffer);
 		Map<CatalogPractitioner, List<Schedule.Range>> practitioners = new LinkedHashMap<>();
 		Map<String, List<Engagement>> engagements = new HashMap<>();
-		for (CatalogPractitioner practitioner : this.catalog.practitionersAt(location.id())) {
+		for (CatalogPractitioner practitioner : lookup.practitionersAt(location.id())) {
 			if (!practitioner.qualifications().contains(treatment.qualification())
 					|| (practitionerId != null && !practitioner.id().equals(practitionerId))) {
 				continue;
 			}
-			List<Schedule.Range> ranges = this.schedules.find(practitioner.id())
+			List<Schedule.Range> ranges = lookup.schedule(practitioner.id())
 				.map(schedule -> schedule.rangesAt(location.id(), sheet.date()))
 				.orElse(List.of());
 			if (!ranges.isEmpty()) {
 				practitioners.put(practitioner, ranges);
-				engagements.put(practitioner.id(), reader.engagements(practitioner.id(), from, to, ignoring));
 			}
 		}
 		List<String> rooms = location.rooms()
@@ -161,8 +228,9 @@ public class Availability {
 						.map(CatalogLocation.Device::id)
 						.toList());
 		}
-		return new SlotRules(treatment, location, practitioners, engagements, rooms, devices, sheet, this.policy,
-				buffer, this.clock.instant());
+		return new SlotRules(treatment, location, practitioners,
+				id -> engagements.computeIfAbsent(id, key -> reader.engagements(key, from, to, ignoring)), rooms,
+				devices, sheet, this.policy, buffer, this.clock.instant());
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.medspa.booking.catalog.CatalogLocation;
 import dev.medspa.booking.catalog.CatalogPractitioner;
@@ -24,15 +25,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param practitioners the active practitioners at the location qualified for the
  * treatment, with their local working ranges that day
- * @param engagements what each of those practitioners is engaged for around that day, at
- * every location
+ * @param engagements what a practitioner is engaged for around that day, at every
+ * location; asked only for the practitioners a question needs, so an answer that needs
+ * one free practitioner reads no more than it must
  * @param rooms the active rooms of the needed type
  * @param devices for each device type the treatment needs, the location's active devices
  * of that type
  * @param travelBuffer the least gap between a practitioner's engagements at two locations
  */
 public record SlotRules(CatalogTreatment treatment, CatalogLocation location,
-		Map<CatalogPractitioner, List<Schedule.Range>> practitioners, Map<String, List<Engagement>> engagements,
+		Map<CatalogPractitioner, List<Schedule.Range>> practitioners, Function<String, List<Engagement>> engagements,
 		List<String> rooms, Map<String, List<String>> devices, DaySheet sheet, BookingPolicy policy,
 		Duration travelBuffer, Instant now) {
 
@@ -56,16 +58,30 @@ public record SlotRules(CatalogTreatment treatment, CatalogLocation location,
 
 	}
 
+	/** Everything free at a start: every practitioner, every room. */
 	public Slot at(Instant start) {
+		return at(start, Long.MAX_VALUE);
+	}
+
+	/**
+	 * What a booking at a start would take: the first free practitioner (in the catalog's
+	 * order), rooms and devices; the practitioners after the first are not looked at.
+	 */
+	public Slot first(Instant start) {
+		return at(start, 1);
+	}
+
+	private Slot at(Instant start, long practitionersWanted) {
 		Instant end = end(start);
 		List<CatalogPractitioner> free = this.practitioners.entrySet()
 			.stream()
 			.filter(entry -> within(entry.getValue(), start, end))
 			.map(Map.Entry::getKey)
 			.filter(p -> this.sheet.practitionerFree(p.id(), start, end, this.now))
-			.filter(p -> this.engagements.getOrDefault(p.id(), List.of())
+			.filter(p -> this.engagements.apply(p.id())
 				.stream()
 				.noneMatch(e -> e.isLive(this.now) && e.blocks(this.location.id(), start, end, this.travelBuffer)))
+			.limit(practitionersWanted)
 			.toList();
 		List<String> rooms = this.rooms.stream()
 			.filter(room -> this.sheet.roomFree(room, start, end, this.now))
@@ -98,7 +114,17 @@ public record SlotRules(CatalogTreatment treatment, CatalogLocation location,
 				|| this.practitioners.values().stream().noneMatch(r -> within(r, start, end))) {
 			return Verdict.NOT_WORKING;
 		}
-		return at(start).bookable() ? Verdict.FREE : Verdict.TAKEN;
+		return first(start).bookable() ? Verdict.FREE : Verdict.TAKEN;
+	}
+
+	/** Whether the day has a bookable start at all: stops at the first. */
+	public boolean anyOffered() {
+		for (Instant start = dayStart(); start.isBefore(dayEnd()); start = start.plus(this.policy.slotStep())) {
+			if (verdict(start) == Verdict.FREE) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The bookable starts on the grid of the sheet's day, in order. */

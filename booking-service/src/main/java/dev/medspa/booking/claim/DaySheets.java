@@ -42,7 +42,10 @@ public class DaySheets {
 
 	private final Clock clock;
 
-	DaySheets(MongoTemplate mongo, PractitionerDays practitionerDays, Clock clock) {
+	private final ClaimJournal journal;
+
+	DaySheets(MongoTemplate mongo, PractitionerDays practitionerDays, ClaimJournal journal, Clock clock) {
+		this.journal = journal;
 		this.mongo = mongo;
 		this.practitionerDays = practitionerDays;
 		this.clock = clock;
@@ -98,6 +101,7 @@ public class DaySheets {
 			List<Claim> claims = new ArrayList<>(
 					sheet.live(now).stream().filter(kept -> !kept.owner().equals(replaced)).toList());
 			claims.add(claim);
+			this.journal.note(claim, locationId);
 			if (!write(sheet, claims)) {
 				continue;
 			}
@@ -135,6 +139,7 @@ public class DaySheets {
 				return owned;
 			}
 			List<Claim> claims = sheet.claims().stream().filter(claim -> !claim.owner().equals(owner)).toList();
+			owned.forEach(claim -> this.journal.note(claim, locationId));
 			if (write(sheet, claims)) {
 				return owned;
 			}

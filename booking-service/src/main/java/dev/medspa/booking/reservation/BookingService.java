@@ -74,9 +74,16 @@ public class BookingService {
 
 	private final Clock clock;
 
+	private final ClientHistories histories;
+
+	private final DayLists days;
+
 	BookingService(CatalogReadModel catalog, Availability availability, DaySheets daySheets, MongoTemplate mongo,
 			OutboxMessages messages, OutboxTrigger outbox, VersionedWrites writes, Eligibility eligibility,
-			EmailProof emailProof, Attention attention, ManageLinks links, Clock clock) {
+			EmailProof emailProof, Attention attention, ManageLinks links, ClientHistories histories, DayLists days,
+			Clock clock) {
+		this.histories = histories;
+		this.days = days;
 		this.attention = attention;
 		this.links = links;
 		this.catalog = catalog;
@@ -215,6 +222,8 @@ public class BookingService {
 				now, new PractitionerId(claim.practitionerId()), null);
 		booking.record(this.messages.of(id, confirmed, now));
 		try {
+			this.histories.add(booking.client().normalizedEmail(), id);
+			this.days.add(booking);
 			this.mongo.insert(booking);
 		}
 		catch (RuntimeException ex) {
@@ -278,7 +287,7 @@ public class BookingService {
 					rules, start, location);
 			case TAKEN -> throw Refusal.conflict("slot-taken", "Slot taken", "start", taken(rules.at(start)));
 			case FREE -> {
-				SlotRules.Slot slot = rules.at(start);
+				SlotRules.Slot slot = rules.first(start);
 				yield new Claim(owner, Claim.Kind.BOOKING, slot.practitioners().get(0).id(), slot.rooms().get(0),
 						slot.devices() == null ? List.of() : slot.devices(), start, slot.end(), null);
 			}
@@ -363,6 +372,7 @@ public class BookingService {
 		BookingRescheduled event = new BookingRescheduled(new BookingId(id), moved.version(),
 				new LocationId(location.id()), new PractitionerId(claim.practitionerId()), current.start(), start,
 				moved.end(), now);
+		this.days.add(moved);
 		if (!this.writes.update(id, current.version(), moved, this.messages.of(id, event, now))) {
 			this.daySheets.release(location.id(), day, newOwner);
 			throw Refusal.stale("The booking", existing(id).version());
@@ -457,6 +467,7 @@ public class BookingService {
 			Instant now = this.clock.instant();
 			if (this.writes.update(current.id(), current.version(), current.withClientErased(), this.messages
 				.of(current.id(), new BookingClientErased(new BookingId(id), current.version() + 1, now), now))) {
+				this.histories.remove(current.client().normalizedEmail(), current.id());
 				this.outbox.publishSoon(Booking.COLLECTION, current.id());
 				return true;
 			}

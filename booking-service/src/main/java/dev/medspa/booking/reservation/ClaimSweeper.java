@@ -1,12 +1,15 @@
 package dev.medspa.booking.reservation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import dev.medspa.booking.claim.Claim;
+import dev.medspa.booking.claim.ClaimJournal;
 import dev.medspa.booking.claim.DaySheet;
 import dev.medspa.booking.claim.DaySheets;
 import dev.medspa.booking.claim.PractitionerDay;
@@ -15,22 +18,32 @@ import dev.medspa.booking.claim.PractitionerDays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Frees what a crash left claimed: a booking claim whose booking was never stored (a
  * crash between claim and insert), or whose booking has moved on (a crash in the middle
- * of a move) or no longer holds its slot. A claim looks stray for a moment while a
- * booking is being made, so one is released only when it is still stray at the next
- * sweep; the release itself is a compare-and-set on the day sheet. Practitioner-days are
- * swept the same way.
+ * of a move) or no longer holds its slot. It reads only the claims the
+ * {@link ClaimJournal} noted since it last looked, so its cost follows the bookings being
+ * made and changed, not those stored. A claim looks stray for a moment while a booking is
+ * being made, so one is released only when it is still stray at the next sweep; the
+ * release itself is a compare-and-set on the day sheet and the practitioner's days.
+ * <p>
+ * Once per installation, the first sweep notes every live booking claim from yesterday
+ * on, for those taken before the journal existed.
  */
 @Component
 class ClaimSweeper {
 
 	private static final Logger log = LoggerFactory.getLogger(ClaimSweeper.class);
+
+	private static final String BACKFILLED = "claim-journal-backfill";
+
+	private static final int BATCH = 5000;
 
 	private final MongoTemplate mongo;
 
@@ -38,52 +51,74 @@ class ClaimSweeper {
 
 	private final PractitionerDays practitionerDays;
 
+	private final ClaimJournal journal;
+
 	private final Clock clock;
 
 	private final Set<String> suspects = new HashSet<>();
 
-	ClaimSweeper(MongoTemplate mongo, DaySheets daySheets, PractitionerDays practitionerDays, Clock clock) {
+	private boolean backfilled;
+
+	ClaimSweeper(MongoTemplate mongo, DaySheets daySheets, PractitionerDays practitionerDays, ClaimJournal journal,
+			Clock clock) {
 		this.mongo = mongo;
 		this.daySheets = daySheets;
 		this.practitionerDays = practitionerDays;
+		this.journal = journal;
 		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${medspa.booking.sweep-interval:PT1M}",
 			initialDelayString = "${medspa.booking.sweep-interval:PT1M}")
 	synchronized void sweep() {
-		LocalDate yesterday = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).minusDays(1);
+		backfillOnce();
+		Instant now = this.clock.instant();
 		Set<String> seen = new HashSet<>();
+		for (ClaimJournal.Noted noted : this.journal.upTo(now, BATCH)) {
+			if (!stray(noted.owner())) {
+				this.journal.done(noted);
+				continue;
+			}
+			String suspect = noted.noted().entry();
+			if (!this.suspects.contains(suspect)) {
+				seen.add(suspect);
+				continue;
+			}
+			LocalDate utcDate = LocalDate.ofInstant(noted.start(), ZoneOffset.UTC);
+			for (LocalDate date : List.of(utcDate.minusDays(1), utcDate, utcDate.plusDays(1))) {
+				this.daySheets.release(noted.locationId(), date, noted.owner());
+			}
+			this.practitionerDays.release(noted.practitionerId(), noted.owner(), noted.start(), noted.end());
+			this.journal.done(noted);
+			log.info("Released stray claim {} at {} of {}", noted.owner(), noted.locationId(), noted.practitionerId());
+		}
+		this.suspects.clear();
+		this.suspects.addAll(seen);
+		this.journal.tidy(now);
+	}
+
+	/** The one look through every day from yesterday on, before the journal existed. */
+	private void backfillOnce() {
+		if (this.backfilled || this.mongo.findById(BACKFILLED, Done.class) != null) {
+			this.backfilled = true;
+			return;
+		}
+		LocalDate yesterday = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).minusDays(1);
 		for (DaySheet sheet : this.daySheets.from(yesterday)) {
 			for (Claim claim : sheet.live(this.clock.instant())) {
-				if (claim.kind() != Claim.Kind.BOOKING || !stray(claim.owner())) {
-					continue;
-				}
-				seen.add(claim.owner());
-				if (this.suspects.contains(claim.owner())) {
-					this.daySheets.release(sheet.locationId(), sheet.date(), claim.owner());
-					log.info("Released stray claim {} at {} on {}", claim.owner(), sheet.locationId(), sheet.date());
-					seen.remove(claim.owner());
-				}
+				this.journal.note(claim, sheet.locationId());
 			}
 		}
 		for (PractitionerDay day : this.practitionerDays.from(yesterday)) {
 			for (Engagement engagement : day.engagements()) {
-				if (engagement.kind() != Claim.Kind.BOOKING || !stray(engagement.owner())) {
-					continue;
-				}
-				String suspect = day.id() + "/" + engagement.owner();
-				seen.add(suspect);
-				if (this.suspects.contains(suspect)) {
-					this.practitionerDays.release(day.practitionerId(), day.date(), engagement.owner());
-					log.info("Released stray engagement {} of {} on {}", engagement.owner(), day.practitionerId(),
-							day.date());
-					seen.remove(suspect);
+				if (engagement.kind() == Claim.Kind.BOOKING) {
+					this.journal.note(new Claim(engagement.owner(), engagement.kind(), day.practitionerId(), "",
+							engagement.start(), engagement.end(), null), engagement.locationId());
 				}
 			}
 		}
-		this.suspects.clear();
-		this.suspects.addAll(seen);
+		this.mongo.save(new Done(BACKFILLED, this.clock.instant()));
+		this.backfilled = true;
 	}
 
 	private boolean stray(String owner) {
@@ -91,6 +126,11 @@ class ClaimSweeper {
 			Booking booking = this.mongo.findById(id, Booking.class);
 			return booking == null || !booking.claimOwner().equals(owner) || !booking.status().holdsItsSlot();
 		}).orElse(false);
+	}
+
+	/** A one-time task of this database that has run. */
+	@Document("done_once")
+	record Done(@Id String id, Instant at) {
 	}
 
 }

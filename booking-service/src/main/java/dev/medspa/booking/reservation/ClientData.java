@@ -42,8 +42,11 @@ public class ClientData {
 
 	private final Period retention;
 
-	ClientData(MongoTemplate mongo, BookingService bookings, Clock clock,
+	private final ClientHistories histories;
+
+	ClientData(MongoTemplate mongo, BookingService bookings, ClientHistories histories, Clock clock,
 			@Value("${medspa.privacy.retention:P3Y}") Period retention) {
+		this.histories = histories;
 		this.mongo = mongo;
 		this.bookings = bookings;
 		this.clock = clock;
@@ -52,9 +55,7 @@ public class ClientData {
 
 	/** Every booking of the client, oldest first. */
 	public List<Booking> of(String email) {
-		return this.mongo.find(
-				Query.query(Criteria.where("client.normalizedEmail").is(normalise(email))).with(Sort.by("start")),
-				Booking.class);
+		return this.histories.of(normalise(email));
 	}
 
 	/**

@@ -8,9 +8,6 @@ import dev.medspa.booking.catalog.CatalogTreatment;
 import dev.medspa.support.Refusal;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 class Eligibility {
 
-	private final MongoTemplate mongo;
+	private final ClientHistories histories;
 
-	Eligibility(MongoTemplate mongo) {
-		this.mongo = mongo;
+	Eligibility(ClientHistories histories) {
+		this.histories = histories;
 	}
 
 	/**
@@ -36,8 +33,7 @@ class Eligibility {
 		if (treatment.consultationTreatmentId() == null && treatment.seriesMinimumSpacing() == null) {
 			return;
 		}
-		List<Booking> history = this.mongo
-			.find(Query.query(Criteria.where("client.normalizedEmail").is(client.normalizedEmail())), Booking.class)
+		List<Booking> history = this.histories.of(client.normalizedEmail())
 			.stream()
 			.filter(booking -> !booking.id().equals(excluding))
 			.toList();

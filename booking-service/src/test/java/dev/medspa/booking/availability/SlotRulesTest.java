@@ -130,8 +130,8 @@ class SlotRulesTest {
 		CatalogLocation here = new CatalogLocation("here", "Here", zone.getId(),
 				List.of(new CatalogLocation.Room("room-1", "treatment-room", true)), List.of("microneedling"), true, 1,
 				List.of(), List.of());
-		return new SlotRules(MICRONEEDLING, here, Map.of(MAYA, ranges), Map.of(), List.of("room-1"), Map.of(),
-				new DaySheet("here|" + day, "here", day, claims, 1), POLICY, Duration.ofMinutes(30), now);
+		return new SlotRules(MICRONEEDLING, here, Map.of(MAYA, ranges), practitioner -> List.of(), List.of("room-1"),
+				Map.of(), new DaySheet("here|" + day, "here", day, claims, 1), POLICY, Duration.ofMinutes(30), now);
 	}
 
 	private static List<Range> range(String from, String to) {

@@ -54,18 +54,13 @@ class AvailabilityController {
 			@RequestParam(required = false) @Nullable String practitioner) {
 		LocalDate first = from != null ? from : LocalDate.now();
 		LocalDate last = to != null ? to : first.plusDays(30);
-		List<Availability.LocationSlots> found = slots(treatment, location, first, last, practitioner);
-		return new AvailableDaysView(treatment, first, last, found.stream().map(slots -> {
-			ZoneId zone = slots.location().zone();
-			List<LocalDate> days = slots.slots()
-				.stream()
-				.map(slot -> slot.start().atZone(zone).toLocalDate())
-				.distinct()
-				.sorted()
-				.toList();
-			return new LocationDaysView(slots.location().id(), slots.location().name(), slots.location().zoneId(),
-					days);
-		}).toList());
+		List<Availability.LocationDays> found = this.availability.days(treatment,
+				location.equals("any") ? null : location, first, last, practitioner);
+		return new AvailableDaysView(treatment, first, last,
+				found.stream()
+					.map(days -> new LocationDaysView(days.location().id(), days.location().name(),
+							days.location().zoneId(), days.days()))
+					.toList());
 	}
 
 	/**

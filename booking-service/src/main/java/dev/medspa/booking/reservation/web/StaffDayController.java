@@ -17,9 +17,6 @@ import dev.medspa.booking.schedule.Schedule;
 import dev.medspa.booking.schedule.Schedules;
 import dev.medspa.support.Refusal;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,17 +32,17 @@ class StaffDayController {
 
 	private final DaySheets daySheets;
 
-	private final MongoTemplate mongo;
+	private final dev.medspa.booking.reservation.DayLists days;
 
 	private final Schedules schedules;
 
 	private final Clock clock;
 
-	StaffDayController(CatalogReadModel catalog, DaySheets daySheets, MongoTemplate mongo, Schedules schedules,
-			Clock clock) {
+	StaffDayController(CatalogReadModel catalog, DaySheets daySheets, dev.medspa.booking.reservation.DayLists days,
+			Schedules schedules, Clock clock) {
 		this.catalog = catalog;
 		this.daySheets = daySheets;
-		this.mongo = mongo;
+		this.days = days;
 		this.schedules = schedules;
 		this.clock = clock;
 	}
@@ -61,7 +58,10 @@ class StaffDayController {
 		CatalogLocation location = this.catalog.location(locationId)
 			.orElseThrow(() -> Refusal.notFound("Location", "No location has the id " + locationId));
 		ZoneId zone = location.zone();
-		List<BookingView> bookings = bookings(Criteria.where("locationId").is(locationId), date, zone);
+		List<BookingView> bookings = this.days.atLocation(locationId, date, zone)
+			.stream()
+			.map(BookingView::of)
+			.toList();
 		Instant now = this.clock.instant();
 		List<HoldView> holds = this.daySheets.load(locationId, date)
 			.live(now)
@@ -94,18 +94,10 @@ class StaffDayController {
 		catch (java.time.DateTimeException ex) {
 			throw Refusal.invalid("zone", "must be an IANA time zone such as America/Los_Angeles");
 		}
-		return bookings(Criteria.where("practitionerId").is(practitionerId), date, zoneId).stream()
-			.filter(booking -> dev.medspa.support.security.StaffClaims.worksAt(caller, booking.locationId()))
-			.toList();
-	}
-
-	private List<BookingView> bookings(Criteria criteria, LocalDate date, ZoneId zone) {
-		Instant from = date.atStartOfDay(zone).toInstant();
-		Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-		return this.mongo.find(Query.query(criteria.and("start").gte(from).lt(to)), Booking.class)
+		return this.days.ofPractitioner(practitionerId, date, zoneId)
 			.stream()
-			.sorted(Comparator.comparing(Booking::start))
 			.map(BookingView::of)
+			.filter(booking -> dev.medspa.support.security.StaffClaims.worksAt(caller, booking.locationId()))
 			.toList();
 	}
 

@@ -1,0 +1,172 @@
+package dev.medspa.support.timeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Entries noted under the minute they fall in, found again by {@code _id} alone: the cost
+ * of reading what is due follows how much is due, not how much is stored, on the local
+ * store (which ignores secondary indexes) as on a sharded MongoDB (which routes every
+ * read by key).
+ * <p>
+ * Three levels of small documents in one collection: {@code days} lists the days that
+ * have something noted, {@code day:<n>} the minutes of that day that do, and
+ * {@code minute:<n>} the entries of that minute. A writer notes the levels top down, so
+ * every entry is reachable once its write returns. Readers remove entries they are done
+ * with; {@link #tidy} removes a minute once it is empty and older than the grace it is
+ * given, so a writer that chose a minute just before it passed is still read.
+ */
+public final class MinuteIndex {
+
+	private static final String DAYS = "days";
+
+	private static final long MINUTES_A_DAY = 1440;
+
+	private final MongoTemplate mongo;
+
+	private final String collection;
+
+	/** The minute this instance noted last: its upper levels need no second write. */
+	private volatile long lastNoted = Long.MIN_VALUE;
+
+	/**
+	 * @param collection where the index lives, one collection per index
+	 */
+	public MinuteIndex(MongoTemplate mongo, String collection) {
+		this.mongo = mongo;
+		this.collection = collection;
+	}
+
+	/** Notes an entry under the minute of {@code at}. */
+	public void note(String entry, Instant at) {
+		long minute = minuteOf(at);
+		if (minute != this.lastNoted) {
+			long day = Math.floorDiv(minute, MINUTES_A_DAY);
+			add(DAYS, Long.toString(day));
+			add("day:" + day, Long.toString(minute));
+			this.lastNoted = minute;
+		}
+		add("minute:" + minute, entry);
+	}
+
+	/**
+	 * The entries of every minute up to the one of {@code until}, the oldest minute
+	 * first.
+	 * @param limit how many entries to return at most
+	 */
+	public List<Noted> upTo(Instant until, int limit) {
+		long last = minuteOf(until);
+		List<Noted> found = new ArrayList<>();
+		for (long day : numbers(DAYS)) {
+			if (day * MINUTES_A_DAY > last) {
+				continue;
+			}
+			for (long minute : numbers("day:" + day)) {
+				if (minute > last) {
+					continue;
+				}
+				for (String entry : entries("minute:" + minute)) {
+					found.add(new Noted(entry, minute));
+					if (found.size() >= limit) {
+						return found;
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+	/** Forgets an entry. */
+	public void done(Noted noted) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is("minute:" + noted.minute())),
+				new Update().pull("entries", noted.entry()), Level.class, this.collection);
+	}
+
+	/**
+	 * Removes the minutes that ended more than {@code grace} before {@code now} with
+	 * nothing left in them, and the days left without minutes.
+	 */
+	public void tidy(Instant now, Duration grace) {
+		long before = minuteOf(now.minus(grace)) - 1;
+		for (long day : numbers(DAYS)) {
+			if (day * MINUTES_A_DAY > before) {
+				continue;
+			}
+			for (long minute : numbers("day:" + day)) {
+				if (minute >= before) {
+					continue;
+				}
+				boolean removed = this.mongo.findAndRemove(
+						Query.query(Criteria.where("_id").is("minute:" + minute).and("entries").size(0)), Level.class,
+						this.collection) != null;
+				if (removed || this.mongo.findById("minute:" + minute, Level.class, this.collection) == null) {
+					remove("day:" + day, Long.toString(minute));
+				}
+			}
+			if ((day + 1) * MINUTES_A_DAY <= before && this.mongo.findAndRemove(
+					Query.query(Criteria.where("_id").is("day:" + day).and("entries").size(0)), Level.class,
+					this.collection) != null) {
+				remove(DAYS, Long.toString(day));
+			}
+		}
+	}
+
+	/** Whether a minute is still kept; for tests. */
+	public boolean keeps(long minute) {
+		return this.mongo.findById("minute:" + minute, Level.class, this.collection) != null;
+	}
+
+	public static long minuteOf(Instant instant) {
+		return Math.floorDiv(instant.getEpochSecond(), 60);
+	}
+
+	private void add(String id, String value) {
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(id)), new Update().addToSet("entries", value),
+				Level.class, this.collection);
+	}
+
+	private void remove(String id, String value) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().pull("entries", value),
+				Level.class, this.collection);
+	}
+
+	private List<String> entries(String id) {
+		Level level = this.mongo.findById(id, Level.class, this.collection);
+		return level == null || level.entries() == null ? List.of() : level.entries();
+	}
+
+	private List<Long> numbers(String id) {
+		return entries(id).stream().map(Long::valueOf).sorted(Comparator.naturalOrder()).toList();
+	}
+
+	/** One document of the index. */
+	record Level(@Id String id, @Nullable List<String> entries) {
+	}
+
+	/**
+	 * An entry as found.
+	 *
+	 * @param entry what was noted
+	 * @param minute the minute it was noted under, in minutes since the epoch
+	 */
+	public record Noted(String entry, long minute) {
+
+		/** When its minute ends. */
+		public Instant minuteEnd() {
+			return Instant.ofEpochSecond((this.minute + 1) * 60);
+		}
+
+	}
+
+}
