@@ -72,13 +72,17 @@ final class AvailabilityPhase {
 		if (steps.size() > 1) {
 			Step first = steps.get(0);
 			Step last = steps.get(steps.size() - 1);
-			String growth = " at %,d vs %,d stored".formatted(last.history(), first.history());
-			figures.add(Figure.targeted("P4 growth: calendar p50 ms" + growth, last.calendar().p50(), "ms",
-					first.calendar().p50(), "the same at the smaller history", "ratio <= 1.25",
-					last.calendar().p50() <= 1.25 * first.calendar().p50()));
-			figures.add(Figure.targeted("P4 growth: one day's times p50 ms" + growth, last.day().p50(), "ms",
-					first.day().p50(), "the same at the smaller history", "ratio <= 1.25",
-					last.day().p50() <= 1.25 * first.day().p50()));
+			// each step over its own floor, so that a busier machine does not pass for
+			// growth
+			String growth = " at %,d vs %,d stored (each over its floor)".formatted(last.history(), first.history());
+			double calendarLast = last.calendar().p50() / last.floor().p50();
+			double calendarFirst = first.calendar().p50() / first.floor().p50();
+			figures.add(Figure.targeted("P4 growth: calendar p50" + growth, calendarLast, "x", calendarFirst,
+					"the same at the smaller history", "ratio <= 1.25", calendarLast <= 1.25 * calendarFirst));
+			double dayLast = last.day().p50() / last.floor().p50();
+			double dayFirst = first.day().p50() / first.floor().p50();
+			figures.add(Figure.targeted("P4 growth: one day's times p50" + growth, dayLast, "x", dayFirst,
+					"the same at the smaller history", "ratio <= 1.25", dayLast <= 1.25 * dayFirst));
 		}
 		return figures;
 	}

@@ -90,14 +90,16 @@ final class BookingPhase {
 		if (steps.size() > 1) {
 			Step first = steps.get(0);
 			Step last = steps.get(steps.size() - 1);
-			String growth = " at %,d vs %,d stored".formatted(last.history(), first.history());
-			double costLast = 1000 / last.platform().get(8).perSecond();
-			double costFirst = 1000 / first.platform().get(8).perSecond();
-			figures.add(Figure.targeted("P1 growth: ms per booking, 8 clients" + growth, costLast, "ms", costFirst,
+			// each step over its own floor, so that a machine busier during one step than
+			// the other does not pass for growth
+			String growth = " at %,d vs %,d stored (each over its floor)".formatted(last.history(), first.history());
+			double costLast = last.floor().get(8).perSecond() / last.platform().get(8).perSecond();
+			double costFirst = first.floor().get(8).perSecond() / first.platform().get(8).perSecond();
+			figures.add(Figure.targeted("P1 growth: time per booking, 8 clients" + growth, costLast, "x", costFirst,
 					"the same at the smaller history", "ratio <= 1.25", costLast / costFirst <= 1.25));
-			double p99Last = last.platform().get(8).latencies().p99();
-			double p99First = first.platform().get(8).latencies().p99();
-			figures.add(Figure.targeted("P1 growth: p99 ms, 8 clients" + growth, p99Last, "ms", p99First,
+			double p99Last = last.platform().get(8).latencies().p99() / last.floor().get(8).latencies().p99();
+			double p99First = first.platform().get(8).latencies().p99() / first.floor().get(8).latencies().p99();
+			figures.add(Figure.targeted("P1 growth: p99, 8 clients" + growth, p99Last, "x", p99First,
 					"the same at the smaller history", "ratio <= 1.25", p99Last / p99First <= 1.25));
 		}
 		return figures;
