@@ -2,6 +2,7 @@ package dev.medspa.benchmark;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,7 +57,7 @@ final class ClosedLoop {
 		go.countDown();
 		threads.forEach(ClosedLoop::join);
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-		long[] all = perClient.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+		long[] all = perClient.stream().flatMapToLong(Arrays::stream).toArray();
 		return new Result(new Latencies(all), failures.get(), elapsed);
 	}
 
@@ -105,13 +106,13 @@ final class ClosedLoop {
 
 		void add(long value) {
 			if (this.size == this.values.length) {
-				this.values = java.util.Arrays.copyOf(this.values, this.size * 2);
+				this.values = Arrays.copyOf(this.values, this.size * 2);
 			}
 			this.values[this.size++] = value;
 		}
 
 		long[] toArray() {
-			return java.util.Arrays.copyOf(this.values, this.size);
+			return Arrays.copyOf(this.values, this.size);
 		}
 
 	}

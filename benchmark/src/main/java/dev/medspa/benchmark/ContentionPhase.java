@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,7 +89,7 @@ final class ContentionPhase {
 			return "refused";
 		}
 		catch (IOException ex) {
-			String message = String.valueOf(ex.getMessage()).toLowerCase(java.util.Locale.ROOT);
+			String message = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
 			return message.contains("reset") || message.contains("closed") ? "reset" : "failed";
 		}
 		catch (InterruptedException ex) {

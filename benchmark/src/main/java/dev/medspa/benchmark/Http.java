@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 import org.jspecify.annotations.Nullable;
 
@@ -80,7 +81,7 @@ final class Http {
 		}
 	}
 
-	private static java.util.concurrent.ThreadFactory daemon() {
+	private static ThreadFactory daemon() {
 		return runnable -> {
 			Thread thread = new Thread(runnable, "http-client");
 			thread.setDaemon(true);

@@ -1,5 +1,6 @@
 package dev.medspa.benchmark;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,7 @@ final class MailReceipts implements AutoCloseable {
 	private void received(String address) {
 		long now = System.nanoTime();
 		this.received.incrementAndGet();
-		this.firstReceipt.putIfAbsent(address.toLowerCase(java.util.Locale.ROOT), now);
+		this.firstReceipt.putIfAbsent(address.toLowerCase(Locale.ROOT), now);
 	}
 
 	/** Messages accepted so far, to any address. */
@@ -44,7 +45,7 @@ final class MailReceipts implements AutoCloseable {
 	}
 
 	OptionalLong receivedAt(String address) {
-		Long at = this.firstReceipt.get(address.toLowerCase(java.util.Locale.ROOT));
+		Long at = this.firstReceipt.get(address.toLowerCase(Locale.ROOT));
 		return at == null ? OptionalLong.empty() : OptionalLong.of(at);
 	}
 

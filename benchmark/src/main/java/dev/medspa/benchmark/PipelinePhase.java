@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,7 +108,7 @@ final class PipelinePhase {
 		}
 	}
 
-	private boolean awaitConfirmations(java.util.Set<String> emails, Duration within) {
+	private boolean awaitConfirmations(Set<String> emails, Duration within) {
 		try {
 			Waiting.until("the confirmations", within,
 					() -> emails.stream().allMatch(email -> this.receipts.receivedAt(email).isPresent()));

@@ -1,5 +1,6 @@
 package dev.medspa.benchmark;
 
+import java.time.Duration;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class LatenciesTest {
 
 	@Test
 	void aClosedLoopRateCountsOnlyWhatSucceeded() {
-		ClosedLoop.Result result = ClosedLoop.run(2, java.time.Duration.ofSeconds(10), 10, () -> 1_000_000);
+		ClosedLoop.Result result = ClosedLoop.run(2, Duration.ofSeconds(10), 10, () -> 1_000_000);
 
 		assertThat(result.latencies().count()).isEqualTo(10);
 		assertThat(result.failures()).isZero();
