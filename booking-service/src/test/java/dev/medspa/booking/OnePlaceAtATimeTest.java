@@ -179,11 +179,17 @@ class OnePlaceAtATimeTest {
 		book(SHORT_HOURS, day.atTime(11, 15).atZone(LOS_ANGELES)).andExpect(status().isCreated());
 	}
 
+	@Autowired
+	dev.medspa.booking.claim.ClaimJournal journal;
+
 	@Test
 	void anEngagementLeftByACrashIsReleasedAtTheSecondSweep(@Autowired ClaimSweeperAccess sweeper) {
 		Instant noon = nextDay().atTime(12, 0).atZone(LOS_ANGELES).toInstant();
 		Claim crashed = new Claim("never-stored#1", Claim.Kind.BOOKING, TRAVELLER, "room", noon,
 				noon.plus(Duration.ofMinutes(40)), null);
+		// as a claim does: noted in the journal first (by the day sheet's write), then
+		// engaged
+		this.journal.note(crashed, LAKE);
 		assertThat(this.practitionerDays.engage(crashed, LAKE, null, null)).isTrue();
 		sweeper.sweep();
 		assertThat(engagementOwners(noon)).containsExactly("never-stored#1");

@@ -37,10 +37,7 @@ public class PractitionerDays {
 
 	private final Clock clock;
 
-	private final ClaimJournal journal;
-
-	PractitionerDays(MongoTemplate mongo, ClaimPolicy policy, ClaimJournal journal, Clock clock) {
-		this.journal = journal;
+	PractitionerDays(MongoTemplate mongo, ClaimPolicy policy, Clock clock) {
 		this.mongo = mongo;
 		this.policy = policy;
 		this.clock = clock;
@@ -105,7 +102,6 @@ public class PractitionerDays {
 	 */
 	public boolean engage(Claim claim, String locationId, @Nullable String ignoring, @Nullable String replacing) {
 		Engagement engagement = Engagement.of(claim, locationId);
-		this.journal.note(claim, locationId);
 		Duration buffer = this.policy.travelBuffer();
 		List<LocalDate> written = new ArrayList<>();
 		for (LocalDate date : days(claim.start().minus(buffer), claim.end().plus(buffer))) {
@@ -175,7 +171,6 @@ public class PractitionerDays {
 	 */
 	public void record(Claim claim, String locationId) {
 		Engagement engagement = Engagement.of(claim, locationId);
-		this.journal.note(claim, locationId);
 		Duration buffer = this.policy.travelBuffer();
 		for (LocalDate date : days(claim.start().minus(buffer), claim.end().plus(buffer))) {
 			for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
