@@ -137,8 +137,8 @@ public class Dispatcher {
 	void onMessagesDue(MessagesDue due) {
 		Runnable send = () -> {
 			try {
-				this.plans.find(due.bookingId()).ifPresent(plan -> sendClaimable(plan, this.clock.instant()));
-				this.index.done(due.bookingId(), due.at(), due.revision(), this.clock.instant());
+				sendClaimable(due.plan(), this.clock.instant());
+				this.index.done(due.bookingId(), due.at(), due.plan().revision(), this.clock.instant());
 			}
 			catch (RuntimeException ex) {
 				log.warn("Sending the messages due for booking {} failed; the next round tries again", due.bookingId(),

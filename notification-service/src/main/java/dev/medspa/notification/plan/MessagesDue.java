@@ -1,20 +1,30 @@
 package dev.medspa.notification.plan;
 
 import java.time.Instant;
+import java.util.Objects;
+
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * A plan was written with a message due now, such as a confirmation.
  *
- * @param bookingId the plan
- * @param at its next due time as written
- * @param revision the plan revision written
+ * @param plan the plan as written
  */
-public record MessagesDue(String bookingId, Instant at, long revision) {
+public record MessagesDue(Plan plan) {
 
-	static void ifAnyFor(Plan plan, Instant now, org.springframework.context.ApplicationEventPublisher events) {
+	public String bookingId() {
+		return this.plan.bookingId();
+	}
+
+	/** The plan's next due time as written. */
+	public Instant at() {
+		return Objects.requireNonNull(this.plan.nextDueAt());
+	}
+
+	static void ifAnyFor(Plan plan, Instant now, ApplicationEventPublisher events) {
 		Instant due = plan.nextDueAt();
 		if (due != null && !due.isAfter(now)) {
-			events.publishEvent(new MessagesDue(plan.bookingId(), due, plan.revision()));
+			events.publishEvent(new MessagesDue(plan));
 		}
 	}
 
