@@ -15,12 +15,11 @@ import dev.medspa.booking.claim.DaySheets;
 import dev.medspa.booking.claim.PractitionerDay;
 import dev.medspa.booking.claim.PractitionerDay.Engagement;
 import dev.medspa.booking.claim.PractitionerDays;
+import dev.medspa.support.once.OnceTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -57,6 +56,8 @@ class ClaimSweeper {
 
 	private final Set<String> suspects = new HashSet<>();
 
+	private final OnceTasks once;
+
 	private boolean backfilled;
 
 	ClaimSweeper(MongoTemplate mongo, DaySheets daySheets, PractitionerDays practitionerDays, ClaimJournal journal,
@@ -66,6 +67,7 @@ class ClaimSweeper {
 		this.practitionerDays = practitionerDays;
 		this.journal = journal;
 		this.clock = clock;
+		this.once = new OnceTasks(mongo, clock);
 	}
 
 	@Scheduled(fixedDelayString = "${medspa.booking.sweep-interval:PT1M}",
@@ -99,10 +101,14 @@ class ClaimSweeper {
 
 	/** The one look through every day from yesterday on, before the journal existed. */
 	private void backfillOnce() {
-		if (this.backfilled || this.mongo.findById(BACKFILLED, Done.class) != null) {
-			this.backfilled = true;
+		if (this.backfilled) {
 			return;
 		}
+		this.once.runOnce(BACKFILLED, this::noteLiveClaims);
+		this.backfilled = true;
+	}
+
+	private void noteLiveClaims() {
 		LocalDate yesterday = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).minusDays(1);
 		for (DaySheet sheet : this.daySheets.from(yesterday)) {
 			for (Claim claim : sheet.live(this.clock.instant())) {
@@ -117,8 +123,6 @@ class ClaimSweeper {
 				}
 			}
 		}
-		this.mongo.save(new Done(BACKFILLED, this.clock.instant()));
-		this.backfilled = true;
 	}
 
 	private boolean stray(String owner) {
@@ -126,11 +130,6 @@ class ClaimSweeper {
 			Booking booking = this.mongo.findById(id, Booking.class);
 			return booking == null || !booking.claimOwner().equals(owner) || !booking.status().holdsItsSlot();
 		}).orElse(false);
-	}
-
-	/** A one-time task of this database that has run. */
-	@Document("done_once")
-	record Done(@Id String id, Instant at) {
 	}
 
 }

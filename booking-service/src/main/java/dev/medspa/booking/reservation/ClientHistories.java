@@ -1,20 +1,13 @@
 package dev.medspa.booking.reservation;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -26,26 +19,18 @@ import org.springframework.stereotype.Component;
  * {@code _id} instead of searching every booking. A booking is listed before it is
  * stored, so a crash leaves an id that points at nothing (skipped), never a booking its
  * client's history misses; an erased booking leaves the list, and an empty list goes with
- * its address.
- * <p>
- * Once per installation, the bookings stored before the lists existed are listed.
+ * its address. The bookings stored before the lists existed are listed once
+ * ({@link ListsBackfill}).
  */
 @Component
-class ClientHistories implements ApplicationRunner {
-
-	private static final Logger log = LoggerFactory.getLogger(ClientHistories.class);
+class ClientHistories {
 
 	static final String COLLECTION = "client_histories";
 
-	private static final String BACKFILLED = "client-histories-backfill";
-
 	private final MongoTemplate mongo;
 
-	private final Clock clock;
-
-	ClientHistories(MongoTemplate mongo, Clock clock) {
+	ClientHistories(MongoTemplate mongo) {
 		this.mongo = mongo;
-		this.clock = clock;
 	}
 
 	/** Lists a booking in its client's history, before the booking is stored. */
@@ -79,31 +64,8 @@ class ClientHistories implements ApplicationRunner {
 				History.class, COLLECTION);
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
-		if (this.mongo.findById(BACKFILLED, Done.class) != null) {
-			return;
-		}
-		int listed = 0;
-		for (Booking booking : this.mongo.findAll(Booking.class)) {
-			if (!booking.client().isErased()) {
-				add(booking.client().normalizedEmail(), booking.id());
-				listed++;
-			}
-		}
-		this.mongo.save(new Done(BACKFILLED, this.clock.instant()));
-		if (listed > 0) {
-			log.info("Listed {} bookings stored earlier in their clients' histories", listed);
-		}
-	}
-
 	/** One client's bookings. */
 	record History(@Id String email, @Nullable List<String> bookings) {
-	}
-
-	/** A one-time task of this database that has run. */
-	@Document("done_once")
-	record Done(@Id String id, Instant at) {
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.medspa.booking.reservation;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,14 +12,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -31,26 +25,18 @@ import org.springframework.stereotype.Component;
  * in one document per day, so the staff's day views read by {@code _id} instead of
  * searching every booking. A booking is listed before it is stored or moved, so a list
  * may name a booking that is not (or no longer) there; readers check each against the day
- * they asked for. Cancelled and completed bookings stay listed: the day shows them.
- * <p>
- * Once per installation, the bookings stored before the lists existed are listed.
+ * they asked for. Cancelled and completed bookings stay listed: the day shows them. The
+ * bookings stored before the lists existed are listed once ({@link ListsBackfill}).
  */
 @Component
-public class DayLists implements ApplicationRunner {
-
-	private static final Logger log = LoggerFactory.getLogger(DayLists.class);
+public class DayLists {
 
 	static final String COLLECTION = "day_lists";
 
-	private static final String BACKFILLED = "day-lists-backfill";
-
 	private final MongoTemplate mongo;
 
-	private final Clock clock;
-
-	DayLists(MongoTemplate mongo, Clock clock) {
+	DayLists(MongoTemplate mongo) {
 		this.mongo = mongo;
-		this.clock = clock;
 	}
 
 	/**
@@ -109,29 +95,8 @@ public class DayLists implements ApplicationRunner {
 				DayList.class, COLLECTION);
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
-		if (this.mongo.findById(BACKFILLED, Done.class) != null) {
-			return;
-		}
-		int listed = 0;
-		for (Booking booking : this.mongo.findAll(Booking.class)) {
-			add(booking);
-			listed++;
-		}
-		this.mongo.save(new Done(BACKFILLED, this.clock.instant()));
-		if (listed > 0) {
-			log.info("Listed {} bookings stored earlier on their days", listed);
-		}
-	}
-
 	/** The bookings of one day. */
 	record DayList(@Id String id, @Nullable List<String> bookings) {
-	}
-
-	/** A one-time task of this database that has run. */
-	@Document("done_once")
-	record Done(@Id String id, Instant at) {
 	}
 
 }

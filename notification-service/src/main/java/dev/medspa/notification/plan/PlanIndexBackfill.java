@@ -1,16 +1,14 @@
 package dev.medspa.notification.plan;
 
 import java.time.Clock;
-import java.time.Instant;
 
+import dev.medspa.support.once.OnceTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,9 +42,10 @@ class PlanIndexBackfill implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.mongo.findById(DONE, Done.class) != null) {
-			return;
-		}
+		new OnceTasks(this.mongo, this.clock).runOnce(DONE, this::listAll);
+	}
+
+	private void listAll() {
 		int plans = 0;
 		for (Plan plan : this.mongo.findAll(Plan.class)) {
 			String email = plan.client().normalizedEmail();
@@ -60,15 +59,9 @@ class PlanIndexBackfill implements ApplicationRunner {
 			}
 			plans++;
 		}
-		this.mongo.save(new Done(DONE, this.clock.instant()));
 		if (plans > 0) {
 			log.info("{} plans stored earlier were listed in the due index and their clients' lists", plans);
 		}
-	}
-
-	/** A one-time task of this database that has run. */
-	@Document("done_once")
-	record Done(@Id String id, Instant at) {
 	}
 
 }
