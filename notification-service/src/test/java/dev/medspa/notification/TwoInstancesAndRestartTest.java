@@ -53,6 +53,10 @@ class TwoInstancesAndRestartTest {
 		CLOCK.set(local(2026, 10, 20, 12, 0));
 		String name = "t_two_instances_" + Long.toHexString(System.nanoTime());
 		try (ConfigurableApplicationContext first = start(name); ConfigurableApplicationContext second = start(name)) {
+			// each instance sends the confirmations of the events it consumes at once:
+			// both
+			// must hold partitions before the events come
+			await().atMost(Duration.ofSeconds(60)).until(() -> consumes(first) && consumes(second));
 			PipelineFixtures events = fixtures(first);
 			events.publishCatalog();
 			List<String> clients = new ArrayList<>();
@@ -126,6 +130,13 @@ class TwoInstancesAndRestartTest {
 			Plan plan = after.getBean(PlanStore.class).find(id).orElseThrow();
 			assertThat(plan.messages()).allSatisfy(message -> assertThat(message.attempts()).isLessThanOrEqualTo(1));
 		}
+	}
+
+	private static boolean consumes(ConfigurableApplicationContext context) {
+		var container = context.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
+			.getListenerContainer("notification-booking-events");
+		return container != null && container.getAssignedPartitions() != null
+				&& !container.getAssignedPartitions().isEmpty();
 	}
 
 	private static ConfigurableApplicationContext start(String name) {
