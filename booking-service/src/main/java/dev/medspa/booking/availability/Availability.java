@@ -188,7 +188,7 @@ public class Availability {
 		}
 
 		java.util.Optional<Schedule> schedule(String practitionerId) {
-			return this.schedules.computeIfAbsent(practitionerId, Availability.this.schedules::find);
+			return this.schedules.computeIfAbsent(practitionerId, Availability.this.schedules::recent);
 		}
 
 	}

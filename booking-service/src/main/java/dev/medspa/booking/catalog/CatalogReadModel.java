@@ -1,13 +1,18 @@
 package dev.medspa.booking.catalog;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.support.readmodel.VersionedDocuments;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,6 +23,11 @@ import org.springframework.stereotype.Component;
  * This service's copy of the catalog. Each state replaces the stored one only if its
  * version is higher, so redelivered, duplicated and out-of-order records leave it as the
  * newest state seen.
+ * <p>
+ * Reads are remembered for {@code medspa.booking.catalog-cache-for} (2 s by default): a
+ * booking and an availability question read each treatment, location and roster once
+ * instead of once per practitioner and day. The copy is eventually consistent anyway (it
+ * follows the catalog's topics); a change applied by this instance is seen at once.
  */
 @Component
 public class CatalogReadModel {
@@ -26,35 +36,46 @@ public class CatalogReadModel {
 
 	private final VersionedDocuments versioned;
 
-	CatalogReadModel(MongoTemplate mongo, VersionedDocuments versioned) {
+	private final Cache<String, Object> recent;
+
+	CatalogReadModel(MongoTemplate mongo, VersionedDocuments versioned,
+			@Value("${medspa.booking.catalog-cache-for:PT2S}") Duration cacheFor) {
 		this.mongo = mongo;
 		this.versioned = versioned;
+		this.recent = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
 	}
 
 	public Optional<CatalogTreatment> treatment(String id) {
-		return Optional.ofNullable(this.mongo.findById(id, CatalogTreatment.class));
+		return remembered("treatment:" + id,
+				() -> Optional.ofNullable(this.mongo.findById(id, CatalogTreatment.class)));
 	}
 
 	public Optional<CatalogLocation> location(String id) {
-		return Optional.ofNullable(this.mongo.findById(id, CatalogLocation.class));
+		return remembered("location:" + id, () -> Optional.ofNullable(this.mongo.findById(id, CatalogLocation.class)));
 	}
 
 	public Optional<CatalogPractitioner> practitioner(String id) {
-		return Optional.ofNullable(this.mongo.findById(id, CatalogPractitioner.class));
+		return remembered("practitioner:" + id,
+				() -> Optional.ofNullable(this.mongo.findById(id, CatalogPractitioner.class)));
 	}
 
 	/** The active practitioners who work at a location. */
 	public List<CatalogPractitioner> practitionersAt(String locationId) {
-		return this.mongo.find(
+		return remembered("roster:" + locationId, () -> this.mongo.find(
 				Query.query(Criteria.where("locations").is(locationId).and("active").is(true)).with(Sort.by("_id")),
-				CatalogPractitioner.class);
+				CatalogPractitioner.class));
 	}
 
 	/** The open locations that offer a treatment, by name. */
 	public List<CatalogLocation> locationsOffering(String treatmentId) {
-		return this.mongo.find(
+		return remembered("offering:" + treatmentId, () -> this.mongo.find(
 				Query.query(Criteria.where("treatments").is(treatmentId).and("active").is(true)).with(Sort.by("name")),
-				CatalogLocation.class);
+				CatalogLocation.class));
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T remembered(String key, Supplier<T> read) {
+		return (T) this.recent.get(key, ignored -> read.get());
 	}
 
 	/**
@@ -100,7 +121,10 @@ public class CatalogReadModel {
 	}
 
 	private boolean save(Object document, String id, long version) {
-		return this.versioned.saveIfNewer(this.mongo.getCollectionName(document.getClass()), id, version, document);
+		boolean saved = this.versioned.saveIfNewer(this.mongo.getCollectionName(document.getClass()), id, version,
+				document);
+		this.recent.invalidateAll();
+		return saved;
 	}
 
 }

@@ -14,12 +14,15 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.medspa.booking.catalog.CatalogLocation;
 import dev.medspa.booking.catalog.CatalogPractitioner;
 import dev.medspa.booking.catalog.CatalogReadModel;
 import dev.medspa.booking.claim.ClaimPolicy;
 import dev.medspa.support.Refusal;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -47,15 +50,29 @@ public class Schedules {
 
 	private final Clock clock;
 
-	Schedules(MongoTemplate mongo, CatalogReadModel catalog, ClaimPolicy claims, Clock clock) {
+	private final Cache<String, Optional<Schedule>> recent;
+
+	Schedules(MongoTemplate mongo, CatalogReadModel catalog, ClaimPolicy claims, Clock clock,
+			@Value("${medspa.booking.catalog-cache-for:PT2S}") Duration cacheFor) {
+		this.recent = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(10_000).build();
 		this.mongo = mongo;
 		this.catalog = catalog;
 		this.claims = claims;
 		this.clock = clock;
 	}
 
+	/** The practitioner's schedule as stored now. */
 	public Optional<Schedule> find(String practitionerId) {
 		return Optional.ofNullable(this.mongo.findById(practitionerId, Schedule.class));
+	}
+
+	/**
+	 * The schedule as read at most {@code medspa.booking.catalog-cache-for} ago (or
+	 * changed by this instance since): for offering times. A booking checks the stored
+	 * one again after it has claimed its slot ({@link #find}).
+	 */
+	public Optional<Schedule> recent(String practitionerId) {
+		return this.recent.get(practitionerId, this::find);
 	}
 
 	/**
@@ -80,6 +97,7 @@ public class Schedules {
 			List<Schedule.Exception> exceptions, Consumer<Schedule> approve) {
 		validate(practitionerId, weekly, exceptions);
 		approve.accept(new Schedule(practitionerId, weekly, exceptions, 0));
+		this.recent.invalidate(practitionerId);
 		Optional<Schedule> current = find(practitionerId);
 		long currentVersion = current.map(Schedule::version).orElse(0L);
 		if (expectedVersion.isPresent() && expectedVersion.getAsLong() != currentVersion) {
@@ -88,7 +106,9 @@ public class Schedules {
 		Schedule next = new Schedule(practitionerId, weekly, exceptions, currentVersion + 1);
 		if (current.isEmpty()) {
 			try {
-				return this.mongo.insert(next);
+				Schedule inserted = this.mongo.insert(next);
+				this.recent.invalidate(practitionerId);
+				return inserted;
 			}
 			catch (DuplicateKeyException ex) {
 				throw Refusal.stale("The schedule of " + practitionerId, 1);
@@ -101,6 +121,7 @@ public class Schedules {
 			throw Refusal.stale("The schedule of " + practitionerId,
 					find(practitionerId).map(Schedule::version).orElse(0L));
 		}
+		this.recent.invalidate(practitionerId);
 		return next;
 	}
 
