@@ -94,6 +94,7 @@ public class DaySheets {
 
 	private Claim write(String locationId, LocalDate date, Function<DaySheet, Claim> decide, @Nullable String ignoring,
 			@Nullable String replaced) {
+		Claim noted = null;
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			DaySheet sheet = load(locationId, date);
 			Claim claim = decide.apply(sheet);
@@ -101,7 +102,11 @@ public class DaySheets {
 			List<Claim> claims = new ArrayList<>(
 					sheet.live(now).stream().filter(kept -> !kept.owner().equals(replaced)).toList());
 			claims.add(claim);
-			this.journal.note(claim, locationId);
+			if (!claim.equals(noted)) {
+				// a retry that decides the same claim needs no second note
+				this.journal.note(claim, locationId);
+				noted = claim;
+			}
 			if (!write(sheet, claims)) {
 				continue;
 			}

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,12 +35,18 @@ public final class MinuteIndex {
 
 	private static final long MINUTES_A_DAY = 1440;
 
+	private static final int REMEMBERED = 4096;
+
 	private final MongoTemplate mongo;
 
 	private final String collection;
 
-	/** The minute this instance noted last: its upper levels need no second write. */
-	private volatile long lastNoted = Long.MIN_VALUE;
+	/**
+	 * The minutes this instance has noted something under: their upper levels need no
+	 * second write. Entries fall in a few minutes at a time (now, a lease's end, the next
+	 * reminder), so remembering only the last one would write the levels again and again.
+	 */
+	private final Set<Long> noted = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * @param collection where the index lives, one collection per index
@@ -51,11 +59,14 @@ public final class MinuteIndex {
 	/** Notes an entry under the minute of {@code at}. */
 	public void note(String entry, Instant at) {
 		long minute = minuteOf(at);
-		if (minute != this.lastNoted) {
+		if (!this.noted.contains(minute)) {
 			long day = Math.floorDiv(minute, MINUTES_A_DAY);
 			add(DAYS, Long.toString(day));
 			add("day:" + day, Long.toString(minute));
-			this.lastNoted = minute;
+			if (this.noted.size() >= REMEMBERED) {
+				this.noted.clear();
+			}
+			this.noted.add(minute);
 		}
 		add("minute:" + minute, entry);
 	}
@@ -111,6 +122,7 @@ public final class MinuteIndex {
 						Query.query(Criteria.where("_id").is("minute:" + minute).and("entries").size(0)), Level.class,
 						this.collection) != null;
 				if (removed || this.mongo.findById("minute:" + minute, Level.class, this.collection) == null) {
+					this.noted.remove(minute);
 					remove("day:" + day, Long.toString(minute));
 				}
 			}
