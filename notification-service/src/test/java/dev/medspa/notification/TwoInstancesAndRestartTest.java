@@ -147,7 +147,10 @@ class TwoInstancesAndRestartTest {
 				"--spring.mongodb.database=" + name, "--medspa.kafka.topic-prefix=" + name + ".",
 				"--spring.kafka.consumer.group-id=" + name, "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + infrastructure.mail().smtpPort(),
-				"--medspa.notification.dispatch.interval=PT0.05S");
+				"--medspa.notification.dispatch.interval=PT0.05S",
+				// one consumer each, so that both instances hold some of the three
+				// partitions
+				"--medspa.notification.booking-event-consumers=1");
 	}
 
 	private static PipelineFixtures fixtures(ConfigurableApplicationContext context) {

@@ -17,7 +17,13 @@ class BookingEventsListener {
 		this.plans = plans;
 	}
 
-	@KafkaListener(id = "notification-booking-events", topics = "#{@topicNames.bookingEvents()}")
+	/**
+	 * One consumer per partition by default (three): events of one booking stay in order
+	 * on their partition, and a plan's store round trips for one booking no longer hold
+	 * up every other booking's.
+	 */
+	@KafkaListener(id = "notification-booking-events", topics = "#{@topicNames.bookingEvents()}",
+			concurrency = "${medspa.notification.booking-event-consumers:3}")
 	void on(ConsumerRecord<String, Object> record) {
 		if (record.value() instanceof BookingEvent event) {
 			this.plans.apply(event);
