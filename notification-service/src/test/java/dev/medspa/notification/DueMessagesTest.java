@@ -2,8 +2,6 @@ package dev.medspa.notification;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +23,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import static dev.medspa.notification.DeliveryGuardsTest.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,8 +35,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = "medspa.notification.dispatch.interval=PT1H")
 @LocalInfrastructure
 class DueMessagesTest {
-
-	static final ZoneId LA = ZoneId.of("America/Los_Angeles");
 
 	static final StoreQueries QUERIES = new StoreQueries();
 
@@ -156,10 +153,6 @@ class DueMessagesTest {
 		return Plan.confirmed(PipelineFixtures.confirmed(id, email, null, start, this.clock.instant()),
 				this.catalog.treatment(PipelineFixtures.MICRONEEDLING).orElseThrow(),
 				this.catalog.location(PipelineFixtures.WALNUT_CREEK).orElseThrow(), this.rules);
-	}
-
-	static Instant local(int year, int month, int day, int hour, int minute) {
-		return LocalDateTime.of(year, month, day, hour, minute).atZone(LA).toInstant();
 	}
 
 }

@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import dev.medspa.support.once.OnceTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,22 +31,23 @@ class EngagementsBackfill implements ApplicationRunner {
 
 	private final PractitionerDays practitionerDays;
 
-	private final MongoTemplate mongo;
+	private final OnceTasks once;
 
 	private final Clock clock;
 
 	EngagementsBackfill(DaySheets daySheets, PractitionerDays practitionerDays, MongoTemplate mongo, Clock clock) {
 		this.daySheets = daySheets;
-		this.mongo = mongo;
 		this.practitionerDays = practitionerDays;
+		this.once = new OnceTasks(mongo, clock);
 		this.clock = clock;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.mongo.findById(DONE, Done.class) != null) {
-			return;
-		}
+		this.once.runOnce(DONE, this::recordEngagements);
+	}
+
+	private void recordEngagements() {
 		LocalDate yesterday = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).minusDays(1);
 		int claims = 0;
 		for (DaySheet sheet : this.daySheets.from(yesterday)) {
@@ -58,13 +58,7 @@ class EngagementsBackfill implements ApplicationRunner {
 				}
 			}
 		}
-		this.mongo.save(new Done(DONE, this.clock.instant()));
 		log.info("Practitioner engagements checked for {} booking claims", claims);
-	}
-
-	/** A one-time task of this database that has run. */
-	@Document("done_once")
-	record Done(@Id String id, java.time.Instant at) {
 	}
 
 }

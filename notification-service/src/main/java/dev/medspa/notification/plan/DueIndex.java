@@ -97,7 +97,7 @@ public class DueIndex {
 
 		/** Whether the plan write that noted this entry would have happened long ago. */
 		public boolean longPast(Instant now) {
-			return Instant.ofEpochSecond((this.minute + 1) * 60).plus(LATE_WRITES).isBefore(now);
+			return MinuteIndex.endOf(this.minute).plus(LATE_WRITES).isBefore(now);
 		}
 
 		static @Nullable Entry parse(MinuteIndex.Noted noted) {

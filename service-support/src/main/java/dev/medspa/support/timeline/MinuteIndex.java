@@ -139,6 +139,11 @@ public final class MinuteIndex {
 		return this.mongo.findById("minute:" + minute, Level.class, this.collection) != null;
 	}
 
+	/** When a minute (since the epoch) ends. */
+	public static Instant endOf(long minute) {
+		return Instant.ofEpochSecond((minute + 1) * 60);
+	}
+
 	public static long minuteOf(Instant instant) {
 		return Math.floorDiv(instant.getEpochSecond(), 60);
 	}
@@ -173,11 +178,6 @@ public final class MinuteIndex {
 	 * @param minute the minute it was noted under, in minutes since the epoch
 	 */
 	public record Noted(String entry, long minute) {
-
-		/** When its minute ends. */
-		public Instant minuteEnd() {
-			return Instant.ofEpochSecond((this.minute + 1) * 60);
-		}
 
 	}
 
