@@ -11,4 +11,10 @@ class ArchitectureTest {
 			.check(ArchitectureRules.productionClasses("dev.medspa.booking"));
 	}
 
+	@Test
+	void persistenceStaysInStores() {
+		ArchitectureRules.persistenceStaysInStores("dev.medspa.booking")
+			.check(ArchitectureRules.productionClasses("dev.medspa.booking"));
+	}
+
 }

@@ -165,6 +165,12 @@ class ClientPrivacyTest {
 		assertThat(clientOf(gone)).doesNotContain("long-gone@example.com");
 		assertThat(clientOf(returning)).contains("returning@example.com");
 		assertThat(clientOf(recent)).contains("returning@example.com");
+
+		// a later run goes on from where this one stopped
+		this.clock.set(DAY.plusYears(6).atTime(8, 0).atZone(LA).toInstant());
+		this.clients.eraseInactive();
+		assertThat(clientOf(returning)).doesNotContain("returning@example.com");
+		assertThat(clientOf(recent)).doesNotContain("returning@example.com");
 	}
 
 	private String clientOf(String id) throws Exception {

@@ -3,6 +3,7 @@ package dev.medspa.support;
 import java.time.Clock;
 
 import dev.medspa.support.limits.Limits;
+import dev.medspa.support.once.OnceTasks;
 import dev.medspa.support.readmodel.VersionedDocuments;
 import dev.medspa.support.web.BodySizeLimit;
 import dev.medspa.support.web.ProblemDetailsHandler;
@@ -70,6 +71,11 @@ public class SupportConfiguration {
 	@Bean
 	Limits limits(MongoTemplate mongo, Clock clock) {
 		return new Limits(mongo, clock);
+	}
+
+	@Bean
+	OnceTasks onceTasks(MongoTemplate mongo, Clock clock) {
+		return new OnceTasks(mongo, clock);
 	}
 
 	@Bean

@@ -17,7 +17,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * This service's copy of the catalog. Each state replaces the stored one only if its
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * instead of once per practitioner and day. The copy is eventually consistent anyway (it
  * follows the catalog's topics); a change applied by this instance is seen at once.
  */
-@Component
+@Repository
 public class CatalogReadModel {
 
 	private final MongoTemplate mongo;
@@ -71,6 +71,11 @@ public class CatalogReadModel {
 		return remembered("offering:" + treatmentId, () -> this.mongo.find(
 				Query.query(Criteria.where("treatments").is(treatmentId).and("active").is(true)).with(Sort.by("name")),
 				CatalogLocation.class));
+	}
+
+	/** Every location known, open or closed. */
+	public List<CatalogLocation> allLocations() {
+		return this.mongo.findAll(CatalogLocation.class);
 	}
 
 	@SuppressWarnings("unchecked")

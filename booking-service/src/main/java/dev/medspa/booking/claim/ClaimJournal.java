@@ -10,7 +10,7 @@ import dev.medspa.support.timeline.MinuteIndex;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The booking claims whose fate a crash could leave open, noted by the minute before the
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * and changed, not the bookings stored; an entry is forgotten once its booking is settled
  * either way.
  */
-@Component
+@Repository
 public class ClaimJournal {
 
 	static final String COLLECTION = "claim_journal";

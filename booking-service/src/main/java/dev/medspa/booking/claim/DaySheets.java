@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Claims and releases intervals on day sheets. A claim reads the sheet, decides on it,
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * is now there. Nothing is locked, so nothing can deadlock; a crash between the two
  * writes leaves a claim without a booking, which the claim sweeper releases.
  */
-@Component
+@Repository
 public class DaySheets {
 
 	private static final int ATTEMPTS = 50;

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +34,10 @@ class EngagementsBackfill implements ApplicationRunner {
 
 	private final Clock clock;
 
-	EngagementsBackfill(DaySheets daySheets, PractitionerDays practitionerDays, MongoTemplate mongo, Clock clock) {
+	EngagementsBackfill(DaySheets daySheets, PractitionerDays practitionerDays, OnceTasks once, Clock clock) {
 		this.daySheets = daySheets;
 		this.practitionerDays = practitionerDays;
-		this.once = new OnceTasks(mongo, clock);
+		this.once = once;
 		this.clock = clock;
 	}
 

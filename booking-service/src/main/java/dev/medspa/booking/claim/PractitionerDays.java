@@ -20,13 +20,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Keeps each practitioner in one place at a time, across locations and zones. Every
  * lookup is by id: one document per practitioner and UTC day.
  */
-@Component
+@Repository
 public class PractitionerDays {
 
 	private static final int ATTEMPTS = 50;

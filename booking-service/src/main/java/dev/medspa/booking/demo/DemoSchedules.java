@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import dev.medspa.booking.schedule.Schedules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +29,10 @@ class DemoSchedules implements ApplicationRunner {
 	private static final List<DayOfWeek> WEEKDAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
 			DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
 
-	private final MongoTemplate mongo;
+	private final Schedules store;
 
-	DemoSchedules(MongoTemplate mongo) {
-		this.mongo = mongo;
+	DemoSchedules(Schedules store) {
+		this.store = store;
 	}
 
 	@Override
@@ -56,12 +55,9 @@ class DemoSchedules implements ApplicationRunner {
 								"08:00-12:00")));
 		int added = 0;
 		for (Schedule schedule : schedules) {
-			try {
-				this.mongo.insert(schedule);
+			// one loaded before, perhaps changed since, is left as it is
+			if (this.store.addIfAbsent(schedule)) {
 				added++;
-			}
-			catch (DuplicateKeyException exists) {
-				// loaded before, perhaps changed since: leave it
 			}
 		}
 		log.info("Demo schedules: {} added", added);

@@ -9,10 +9,10 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /** The bookings that need staff to act, by booking id. */
-@Component
+@Repository
 public class Attention {
 
 	private final MongoTemplate mongo;

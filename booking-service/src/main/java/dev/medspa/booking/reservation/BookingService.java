@@ -1,7 +1,6 @@
 package dev.medspa.booking.reservation;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -19,25 +18,11 @@ import dev.medspa.booking.catalog.CatalogTreatment;
 import dev.medspa.booking.claim.Claim;
 import dev.medspa.booking.claim.DaySheet;
 import dev.medspa.booking.claim.DaySheets;
-import dev.medspa.events.BookingId;
-import dev.medspa.events.LocationId;
-import dev.medspa.events.PractitionerId;
-import dev.medspa.events.TreatmentId;
-import dev.medspa.events.booking.BookingCancelled;
-import dev.medspa.events.booking.BookingCheckedIn;
-import dev.medspa.events.booking.BookingCompleted;
 import dev.medspa.events.booking.BookingConfirmed;
-import dev.medspa.events.booking.BookingClientErased;
-import dev.medspa.events.booking.BookingNoShow;
-import dev.medspa.events.booking.BookingRescheduled;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.links.ManageLinks;
-import dev.medspa.support.outbox.OutboxMessages;
-import dev.medspa.support.outbox.OutboxTrigger;
-import dev.medspa.support.outbox.VersionedWrites;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,13 +41,7 @@ public class BookingService {
 
 	private final DaySheets daySheets;
 
-	private final MongoTemplate mongo;
-
-	private final OutboxMessages messages;
-
-	private final OutboxTrigger outbox;
-
-	private final VersionedWrites writes;
+	private final Bookings bookings;
 
 	private final Eligibility eligibility;
 
@@ -74,25 +53,14 @@ public class BookingService {
 
 	private final Clock clock;
 
-	private final ClientHistories histories;
-
-	private final DayLists days;
-
-	BookingService(CatalogReadModel catalog, Availability availability, DaySheets daySheets, MongoTemplate mongo,
-			OutboxMessages messages, OutboxTrigger outbox, VersionedWrites writes, Eligibility eligibility,
-			EmailProof emailProof, Attention attention, ManageLinks links, ClientHistories histories, DayLists days,
-			Clock clock) {
-		this.histories = histories;
-		this.days = days;
+	BookingService(CatalogReadModel catalog, Availability availability, DaySheets daySheets, Bookings bookings,
+			Eligibility eligibility, EmailProof emailProof, Attention attention, ManageLinks links, Clock clock) {
 		this.attention = attention;
 		this.links = links;
 		this.catalog = catalog;
 		this.availability = availability;
 		this.daySheets = daySheets;
-		this.mongo = mongo;
-		this.messages = messages;
-		this.outbox = outbox;
-		this.writes = writes;
+		this.bookings = bookings;
 		this.eligibility = eligibility;
 		this.emailProof = emailProof;
 		this.clock = clock;
@@ -213,24 +181,16 @@ public class BookingService {
 		ensureStillScheduled(claim, location, day);
 		Instant end = start.plus(treatment.appointmentLength());
 		String token = this.links.token(id);
-		Booking booking = Booking.confirmed(id, treatment.id(), location.id(), location.zoneId(), start, end, claim,
-				request.client(), ManageTokens.hashOf(token), request.eligibilityOverride(), now);
-		BookingConfirmed confirmed = new BookingConfirmed(new BookingId(id), booking.version(),
-				new TreatmentId(treatment.id()), new LocationId(location.id()), start, end,
-				new BookingConfirmed.ClientContact(booking.client().name(), booking.client().email(),
-						booking.client().phone(), booking.client().consentToSms()),
-				now, new PractitionerId(claim.practitionerId()), null);
-		booking.record(this.messages.of(id, confirmed, now));
+		Booking.Change confirmed = Booking.confirm(id, treatment.id(), location.id(), location.zoneId(), start, end,
+				claim, request.client(), ManageTokens.hashOf(token), request.eligibilityOverride(), now);
 		try {
-			this.histories.add(booking.client().normalizedEmail(), id);
-			this.days.add(booking);
-			this.mongo.insert(booking);
+			this.bookings.add(confirmed);
 		}
 		catch (RuntimeException ex) {
 			this.daySheets.release(location.id(), day, owner);
 			throw ex;
 		}
-		this.outbox.publishSoon(Booking.COLLECTION, id);
+		Booking booking = confirmed.booking();
 		return new Booked(booking, token);
 	}
 
@@ -344,13 +304,10 @@ public class BookingService {
 	 * @param byClient clients may move a booking only until the cut-off before its start
 	 */
 	public Booking reschedule(String id, OffsetDateTime newStart, @Nullable String practitionerId, boolean byClient) {
-		Booking current = existing(id);
+		Booking current = this.bookings.existing(id);
 		Instant now = this.clock.instant();
-		if (current.status() != BookingStatus.CONFIRMED) {
-			throw Refusal.conflict("not-movable", "Cannot be moved", null,
-					"A booking that is " + current.status().name().toLowerCase() + " cannot be moved");
-		}
-		checkClientCutoff(current, byClient, now, "moved");
+		Booking.Actor by = actor(byClient);
+		current.checkMovable(by, now);
 		CatalogTreatment treatment = this.catalog.treatment(current.treatmentId())
 			.filter(CatalogTreatment::active)
 			.orElseThrow(() -> Refusal.unprocessable("treatment-retired", "Treatment retired", "start",
@@ -364,23 +321,25 @@ public class BookingService {
 			this.eligibility.check(treatment, current.client(), start, current.id());
 		}
 		LocalDate day = start.atZone(location.zone()).toLocalDate();
-		String newOwner = Booking.claimOwner(id, current.placement() + 1);
+		String newOwner = current.nextClaimOwner();
 		Claim claim = this.daySheets.claim(location.id(), day, current.claimOwner(),
 				sheet -> decide(treatment, location, sheet, start, newOwner, practitionerId, current.claimOwner()));
 		ensureStillScheduled(claim, location, day);
-		Booking moved = current.movedTo(start, start.plus(treatment.appointmentLength()), claim);
-		BookingRescheduled event = new BookingRescheduled(new BookingId(id), moved.version(),
-				new LocationId(location.id()), new PractitionerId(claim.practitionerId()), current.start(), start,
-				moved.end(), now);
-		this.days.add(moved);
-		if (!this.writes.update(id, current.version(), moved, this.messages.of(id, event, now))) {
+		Booking.Change moved;
+		try {
+			moved = current.moveTo(start, start.plus(treatment.appointmentLength()), claim, by, now);
+		}
+		catch (RuntimeException refused) {
 			this.daySheets.release(location.id(), day, newOwner);
-			throw Refusal.stale("The booking", existing(id).version());
+			throw refused;
+		}
+		if (!this.bookings.store(moved)) {
+			this.daySheets.release(location.id(), day, newOwner);
+			throw Refusal.stale("The booking", this.bookings.existing(id).version());
 		}
 		release(current);
 		this.attention.settled(id);
-		this.outbox.publishSoon(Booking.COLLECTION, id);
-		return existing(id);
+		return moved.booking();
 	}
 
 	/**
@@ -388,35 +347,15 @@ public class BookingService {
 	 * @param reason why, required from staff; kept here, never sent on
 	 */
 	public Booking cancel(String id, boolean byClient, @Nullable String reason) {
-		Booking current = existing(id);
-		Instant now = this.clock.instant();
-		if (!current.status().holdsItsSlot() || (byClient && current.status() != BookingStatus.CONFIRMED)) {
-			throw Refusal.conflict("not-cancellable", "Cannot be cancelled", null,
-					"A booking that is " + current.status().name().toLowerCase() + " cannot be cancelled");
-		}
-		checkClientCutoff(current, byClient, now, "cancelled");
-		Booking cancelled = change(current, BookingStatus.CANCELLED, now, reason,
-				new BookingCancelled(new BookingId(id), current.version() + 1, byClient, now));
+		Booking current = this.bookings.existing(id);
+		Booking cancelled = store(current.cancel(actor(byClient), reason, this.clock.instant()));
 		release(current);
 		return cancelled;
 	}
 
 	/** The client has arrived: from the start of the booking's day until its end. */
 	public Booking checkIn(String id) {
-		Booking current = existing(id);
-		Instant now = this.clock.instant();
-		requireStatus(current, BookingStatus.CONFIRMED, "checked in");
-		Instant dayStart = current.start()
-			.atZone(java.time.ZoneId.of(current.zoneId()))
-			.toLocalDate()
-			.atStartOfDay(java.time.ZoneId.of(current.zoneId()))
-			.toInstant();
-		if (now.isBefore(dayStart) || !now.isBefore(current.end())) {
-			throw Refusal.conflict("not-today", "Not today", null,
-					"A client can be checked in on the day of the booking, until it ends");
-		}
-		return change(current, BookingStatus.CHECKED_IN, now, null,
-				new BookingCheckedIn(new BookingId(id), current.version() + 1, now));
+		return store(this.bookings.existing(id).checkIn(this.clock.instant()));
 	}
 
 	/**
@@ -425,30 +364,15 @@ public class BookingService {
 	 * given
 	 */
 	public Booking complete(String id, @Nullable Instant endedAt) {
-		Booking current = existing(id);
-		Instant now = this.clock.instant();
-		requireStatus(current, BookingStatus.CHECKED_IN, "completed");
-		Instant ended = endedAt != null ? endedAt : now;
-		if (!ended.isAfter(current.start()) || ended.isAfter(now)) {
-			throw Refusal.invalid("endedAt", "must be after the booking's start and not in the future");
-		}
-		return change(current, BookingStatus.COMPLETED, ended, null, new BookingCompleted(new BookingId(id),
-				current.version() + 1, new TreatmentId(current.treatmentId()), ended));
+		return store(this.bookings.existing(id).complete(endedAt, this.clock.instant()));
 	}
 
 	/**
 	 * The client did not come; recorded once the start has passed, and the slot is freed.
 	 */
 	public Booking noShow(String id) {
-		Booking current = existing(id);
-		Instant now = this.clock.instant();
-		requireStatus(current, BookingStatus.CONFIRMED, "marked as a no-show");
-		if (now.isBefore(current.start())) {
-			throw Refusal.conflict("not-started", "Not started", null,
-					"A no-show can be recorded only after the booking's start");
-		}
-		Booking marked = change(current, BookingStatus.NO_SHOW, now, null,
-				new BookingNoShow(new BookingId(id), current.version() + 1, now));
+		Booking current = this.bookings.existing(id);
+		Booking marked = store(current.markNoShow(this.clock.instant()));
 		release(current);
 		return marked;
 	}
@@ -460,56 +384,38 @@ public class BookingService {
 	 */
 	boolean eraseClient(String id) {
 		for (int attempt = 0; attempt < 5; attempt++) {
-			Booking current = existing(id);
-			if (current.client().isErased()) {
+			Optional<Booking.Change> erased = this.bookings.existing(id).eraseClient(this.clock.instant());
+			if (erased.isEmpty()) {
 				return false;
 			}
-			Instant now = this.clock.instant();
-			if (this.writes.update(current.id(), current.version(), current.withClientErased(), this.messages
-				.of(current.id(), new BookingClientErased(new BookingId(id), current.version() + 1, now), now))) {
-				this.histories.remove(current.client().normalizedEmail(), current.id());
-				this.outbox.publishSoon(Booking.COLLECTION, current.id());
+			if (this.bookings.store(erased.get())) {
 				return true;
 			}
 		}
-		throw Refusal.stale("The booking", existing(id).version());
+		throw Refusal.stale("The booking", this.bookings.existing(id).version());
 	}
 
-	private Booking change(Booking current, BookingStatus status, Instant at, @Nullable String reason, Object event) {
-		Booking next = current.withStatus(status, at, reason);
-		if (!this.writes.update(current.id(), current.version(), next,
-				this.messages.of(current.id(), event, this.clock.instant()))) {
-			throw Refusal.stale("The booking", existing(current.id()).version());
+	/**
+	 * Stores a change of status; a booking that no longer holds its slot needs no
+	 * attention.
+	 */
+	private Booking store(Booking.Change change) {
+		if (!this.bookings.store(change)) {
+			throw Refusal.stale("The booking", this.bookings.existing(change.booking().id()).version());
 		}
-		this.outbox.publishSoon(Booking.COLLECTION, current.id());
-		if (!status.holdsItsSlot()) {
-			this.attention.settled(current.id());
+		if (!change.booking().status().holdsItsSlot()) {
+			this.attention.settled(change.booking().id());
 		}
-		return existing(current.id());
+		return change.booking();
+	}
+
+	private Booking.Actor actor(boolean byClient) {
+		return byClient ? Booking.Actor.client(this.availability.policy().clientChangeCutoff()) : Booking.Actor.staff();
 	}
 
 	private void release(Booking booking) {
 		ZoneId zone = ZoneId.of(booking.zoneId());
 		this.daySheets.release(booking.locationId(), booking.start().atZone(zone).toLocalDate(), booking.claimOwner());
-	}
-
-	private void checkClientCutoff(Booking booking, boolean byClient, Instant now, String what) {
-		Duration cutoff = this.availability.policy().clientChangeCutoff();
-		if (byClient && now.isAfter(booking.start().minus(cutoff))) {
-			throw Refusal.conflict("too-late", "Too late to change online", null, "A booking can be " + what
-					+ " online until " + cutoff.toHours() + " hours before it starts; please call the clinic");
-		}
-	}
-
-	private static void requireStatus(Booking booking, BookingStatus expected, String what) {
-		if (booking.status() != expected) {
-			throw Refusal.conflict("wrong-status", "Not possible now", null,
-					"A booking that is " + booking.status().name().toLowerCase() + " cannot be " + what);
-		}
-	}
-
-	private Booking existing(String id) {
-		return find(id).orElseThrow(() -> Refusal.notFound("Booking", "No booking has the id " + id));
 	}
 
 	/**
@@ -523,7 +429,7 @@ public class BookingService {
 	}
 
 	public Optional<Booking> find(String id) {
-		return Optional.ofNullable(this.mongo.findById(id, Booking.class));
+		return this.bookings.byId(id);
 	}
 
 }

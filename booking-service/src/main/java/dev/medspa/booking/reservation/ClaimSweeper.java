@@ -19,7 +19,6 @@ import dev.medspa.support.once.OnceTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +43,7 @@ class ClaimSweeper {
 
 	private static final int BATCH = 5000;
 
-	private final MongoTemplate mongo;
+	private final Bookings bookings;
 
 	private final DaySheets daySheets;
 
@@ -60,14 +59,14 @@ class ClaimSweeper {
 
 	private boolean backfilled;
 
-	ClaimSweeper(MongoTemplate mongo, DaySheets daySheets, PractitionerDays practitionerDays, ClaimJournal journal,
-			Clock clock) {
-		this.mongo = mongo;
+	ClaimSweeper(Bookings bookings, DaySheets daySheets, PractitionerDays practitionerDays, ClaimJournal journal,
+			OnceTasks once, Clock clock) {
+		this.bookings = bookings;
 		this.daySheets = daySheets;
 		this.practitionerDays = practitionerDays;
 		this.journal = journal;
 		this.clock = clock;
-		this.once = new OnceTasks(mongo, clock);
+		this.once = once;
 	}
 
 	@Scheduled(fixedDelayString = "${medspa.booking.sweep-interval:PT1M}",
@@ -126,10 +125,7 @@ class ClaimSweeper {
 	}
 
 	private boolean stray(String owner) {
-		return Booking.idOfClaimOwner(owner).map(id -> {
-			Booking booking = this.mongo.findById(id, Booking.class);
-			return booking == null || !booking.claimOwner().equals(owner) || !booking.status().holdsItsSlot();
-		}).orElse(false);
+		return Booking.idOfClaimOwner(owner).isPresent() && !this.bookings.holds(owner);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.medspa.booking.reservation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
@@ -9,15 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.medspa.booking.catalog.CatalogLocation;
+import dev.medspa.booking.catalog.CatalogReadModel;
 import dev.medspa.support.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -34,21 +33,31 @@ public class ClientData {
 
 	private static final Logger log = LoggerFactory.getLogger(ClientData.class);
 
-	private final MongoTemplate mongo;
-
 	private final BookingService bookings;
+
+	private final Bookings stored;
+
+	private final ClientHistories histories;
+
+	private final DayLists days;
+
+	private final CatalogReadModel catalog;
+
+	private final RetentionProgress progress;
 
 	private final Clock clock;
 
 	private final Period retention;
 
-	private final ClientHistories histories;
-
-	ClientData(MongoTemplate mongo, BookingService bookings, ClientHistories histories, Clock clock,
+	ClientData(BookingService bookings, Bookings stored, ClientHistories histories, DayLists days,
+			CatalogReadModel catalog, RetentionProgress progress, Clock clock,
 			@Value("${medspa.privacy.retention:P3Y}") Period retention) {
-		this.histories = histories;
-		this.mongo = mongo;
 		this.bookings = bookings;
+		this.stored = stored;
+		this.histories = histories;
+		this.days = days;
+		this.catalog = catalog;
+		this.progress = progress;
 		this.clock = clock;
 		this.retention = retention;
 	}
@@ -87,34 +96,63 @@ public class ClientData {
 	}
 
 	/**
-	 * Erases the clients whose last appointment ended before the retention period, a
-	 * bounded batch per run; idempotent, so two instances running it at once do no harm.
+	 * Erases the clients whose last appointment ended before the retention period. Each
+	 * run goes on through the days from the last it finished, reading each location's day
+	 * list, so it never searches all bookings and its cost follows the days that passed.
+	 * A day is marked as finished only once all its bookings, in any zone, ended before
+	 * the cutoff and its clients were erased; the few days after it are looked at again
+	 * next time. Erasing twice changes nothing, so a crash or two instances at once do no
+	 * harm.
 	 */
 	@Scheduled(fixedDelayString = "${medspa.privacy.retention-check:PT6H}", initialDelayString = "PT1M")
 	public void eraseInactive() {
-		Instant cutoff = this.clock.instant().atOffset(ZoneOffset.UTC).minus(this.retention).toInstant();
+		Instant now = this.clock.instant();
+		Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(this.retention).toInstant();
+		LocalDate cutoffDay = LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
+		// a location's local day ends at most 14 hours after the UTC day, and a treatment
+		// lasts hours: the bookings of these days all ended before the cutoff
+		LocalDate finished = cutoffDay.minusDays(3);
+		LocalDate examined = this.progress.examinedUpTo().orElseGet(() -> {
+			LocalDate before = this.stored.earliest()
+				.map(booking -> LocalDate.ofInstant(booking.start(), ZoneOffset.UTC).minusDays(2))
+				.filter(day -> day.isBefore(finished))
+				.orElse(finished);
+			this.progress.examined(before, now);
+			return before;
+		});
+		int erased = 0;
+		for (LocalDate day = examined.plusDays(1); !day.isAfter(cutoffDay.plusDays(1)); day = day.plusDays(1)) {
+			erased += eraseInactiveOf(day, cutoff);
+			if (!day.isAfter(finished)) {
+				this.progress.examined(day, now);
+			}
+		}
+		if (erased > 0) {
+			log.info("Erased the client from {} bookings inactive since before {}", erased, cutoff);
+		}
+	}
+
+	private int eraseInactiveOf(LocalDate day, Instant cutoff) {
 		Set<String> candidates = new LinkedHashSet<>();
-		for (Booking old : this.mongo.find(Query.query(Criteria.where("end").lt(cutoff)).limit(2000), Booking.class)) {
-			if (!old.client().isErased()) {
-				candidates.add(old.client().normalizedEmail());
+		for (CatalogLocation location : this.catalog.allLocations()) {
+			for (Booking booking : this.days.atLocation(location.id(), day, location.zone())) {
+				if (!booking.client().isErased() && booking.end().isBefore(cutoff)) {
+					candidates.add(booking.client().normalizedEmail());
+				}
 			}
 		}
 		int erased = 0;
 		for (String email : candidates) {
-			boolean active = this.mongo.exists(
-					Query.query(Criteria.where("client.normalizedEmail").is(email).and("end").gte(cutoff)),
-					Booking.class);
-			if (!active) {
-				for (Booking booking : of(email)) {
+			List<Booking> history = this.histories.of(email);
+			if (history.stream().allMatch(booking -> booking.end().isBefore(cutoff))) {
+				for (Booking booking : history) {
 					if (this.bookings.eraseClient(booking.id())) {
 						erased++;
 					}
 				}
 			}
 		}
-		if (erased > 0) {
-			log.info("Erased the client from {} bookings inactive since before {}", erased, cutoff);
-		}
+		return erased;
 	}
 
 	private static String normalise(String email) {

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Each client's bookings, listed in one document keyed by the normalised e-mail address,
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * its address. The bookings stored before the lists existed are listed once
  * ({@link ListsBackfill}).
  */
-@Component
+@Repository
 class ClientHistories {
 
 	static final String COLLECTION = "client_histories";

@@ -18,7 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The bookings of each location's local day and each practitioner's day (in UTC), listed
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * they asked for. Cancelled and completed bookings stay listed: the day shows them. The
  * bookings stored before the lists existed are listed once ({@link ListsBackfill}).
  */
-@Component
+@Repository
 public class DayLists {
 
 	static final String COLLECTION = "day_lists";

@@ -2,19 +2,13 @@ package dev.medspa.booking.reservation;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.medspa.booking.reservation.IdempotencyKeys.KeyRecord;
 import dev.medspa.support.Refusal;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,13 +25,13 @@ public class IdempotentBookings {
 
 	private final BookingService bookings;
 
-	private final MongoTemplate mongo;
+	private final IdempotencyKeys keys;
 
 	private final Clock clock;
 
-	IdempotentBookings(BookingService bookings, MongoTemplate mongo, Clock clock) {
+	IdempotentBookings(BookingService bookings, IdempotencyKeys keys, Clock clock) {
 		this.bookings = bookings;
-		this.mongo = mongo;
+		this.keys = keys;
 		this.clock = clock;
 	}
 
@@ -48,17 +42,10 @@ public class IdempotentBookings {
 	public record Outcome(Booking booking, @Nullable String manageToken, boolean replayed) {
 	}
 
-	@Document("idempotency_keys")
-	record KeyRecord(@Id String key, String requestHash, String bookingId, Instant createdAt) {
-	}
-
 	public Outcome book(String key, String requestHash, NewBooking request) {
 		for (int attempt = 0; attempt < 2; attempt++) {
 			String bookingId = UUID.randomUUID().toString();
-			try {
-				this.mongo.insert(new KeyRecord(key, requestHash, bookingId, this.clock.instant()));
-			}
-			catch (DuplicateKeyException seenBefore) {
+			if (!this.keys.take(new KeyRecord(key, requestHash, bookingId, this.clock.instant()))) {
 				Optional<Outcome> earlier = earlier(key, requestHash);
 				if (earlier.isPresent()) {
 					return earlier.get();
@@ -70,8 +57,7 @@ public class IdempotentBookings {
 				return new Outcome(booked.booking(), booked.manageToken(), false);
 			}
 			catch (RuntimeException failed) {
-				this.mongo.remove(Query.query(Criteria.where("_id").is(key).and("bookingId").is(bookingId)),
-						KeyRecord.class);
+				this.keys.release(key, bookingId);
 				throw failed;
 			}
 		}
@@ -84,10 +70,11 @@ public class IdempotentBookings {
 	 * cleared for a new try.
 	 */
 	private Optional<Outcome> earlier(String key, String requestHash) {
-		KeyRecord record = this.mongo.findById(key, KeyRecord.class);
-		if (record == null) {
+		Optional<KeyRecord> found = this.keys.find(key);
+		if (found.isEmpty()) {
 			return Optional.empty();
 		}
+		KeyRecord record = found.get();
 		if (!record.requestHash().equals(requestHash)) {
 			throw Refusal.unprocessable("idempotency-key-reused", "Key used for another request", "Idempotency-Key",
 					"This Idempotency-Key was used with a different request");
@@ -97,8 +84,7 @@ public class IdempotentBookings {
 			return Optional.of(new Outcome(made.get(), null, true));
 		}
 		if (record.createdAt().plus(ATTEMPT).isBefore(this.clock.instant())) {
-			this.mongo.remove(Query.query(Criteria.where("_id").is(key).and("bookingId").is(record.bookingId())),
-					KeyRecord.class);
+			this.keys.release(key, record.bookingId());
 			return Optional.empty();
 		}
 		throw Refusal.conflict("request-in-progress", "Request in progress", "Idempotency-Key",

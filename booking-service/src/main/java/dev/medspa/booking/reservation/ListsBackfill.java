@@ -1,6 +1,6 @@
 package dev.medspa.booking.reservation;
 
-import java.time.Clock;
+import java.util.stream.Stream;
 
 import dev.medspa.support.once.OnceTasks;
 import org.slf4j.Logger;
@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,7 @@ class ListsBackfill implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ListsBackfill.class);
 
-	private final MongoTemplate mongo;
+	private final Bookings bookings;
 
 	private final ClientHistories histories;
 
@@ -28,23 +27,25 @@ class ListsBackfill implements ApplicationRunner {
 
 	private final OnceTasks once;
 
-	ListsBackfill(MongoTemplate mongo, ClientHistories histories, DayLists days, Clock clock) {
-		this.mongo = mongo;
+	ListsBackfill(Bookings bookings, ClientHistories histories, DayLists days, OnceTasks once) {
+		this.bookings = bookings;
 		this.histories = histories;
 		this.days = days;
-		this.once = new OnceTasks(mongo, clock);
+		this.once = once;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		this.once.runOnce("booking-lists-backfill", () -> {
 			int listed = 0;
-			for (Booking booking : this.mongo.findAll(Booking.class)) {
-				if (!booking.client().isErased()) {
-					this.histories.add(booking.client().normalizedEmail(), booking.id());
+			try (Stream<Booking> all = this.bookings.all()) {
+				for (Booking booking : (Iterable<Booking>) all::iterator) {
+					if (!booking.client().isErased()) {
+						this.histories.add(booking.client().normalizedEmail(), booking.id());
+					}
+					this.days.add(booking);
+					listed++;
 				}
-				this.days.add(booking);
-				listed++;
 			}
 			if (listed > 0) {
 				log.info("Listed {} bookings stored earlier in their clients' histories and on their days", listed);

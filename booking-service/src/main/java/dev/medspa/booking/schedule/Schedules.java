@@ -28,13 +28,13 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 
 /**
  * Keeps practitioners' schedules; every change is checked and applied by compare-and-set
  * on its version.
  */
-@Service
+@Repository
 public class Schedules {
 
 	/**
@@ -59,6 +59,22 @@ public class Schedules {
 		this.catalog = catalog;
 		this.claims = claims;
 		this.clock = clock;
+	}
+
+	/**
+	 * Stores a first schedule unchecked, unless the practitioner has one: for loading
+	 * data known to be valid.
+	 * @return whether it was added
+	 */
+	public boolean addIfAbsent(Schedule schedule) {
+		try {
+			this.mongo.insert(schedule);
+			this.recent.invalidate(schedule.practitionerId());
+			return true;
+		}
+		catch (DuplicateKeyException exists) {
+			return false;
+		}
 	}
 
 	/** The practitioner's schedule as stored now. */
