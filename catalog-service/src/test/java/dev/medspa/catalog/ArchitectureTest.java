@@ -11,4 +11,10 @@ class ArchitectureTest {
 			.check(ArchitectureRules.productionClasses("dev.medspa.catalog"));
 	}
 
+	@Test
+	void persistenceStaysInStores() {
+		ArchitectureRules.persistenceStaysInStores("dev.medspa.catalog")
+			.check(ArchitectureRules.productionClasses("dev.medspa.catalog"));
+	}
+
 }

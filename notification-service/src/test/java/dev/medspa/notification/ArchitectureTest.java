@@ -11,4 +11,10 @@ class ArchitectureTest {
 			.check(ArchitectureRules.productionClasses("dev.medspa.notification"));
 	}
 
+	@Test
+	void persistenceStaysInStores() {
+		ArchitectureRules.persistenceStaysInStores("dev.medspa.notification")
+			.check(ArchitectureRules.productionClasses("dev.medspa.notification"));
+	}
+
 }

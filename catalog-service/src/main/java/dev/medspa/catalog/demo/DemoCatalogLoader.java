@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 import dev.medspa.catalog.StateEvents;
+import dev.medspa.catalog.Versioned;
 import dev.medspa.catalog.location.Location;
+import dev.medspa.catalog.persistence.CatalogStore;
 import dev.medspa.catalog.practitioner.Practitioner;
 import dev.medspa.catalog.treatment.Treatment;
 import org.slf4j.Logger;
@@ -13,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,18 +27,14 @@ class DemoCatalogLoader implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCatalogLoader.class);
 
-	private final MongoTemplate mongo;
+	private final CatalogStore store;
 
 	private final StateEvents events;
 
 	private final Clock clock;
 
-	private final dev.medspa.support.outbox.OutboxTrigger outbox;
-
-	DemoCatalogLoader(MongoTemplate mongo, StateEvents events, dev.medspa.support.outbox.OutboxTrigger outbox,
-			Clock clock) {
-		this.outbox = outbox;
-		this.mongo = mongo;
+	DemoCatalogLoader(CatalogStore store, StateEvents events, Clock clock) {
+		this.store = store;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -59,15 +55,11 @@ class DemoCatalogLoader implements ApplicationRunner {
 		log.info("Demo catalog: {} entities added", added);
 	}
 
-	private int insertOnce(dev.medspa.catalog.Versioned entity) {
-		try {
-			this.mongo.insert(entity);
-			this.outbox.publishSoon(this.mongo.getCollectionName(entity.getClass()), entity.id());
-			return 1;
-		}
-		catch (DuplicateKeyException ex) {
-			return 0;
-		}
+	/**
+	 * Adds an entity unless it exists: one loaded before, perhaps changed since, stays.
+	 */
+	private int insertOnce(Versioned entity) {
+		return this.store.insertIfAbsent(entity) ? 1 : 0;
 	}
 
 }

@@ -18,7 +18,6 @@ import dev.medspa.support.Refusal;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 /** The locations: where clients may book, and how managers change them. */
@@ -38,11 +37,11 @@ public class LocationDirectory {
 	}
 
 	public Page<Location> open(Pageable pageable) {
-		return this.store.page(Criteria.where("active").is(true), pageable, Location.class);
+		return this.store.page(CatalogStore.Filter.active(), pageable, Location.class);
 	}
 
 	public Page<Location> all(Pageable pageable) {
-		return this.store.page(new Criteria(), pageable, Location.class);
+		return this.store.page(CatalogStore.Filter.all(), pageable, Location.class);
 	}
 
 	public Location byId(String id) {

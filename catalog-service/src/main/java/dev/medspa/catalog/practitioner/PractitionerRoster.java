@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 /** The practitioners: who may give what where, and how managers change it. */
@@ -37,23 +36,23 @@ public class PractitionerRoster {
 	 * at a location.
 	 */
 	public Page<Practitioner> offering(@Nullable String treatmentId, @Nullable String locationId, Pageable pageable) {
-		Criteria criteria = Criteria.where("active").is(true);
+		CatalogStore.Filter filter = CatalogStore.Filter.active();
 		if (treatmentId != null) {
 			Treatment treatment = this.store.find(treatmentId, Treatment.class)
 				.orElseThrow(() -> Refusal.invalid("treatment", "no treatment has the id " + treatmentId));
-			criteria.and("qualifications").is(treatment.qualification());
+			filter.with("qualifications", treatment.qualification());
 		}
 		if (locationId != null) {
 			if (!this.store.exists(locationId, Location.class)) {
 				throw Refusal.invalid("location", "no location has the id " + locationId);
 			}
-			criteria.and("locations").is(locationId);
+			filter.with("locations", locationId);
 		}
-		return this.store.page(criteria, pageable, Practitioner.class);
+		return this.store.page(filter, pageable, Practitioner.class);
 	}
 
 	public Page<Practitioner> all(Pageable pageable) {
-		return this.store.page(new Criteria(), pageable, Practitioner.class);
+		return this.store.page(CatalogStore.Filter.all(), pageable, Practitioner.class);
 	}
 
 	public Practitioner byId(String id) {

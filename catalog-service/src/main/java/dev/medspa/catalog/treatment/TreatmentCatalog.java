@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 /** The treatments: what clients may book, and how managers change it. */
@@ -37,25 +36,25 @@ public class TreatmentCatalog {
 
 	/** Active treatments, optionally of one category or offered at one location. */
 	public Page<Treatment> offered(@Nullable String category, @Nullable String locationId, Pageable pageable) {
-		Criteria criteria = Criteria.where("active").is(true);
+		CatalogStore.Filter filter = CatalogStore.Filter.active();
 		if (category != null) {
-			criteria.and("category").is(category);
+			filter.with("category", category);
 		}
 		if (locationId != null) {
 			Location location = this.store.find(locationId, Location.class)
 				.orElseThrow(() -> Refusal.invalid("location", "no location has the id " + locationId));
-			criteria.and("_id").in(location.treatments());
+			filter.withAnyOf("_id", location.treatments());
 		}
-		return this.store.page(criteria, pageable, Treatment.class);
+		return this.store.page(filter, pageable, Treatment.class);
 	}
 
 	/** Every treatment, retired ones included. */
 	public Page<Treatment> all(Pageable pageable) {
-		return this.store.page(new Criteria(), pageable, Treatment.class);
+		return this.store.page(CatalogStore.Filter.all(), pageable, Treatment.class);
 	}
 
 	public Treatment bySlug(String slug) {
-		return this.store.findOne(Criteria.where("slug").is(slug), Treatment.class)
+		return this.store.findUnique("slug", slug, Treatment.class)
 			.orElseThrow(() -> Refusal.notFound("Treatment", "No treatment has the slug " + slug));
 	}
 

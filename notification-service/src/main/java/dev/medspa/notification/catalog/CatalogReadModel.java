@@ -7,10 +7,10 @@ import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.support.readmodel.VersionedDocuments;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /** The treatments and locations messages name; the newest version seen wins. */
-@Component
+@Repository
 public class CatalogReadModel {
 
 	private final MongoTemplate mongo;

@@ -9,7 +9,7 @@ import dev.medspa.support.timeline.MinuteIndex;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Which plans need a sender when, found by {@code _id} alone (a {@link MinuteIndex}), so
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * and a minute that has passed stays readable for {@link #LATE_WRITES}, so a writer that
  * noted "now" just before the minute turned is still read.
  */
-@Component
+@Repository
 public class DueIndex {
 
 	static final String COLLECTION = "due_index";

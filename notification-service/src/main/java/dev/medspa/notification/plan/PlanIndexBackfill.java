@@ -1,6 +1,6 @@
 package dev.medspa.notification.plan;
 
-import java.time.Clock;
+import java.util.stream.Stream;
 
 import dev.medspa.support.once.OnceTasks;
 import org.slf4j.Logger;
@@ -8,10 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,39 +24,30 @@ class PlanIndexBackfill implements ApplicationRunner {
 
 	private static final String DONE = "plan-index-backfill";
 
-	private final MongoTemplate mongo;
+	private final PlanStore plans;
 
-	private final DueIndex due;
+	private final OnceTasks once;
 
-	private final Clock clock;
-
-	PlanIndexBackfill(MongoTemplate mongo, DueIndex due, Clock clock) {
-		this.mongo = mongo;
-		this.due = due;
-		this.clock = clock;
+	PlanIndexBackfill(PlanStore plans, OnceTasks once) {
+		this.plans = plans;
+		this.once = once;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		new OnceTasks(this.mongo, this.clock).runOnce(DONE, this::listAll);
+		this.once.runOnce(DONE, this::listAll);
 	}
 
 	private void listAll() {
-		int plans = 0;
-		for (Plan plan : this.mongo.findAll(Plan.class)) {
-			String email = plan.client().normalizedEmail();
-			if (email != null && !email.isEmpty()) {
-				this.mongo.upsert(Query.query(Criteria.where("_id").is(email)),
-						new Update().addToSet("bookings", plan.bookingId()), PlanStore.ClientPlans.class,
-						PlanStore.CLIENT_PLANS);
+		int listed = 0;
+		try (Stream<Plan> all = this.plans.all()) {
+			for (Plan plan : (Iterable<Plan>) all::iterator) {
+				this.plans.listEarlier(plan);
+				listed++;
 			}
-			if (plan.nextDueAt() != null) {
-				this.due.note(plan.bookingId(), plan.nextDueAt(), plan.revision(), this.clock.instant());
-			}
-			plans++;
 		}
-		if (plans > 0) {
-			log.info("{} plans stored earlier were listed in the due index and their clients' lists", plans);
+		if (listed > 0) {
+			log.info("{} plans stored earlier were listed in the due index and their clients' lists", listed);
 		}
 	}
 

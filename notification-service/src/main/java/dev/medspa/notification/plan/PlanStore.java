@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The plans, one document per booking. Every change is a compare-and-set on the plan's
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * bookings. Both are written before the plan, so a crash in between leaves an entry that
  * points at nothing new, never a plan nobody finds.
  */
-@Component
+@Repository
 public class PlanStore {
 
 	private static final int ATTEMPTS = 20;
@@ -50,13 +51,25 @@ public class PlanStore {
 		return Optional.ofNullable(this.mongo.findById(bookingId, Plan.class));
 	}
 
+	/**
+	 * Lists a plan stored before the lists existed: on its client's list, and in the due
+	 * index if it has something to send; listing it again changes nothing.
+	 */
+	void listEarlier(Plan plan) {
+		listForClient(plan);
+		if (plan.nextDueAt() != null) {
+			this.due.note(plan.bookingId(), plan.nextDueAt(), plan.revision(), this.clock.instant());
+		}
+	}
+
+	/** Every stored plan, for a one-time pass; the stream must be closed. */
+	Stream<Plan> all() {
+		return this.mongo.stream(new Query(), Plan.class);
+	}
+
 	/** Stores a new plan; false if the booking has one already. */
 	public boolean insert(Plan plan) {
-		String email = plan.client().normalizedEmail();
-		if (email != null && !email.isEmpty()) {
-			this.mongo.upsert(Query.query(Criteria.where("_id").is(email)),
-					new Update().addToSet("bookings", plan.bookingId()), ClientPlans.class, CLIENT_PLANS);
-		}
+		listForClient(plan);
 		noteDue(null, plan);
 		try {
 			this.mongo.insert(plan);
@@ -116,6 +129,14 @@ public class PlanStore {
 			.filter(Objects::nonNull)
 			.filter(plan -> normalizedEmail.equals(plan.client().normalizedEmail()))
 			.toList();
+	}
+
+	private void listForClient(Plan plan) {
+		String email = plan.client().normalizedEmail();
+		if (email != null && !email.isEmpty()) {
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(email)),
+					new Update().addToSet("bookings", plan.bookingId()), ClientPlans.class, CLIENT_PLANS);
+		}
 	}
 
 	private void noteDue(@Nullable Plan current, Plan next) {

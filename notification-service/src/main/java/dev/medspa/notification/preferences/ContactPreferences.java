@@ -17,14 +17,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * A client's opt-out of optional messages. The unsubscribe token is a keyed hash of the
  * client's e-mail address: stable, so every link of one client works, and unguessable
  * without the key, so nobody can unsubscribe somebody else.
  */
-@Component
+@Repository
 public class ContactPreferences {
 
 	private final MongoTemplate mongo;
