@@ -101,6 +101,11 @@ final class BenchmarkRun {
 						this.options.pipelineRate(), this.options.pipelineDuration(),
 						this.options.drainWait().plus(Duration.ofSeconds(30)));
 			}
+
+			pending.add(drain(receipts, "the P3 burst"));
+			BurstPhase.Outcome burst = new BurstPhase(staff, platform, receipts, this.clients).run(this.options.burst(),
+					this.options.burstLead(), BurstPhase.TARGET.plus(this.options.drainWait()),
+					this.options.smoke() ? Duration.ofSeconds(1) : Duration.ofSeconds(10));
 			Map<String, Footprint.Heap> loaded = Footprint.measure(platform.services());
 
 			List<Figure> figures = new ArrayList<>();
@@ -110,6 +115,7 @@ final class BenchmarkRun {
 			figures.addAll(BookingPhase.figures(bookingSteps));
 			figures.addAll(contention.figures(bookingSteps.get(0).platform().get(1).latencies().p50()));
 			figures.addAll(pipeline.figures());
+			figures.addAll(burst.figures());
 			figures.addAll(AvailabilityPhase.figures(availabilitySteps));
 			figures.addAll(footprint(idle, loaded));
 			figures.addAll(pending);
@@ -175,12 +181,16 @@ final class BenchmarkRun {
 					.formatted(CONTENTION_DAY, LIVE_FROM, LIVE_FROM + Math.max(1, days.liveUsed()) - 1, historyFrom,
 							historyFrom + Math.max(1, days.historyUsed()) - 1),
 				("Each measured step lasts %d s; floors: MongoDB driver findOneAndUpdate on a version, same store and "
-						+ "concurrency (P1); Kafka produce-consume round trip + SMTP send, sampled during P3; one "
-						+ "catalog read through the gateway (P4).")
-					.formatted(this.options.phase().toSeconds()),
+						+ "concurrency (P1); Kafka produce-consume round trip + SMTP send, sampled during P3; the "
+						+ "burst's number of mails sent straight to SMTP by %d senders (P3 burst); one catalog read "
+						+ "through the gateway (P4).")
+					.formatted(this.options.phase().toSeconds(), BurstPhase.SENDERS),
+				("P3 burst: %,d BookingConfirmed events published straight to the booking topic (as booking-service "
+						+ "would), at a location made for it whose zone puts the due time near noon; their reminders "
+						+ "all fall due %d s later, at the same instant.")
+					.formatted(this.options.burst(), this.options.burstLead().toSeconds()),
 				"Services' jars from %s, built %s.".formatted(this.options.services().toAbsolutePath().normalize(),
-						jarsBuilt()),
-				"Not measured: the P3 burst (many reminders due in the same minute).");
+						jarsBuilt()));
 	}
 
 	/**

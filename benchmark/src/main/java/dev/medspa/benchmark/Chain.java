@@ -123,7 +123,7 @@ final class Chain {
 				() -> staff.get(url).body().contains(tomorrow.plusDays(1).toString()));
 	}
 
-	private static String locationJson(String id, ZoneId zone, int rooms) {
+	static String locationJson(String id, ZoneId zone, int rooms) {
 		StringJoiner hours = new StringJoiner(",");
 		for (DayOfWeek day : DayOfWeek.values()) {
 			hours.add("{\"day\": \"%s\", \"opens\": \"%s\", \"closes\": \"%s\"}".formatted(day, OPENS, CLOSES));

@@ -26,10 +26,13 @@ import org.jspecify.annotations.Nullable;
  * @param contenders requests sent at once for one slot
  * @param pipelineRate bookings per second for the pipeline
  * @param pipelineDuration how long bookings arrive at that rate
+ * @param burst reminders that fall due at the same moment
+ * @param burstLead from publishing the burst's bookings to their reminders' due time: the
+ * head start of their confirmations
  */
 record Options(boolean smoke, @Nullable Path home, Path out, Path services, int locations, int practitioners,
 		List<Integer> historySteps, Duration phase, long bookingsPerStep, Duration drainWait, int contenders,
-		int pipelineRate, Duration pipelineDuration) {
+		int pipelineRate, Duration pipelineDuration, int burst, Duration burstLead) {
 
 	static final String USAGE = """
 			Usage: java -jar benchmark/target/benchmark.jar [options]
@@ -44,14 +47,17 @@ record Options(boolean smoke, @Nullable Path home, Path out, Path services, int 
 			  --contenders N          concurrent requests for one slot (default 500; smoke 100)
 			  --pipeline-rate N       bookings per second for the pipeline (default 100; smoke 10)
 			  --pipeline-seconds N    seconds of bookings at that rate (default 60; smoke 2)
+			  --burst N               reminders due at the same moment (default 5000; smoke 50)
+			  --burst-lead-seconds N  from publishing the burst's bookings to that moment, for their
+			                          confirmations to go first (default 120; smoke 10)
 			  --home DIR              a new or empty folder to keep the platform's data and logs in (default: a temporary folder, deleted)
 			  --out DIR               where benchmark.json and benchmark.svg go (default target/benchmark)
 			  --services DIR          the services' jars (default local-platform/target/services)
 			""";
 
 	private static final Set<String> NAMES = Set.of("--locations", "--practitioners", "--history", "--seconds",
-			"--max-bookings", "--drain-seconds", "--contenders", "--pipeline-rate", "--pipeline-seconds", "--home",
-			"--out", "--services");
+			"--max-bookings", "--drain-seconds", "--contenders", "--pipeline-rate", "--pipeline-seconds", "--burst",
+			"--burst-lead-seconds", "--home", "--out", "--services");
 
 	static Options parse(String... args) {
 		boolean smoke = Arrays.asList(args).contains("--smoke");
@@ -79,7 +85,9 @@ record Options(boolean smoke, @Nullable Path home, Path out, Path services, int 
 				maxBookings != null ? positive("--max-bookings", maxBookings) : smoke ? 10 : Long.MAX_VALUE,
 				Duration.ofSeconds(number(given, "--drain-seconds", smoke ? 2 : 300)),
 				number(given, "--contenders", smoke ? 100 : 500), number(given, "--pipeline-rate", smoke ? 10 : 100),
-				Duration.ofSeconds(number(given, "--pipeline-seconds", smoke ? 2 : 60)));
+				Duration.ofSeconds(number(given, "--pipeline-seconds", smoke ? 2 : 60)),
+				number(given, "--burst", smoke ? 50 : 5000),
+				Duration.ofSeconds(number(given, "--burst-lead-seconds", smoke ? 10 : 120)));
 	}
 
 	private static int number(Map<String, String> given, String name, int otherwise) {

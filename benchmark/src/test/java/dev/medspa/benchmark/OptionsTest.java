@@ -22,6 +22,8 @@ class OptionsTest {
 		assertThat(options.contenders()).isEqualTo(500);
 		assertThat(options.pipelineRate()).isEqualTo(100);
 		assertThat(options.pipelineDuration()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(options.burst()).isEqualTo(5000);
+		assertThat(options.burstLead()).isEqualTo(Duration.ofSeconds(120));
 		assertThat(options.home()).isNull();
 	}
 
@@ -32,6 +34,7 @@ class OptionsTest {
 		assertThat(options.smoke()).isTrue();
 		assertThat(options.locations()).isEqualTo(2);
 		assertThat(options.bookingsPerStep()).isEqualTo(10);
+		assertThat(options.burst()).isEqualTo(50);
 		assertThat(options.historySteps()).isEqualTo(List.of(5, 50));
 		assertThat(options.home()).isEqualTo(Path.of("/tmp/bench"));
 	}
