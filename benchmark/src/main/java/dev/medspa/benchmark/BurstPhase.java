@@ -125,6 +125,7 @@ final class BurstPhase {
 			for (int i = 0; i < size; i++) {
 				sent.add(producer.send(record(confirmed("burst-" + run + "-" + (i + 1), emails.get(i),
 						due.plus(REMINDER_BEFORE), Instant.now()))));
+				// its confirmation and its reminder
 				this.clients.expectMail();
 				this.clients.expectMail();
 			}
