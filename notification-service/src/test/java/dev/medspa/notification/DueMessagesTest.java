@@ -114,11 +114,13 @@ class DueMessagesTest {
 			.until(() -> this.catalog.location(PipelineFixtures.WALNUT_CREEK).isPresent()
 					&& this.catalog.treatment(PipelineFixtures.MICRONEEDLING).isPresent());
 		this.clock.set(local(2026, 11, 2, 9, 0));
-		storePlansWithNothingDue(5, "few");
+		// enough that every page of the minute their confirmations were noted under is
+		// used
+		storePlansWithNothingDue(200, "few");
 		this.dispatcher.dispatchDue();
 		List<StoreQueries.Query> withFew = QUERIES.during(this.dispatcher::dispatchDue);
 
-		storePlansWithNothingDue(200, "many");
+		storePlansWithNothingDue(400, "many");
 		this.dispatcher.dispatchDue();
 		List<StoreQueries.Query> withMany = QUERIES.during(this.dispatcher::dispatchDue);
 

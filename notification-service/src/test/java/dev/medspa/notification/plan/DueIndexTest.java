@@ -2,12 +2,19 @@ package dev.medspa.notification.plan;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import dev.medspa.support.timeline.MinuteIndex;
 import dev.medspa.testsupport.LocalInfrastructure;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +27,9 @@ class DueIndexTest {
 
 	@Autowired
 	DueIndex index;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void somethingDueInThePastIsReadNowAndSomethingInTheFutureOnlyWhenItsTimeComes() {
@@ -55,6 +65,46 @@ class DueIndexTest {
 		this.index.upTo(now, 100).stream().filter(other -> other.minute() == minute).forEach(this.index::done);
 		this.index.tidy(now.plus(DueIndex.LATE_WRITES).plus(Duration.ofMinutes(2)));
 		assertThat(this.index.keeps(minute)).isFalse();
+	}
+
+	@Test
+	void aBusyMinuteIsSharedOutOverPagesAndEveryEntryIsFoundAndForgottenOnce() {
+		Instant due = NOW.plus(Duration.ofDays(9));
+		long minute = MinuteIndex.minuteOf(due);
+		for (int i = 0; i < 100; i++) {
+			this.index.note("busy-" + i, due, 1, NOW);
+		}
+		List<DueIndex.Entry> found = this.index.upTo(due, 1000)
+			.stream()
+			.filter(entry -> entry.minute() == minute)
+			.toList();
+		assertThat(found).extracting(DueIndex.Entry::bookingId).hasSize(100).doesNotHaveDuplicates();
+		// no page holds more than a share of the minute
+		assertThat(this.mongo.findById("minute:" + minute, Document.class, DueIndex.COLLECTION)
+			.getList("entries", String.class)).hasSizeGreaterThan(8);
+		found.forEach(this.index::done);
+		assertThat(this.index.upTo(due, 1000)).noneMatch(entry -> entry.minute() == minute);
+		this.index.tidy(due.plus(DueIndex.LATE_WRITES).plus(Duration.ofMinutes(2)));
+		assertThat(this.index.keeps(minute)).isFalse();
+	}
+
+	@Test
+	void entriesAMinuteKeptBeforePagesExistedAreStillFoundAndForgotten() {
+		Instant due = NOW.plus(Duration.ofDays(11));
+		long minute = MinuteIndex.minuteOf(due);
+		long day = Math.floorDiv(minute, 1440);
+		String key = "older|" + due.toEpochMilli() + "|2";
+		this.mongo.upsert(Query.query(Criteria.where("_id").is("days")), new Update().addToSet("entries", "" + day),
+				DueIndex.COLLECTION);
+		this.mongo.upsert(Query.query(Criteria.where("_id").is("day:" + day)),
+				new Update().addToSet("entries", "" + minute), DueIndex.COLLECTION);
+		this.mongo.upsert(Query.query(Criteria.where("_id").is("minute:" + minute)),
+				new Update().addToSet("entries", key), DueIndex.COLLECTION);
+
+		DueIndex.Entry older = entry(due, "older");
+		assertThat(older.revision()).isEqualTo(2);
+		this.index.done(older);
+		assertThat(this.index.upTo(due, 1000)).extracting(DueIndex.Entry::bookingId).doesNotContain("older");
 	}
 
 	private DueIndex.Entry entry(Instant now, String bookingId) {

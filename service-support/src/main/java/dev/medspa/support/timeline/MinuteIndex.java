@@ -22,12 +22,18 @@ import org.springframework.data.mongodb.core.query.Update;
  * store (which ignores secondary indexes) as on a sharded MongoDB (which routes every
  * read by key).
  * <p>
- * Three levels of small documents in one collection: {@code days} lists the days that
- * have something noted, {@code day:<n>} the minutes of that day that do, and
- * {@code minute:<n>} the entries of that minute. A writer notes the levels top down, so
- * every entry is reachable once its write returns. Readers remove entries they are done
- * with; {@link #tidy} removes a minute once it is empty and older than the grace it is
- * given, so a writer that chose a minute just before it passed is still read.
+ * Four levels of small documents in one collection: {@code days} lists the days that have
+ * something noted, {@code day:<n>} the minutes of that day that do, {@code minute:<n>}
+ * the pages of that minute that do, and {@code minute:<n>:
+ *
+<p>
+ * } the entries of one page. An entry's page follows from its hash, so a minute's entries
+ * are shared out over {@value #PAGES} documents: a busy minute (thousands of bookings, a
+ * burst of reminders) never makes one large document that every writer rewrites in turn.
+ * A writer notes the levels top down, so every entry is reachable once its write returns.
+ * Readers remove entries they are done with; {@link #tidy} removes a page, then a minute,
+ * once it is empty and older than the grace it is given, so a writer that chose a minute
+ * just before it passed is still read.
  */
 public final class MinuteIndex {
 
@@ -37,16 +43,22 @@ public final class MinuteIndex {
 
 	private static final int REMEMBERED = 4096;
 
+	/** How many documents a minute's entries are shared out over. */
+	public static final int PAGES = 16;
+
+	private static final String PAGE = "page:";
+
 	private final MongoTemplate mongo;
 
 	private final String collection;
 
 	/**
-	 * The minutes this instance has noted something under: their upper levels need no
-	 * second write. Entries fall in a few minutes at a time (now, a lease's end, the next
-	 * reminder), so remembering only the last one would write the levels again and again.
+	 * The minutes, and the pages of minutes, this instance has noted something under:
+	 * their upper levels need no second write. Entries fall in a few minutes at a time
+	 * (now, a lease's end, the next reminder), so remembering only the last one would
+	 * write the levels again and again.
 	 */
-	private final Set<Long> noted = ConcurrentHashMap.newKeySet();
+	private final Set<String> noted = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * @param collection where the index lives, one collection per index
@@ -59,16 +71,21 @@ public final class MinuteIndex {
 	/** Notes an entry under the minute of {@code at}. */
 	public void note(String entry, Instant at) {
 		long minute = minuteOf(at);
-		if (!this.noted.contains(minute)) {
+		int page = pageOf(entry);
+		if (this.noted.size() >= REMEMBERED) {
+			this.noted.clear();
+		}
+		if (!this.noted.contains(Long.toString(minute))) {
 			long day = Math.floorDiv(minute, MINUTES_A_DAY);
 			add(DAYS, Long.toString(day));
 			add("day:" + day, Long.toString(minute));
-			if (this.noted.size() >= REMEMBERED) {
-				this.noted.clear();
-			}
-			this.noted.add(minute);
+			this.noted.add(Long.toString(minute));
 		}
-		add("minute:" + minute, entry);
+		if (!this.noted.contains(pageId(minute, page))) {
+			add("minute:" + minute, PAGE + page);
+			this.noted.add(pageId(minute, page));
+		}
+		add(pageId(minute, page), entry);
 	}
 
 	/**
@@ -87,10 +104,12 @@ public final class MinuteIndex {
 				if (minute > last) {
 					continue;
 				}
-				for (String entry : entries("minute:" + minute)) {
-					found.add(new Noted(entry, minute));
-					if (found.size() >= limit) {
-						return found;
+				for (String page : pages(minute)) {
+					for (String entry : entries(page)) {
+						found.add(new Noted(entry, minute));
+						if (found.size() >= limit) {
+							return found;
+						}
 					}
 				}
 			}
@@ -100,13 +119,12 @@ public final class MinuteIndex {
 
 	/** Forgets an entry. */
 	public void done(Noted noted) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is("minute:" + noted.minute())),
-				new Update().pull("entries", noted.entry()), Level.class, this.collection);
+		remove(pageId(noted.minute(), pageOf(noted.entry())), noted.entry());
 	}
 
 	/**
-	 * Removes the minutes that ended more than {@code grace} before {@code now} with
-	 * nothing left in them, and the days left without minutes.
+	 * Removes the pages and minutes that ended more than {@code grace} before {@code now}
+	 * with nothing left in them, and the days left without minutes.
 	 */
 	public void tidy(Instant now, Duration grace) {
 		long before = minuteOf(now.minus(grace)) - 1;
@@ -118,11 +136,14 @@ public final class MinuteIndex {
 				if (minute >= before) {
 					continue;
 				}
-				boolean removed = this.mongo.findAndRemove(
-						Query.query(Criteria.where("_id").is("minute:" + minute).and("entries").size(0)), Level.class,
-						this.collection) != null;
-				if (removed || this.mongo.findById("minute:" + minute, Level.class, this.collection) == null) {
-					this.noted.remove(minute);
+				for (String page : pages(minute)) {
+					if (removedOrGone(page)) {
+						this.noted.remove(page);
+						remove("minute:" + minute, PAGE + page.substring(page.lastIndexOf(':') + 1));
+					}
+				}
+				if (removedOrGone("minute:" + minute)) {
+					this.noted.remove(Long.toString(minute));
 					remove("day:" + day, Long.toString(minute));
 				}
 			}
@@ -132,6 +153,44 @@ public final class MinuteIndex {
 				remove(DAYS, Long.toString(day));
 			}
 		}
+	}
+
+	/** Whether a document was empty and is removed now, or was removed before. */
+	private boolean removedOrGone(String id) {
+		return this.mongo.findAndRemove(Query.query(Criteria.where("_id").is(id).and("entries").size(0)), Level.class,
+				this.collection) != null || this.mongo.findById(id, Level.class, this.collection) == null;
+	}
+
+	/**
+	 * The ids of a minute's pages. Entries that an index written before pages existed
+	 * kept in the minute itself are moved to their pages first.
+	 */
+	private List<String> pages(long minute) {
+		List<String> pages = new ArrayList<>();
+		for (String listed : entries("minute:" + minute)) {
+			if (listed.startsWith(PAGE)) {
+				pages.add("minute:" + minute + ":" + listed.substring(PAGE.length()));
+			}
+			else {
+				int page = pageOf(listed);
+				add("minute:" + minute, PAGE + page);
+				add(pageId(minute, page), listed);
+				remove("minute:" + minute, listed);
+				String id = pageId(minute, page);
+				if (!pages.contains(id)) {
+					pages.add(id);
+				}
+			}
+		}
+		return pages.stream().distinct().toList();
+	}
+
+	private static String pageId(long minute, int page) {
+		return "minute:" + minute + ":" + page;
+	}
+
+	private static int pageOf(String entry) {
+		return Math.floorMod(entry.hashCode(), PAGES);
 	}
 
 	/** Whether a minute is still kept; for tests. */
