@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.PreDestroy;
 
@@ -187,12 +188,20 @@ public class Dispatcher {
 		return settled;
 	}
 
+	/**
+	 * Claims and sends each message of the plan that is due, carrying the plan from one
+	 * write to the next so that only a write that lost to another writer reads it again.
+	 */
 	private int sendClaimable(Plan plan, Instant now) {
 		int settled = 0;
+		Plan latest = plan;
 		for (PlannedMessage message : plan.messages()) {
-			if (message.claimableAt(now) && claim(plan.bookingId(), message.id()).isPresent()) {
-				deliver(plan.bookingId(), message.id());
-				settled++;
+			if (message.claimableAt(now)) {
+				Optional<Plan> claimed = claim(latest, message.id());
+				if (claimed.isPresent()) {
+					latest = deliver(claimed.get(), message.id());
+					settled++;
+				}
 			}
 		}
 		return settled;
@@ -223,63 +232,70 @@ public class Dispatcher {
 	 * @return the plan as claimed, if this instance won it
 	 */
 	public Optional<Plan> claim(String bookingId, String messageId) {
+		return this.plans.find(bookingId).flatMap(plan -> claim(plan, messageId));
+	}
+
+	private Optional<Plan> claim(Plan known, String messageId) {
 		Instant now = this.clock.instant();
-		return this.plans.update(bookingId,
-				plan -> plan.claim(messageId, this.owner, now, this.properties.sendLease()));
+		return this.plans.update(known, plan -> plan.claim(messageId, this.owner, now, this.properties.sendLease()));
 	}
 
 	/** Sends a message this instance claimed, unless the booking says it is stale now. */
 	public void deliver(String bookingId, String messageId) {
-		Plan plan = this.plans.find(bookingId).orElse(null);
-		PlannedMessage message = plan == null ? null : plan.message(messageId).orElse(null);
-		if (plan == null || message == null || message.status() != MessageStatus.SENDING
-				|| !this.owner.equals(message.leaseOwner())) {
-			return;
+		this.plans.find(bookingId).ifPresent(plan -> deliver(plan, messageId));
+	}
+
+	/**
+	 * Sends a message of the plan as this instance claimed it, and records the outcome.
+	 * @return the plan after that
+	 */
+	private Plan deliver(Plan plan, String messageId) {
+		PlannedMessage message = plan.message(messageId).orElse(null);
+		if (message == null || message.status() != MessageStatus.SENDING || !this.owner.equals(message.leaseOwner())) {
+			return plan;
 		}
 		String stale = staleReason(plan, message);
 		if (stale != null) {
-			settle(bookingId, messageId, found -> Plan.cancelled(found, stale));
+			Plan after = settle(plan, messageId, found -> Plan.cancelled(found, stale));
 			log.info("Message {} not sent: {}", messageId, stale);
-			return;
+			return after;
 		}
 		Instant now = this.clock.instant();
 		String late = plan.tooLate(message, now);
 		if (late != null) {
-			settle(bookingId, messageId, found -> Plan.cancelled(found, late));
+			Plan after = settle(plan, messageId, found -> Plan.cancelled(found, late));
 			log.info("Message {} not sent: {}", messageId, late);
-			return;
+			return after;
 		}
 		if (!message.step().immediate() && this.rules.quietHours().contains(now, plan.zone())) {
 			Instant morning = this.rules.quietHours().later(now, plan.zone());
-			settle(bookingId, messageId, found -> Plan.deferred(found, morning, "held back during quiet hours"));
+			Plan after = settle(plan, messageId,
+					found -> Plan.deferred(found, morning, "held back during quiet hours"));
 			log.info("Message {} held back until {}: quiet hours", messageId, morning);
-			return;
+			return after;
 		}
 		try {
 			send(plan, message);
 		}
 		catch (EmailRejected | SmsRejected ex) {
-			settle(bookingId, messageId, found -> Plan.failed(found, ex.getMessage()));
+			Plan after = settle(plan, messageId, found -> Plan.failed(found, ex.getMessage()));
 			log.warn("Message {} failed for good: {}", messageId, ex.getMessage());
-			return;
+			return after;
 		}
 		catch (RuntimeException ex) {
 			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			if (message.attempts() >= this.properties.dispatch().maxAttempts()) {
-				settle(bookingId, messageId,
-						found -> Plan.failed(found, "gave up after " + found.attempts() + " attempts: " + error));
 				log.warn("Message {} given up after {} attempts: {}", messageId, message.attempts(), error);
+				return settle(plan, messageId,
+						found -> Plan.failed(found, "gave up after " + found.attempts() + " attempts: " + error));
 			}
-			else {
-				Instant retryAt = this.clock.instant().plus(backOff(message.attempts()));
-				settle(bookingId, messageId, found -> Plan.retryLater(found, retryAt, error));
-				log.info("Message {} not sent ({}); trying again at {}", messageId, error, retryAt);
-			}
-			return;
+			Instant retryAt = this.clock.instant().plus(backOff(message.attempts()));
+			log.info("Message {} not sent ({}); trying again at {}", messageId, error, retryAt);
+			return settle(plan, messageId, found -> Plan.retryLater(found, retryAt, error));
 		}
 		Instant sentAt = this.clock.instant();
-		settle(bookingId, messageId, found -> Plan.sent(found, sentAt));
 		log.info("Message {} sent", messageId);
+		return settle(plan, messageId, found -> Plan.sent(found, sentAt));
 	}
 
 	private void send(Plan plan, PlannedMessage message) {
@@ -321,10 +337,16 @@ public class Dispatcher {
 		return null;
 	}
 
-	private void settle(String bookingId, String messageId, java.util.function.UnaryOperator<PlannedMessage> outcome) {
-		if (this.plans.update(bookingId, plan -> plan.settle(messageId, this.owner, outcome)).isEmpty()) {
+	/**
+	 * Records a claimed message's outcome on the plan as this instance last wrote it.
+	 * @return the plan after that, or as it was if another sender took the message over
+	 */
+	private Plan settle(Plan plan, String messageId, UnaryOperator<PlannedMessage> outcome) {
+		Optional<Plan> settled = this.plans.update(plan, found -> found.settle(messageId, this.owner, outcome));
+		if (settled.isEmpty()) {
 			log.warn("Message {} was taken over by another sender before its outcome could be recorded", messageId);
 		}
+		return settled.orElse(plan);
 	}
 
 	private Duration backOff(int attempts) {

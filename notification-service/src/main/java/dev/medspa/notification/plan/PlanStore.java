@@ -88,8 +88,22 @@ public class PlanStore {
 	 * change declined
 	 */
 	public Optional<Plan> update(String bookingId, Function<Plan, Optional<Plan>> change) {
+		Plan current = this.mongo.findById(bookingId, Plan.class);
+		return current == null ? Optional.empty() : update(current, change);
+	}
+
+	/**
+	 * Applies a change to a plan as it was read a moment ago, without reading it again
+	 * unless another writer came first.
+	 * @param known the plan as last read or written by this instance
+	 * @param change the changed plan, or empty to leave it as it is
+	 * @return the stored plan after the change, or empty if there is no plan or the
+	 * change declined
+	 */
+	public Optional<Plan> update(Plan known, Function<Plan, Optional<Plan>> change) {
+		String bookingId = known.bookingId();
+		Plan current = known;
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			Plan current = this.mongo.findById(bookingId, Plan.class);
 			if (current == null) {
 				return Optional.empty();
 			}
@@ -105,6 +119,7 @@ public class PlanStore {
 				forgetClientIfErased(current, next);
 				return Optional.of(next);
 			}
+			current = this.mongo.findById(bookingId, Plan.class);
 		}
 		throw new OptimisticLockingFailureException(
 				"Plan " + bookingId + " kept changing under " + ATTEMPTS + " attempts to update it");
