@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -72,13 +73,15 @@ class LimitsTest {
 	void bookingsArePerEmailAndPerPhone() throws Exception {
 		book("twice@example.com", "+1 925 555 0101", from("10.0.1.1")).andExpect(status().isCreated());
 		book("twice@example.com", "+1 925 555 0102", from("10.0.1.2")).andExpect(status().isCreated());
-		tooMany(book("TWICE@example.com", "+1 925 555 0103", from("10.0.1.3")));
+		tooMany(book("TWICE@example.com", "+1 925 555 0103", from("10.0.1.3")))
+			.andExpect(jsonPath("$.detail").value(containsString("e-mail address")));
 		book("other@example.com", "+1 925 555 0104", from("10.0.1.3")).andExpect(status().isCreated());
 
 		for (int i = 0; i < 3; i++) {
 			book("phone" + i + "@example.com", "+1 925 555 0199", from("10.0.2." + i)).andExpect(status().isCreated());
 		}
-		tooMany(book("phone9@example.com", "+1 (925) 555-0199", from("10.0.2.9")));
+		tooMany(book("phone9@example.com", "+1 (925) 555-0199", from("10.0.2.9")))
+			.andExpect(jsonPath("$.detail").value(containsString("phone number")));
 	}
 
 	@Test
@@ -118,8 +121,8 @@ class LimitsTest {
 			.content("{\"start\":\"" + iso(day, hour) + "\"}"));
 	}
 
-	private static void tooMany(ResultActions result) throws Exception {
-		result.andExpect(status().isTooManyRequests())
+	private static ResultActions tooMany(ResultActions result) throws Exception {
+		return result.andExpect(status().isTooManyRequests())
 			.andExpect(header().exists("Retry-After"))
 			.andExpect(jsonPath("$.type").value(endsWith("/too-many-requests")))
 			.andExpect(jsonPath("$.retryAfterSeconds").isNumber());

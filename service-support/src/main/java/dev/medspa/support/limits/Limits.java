@@ -7,14 +7,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import dev.medspa.support.Refusal;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -66,6 +71,46 @@ public class Limits {
 		catch (DuplicateKeyException full) {
 			Duration retryAfter = Duration.between(now, windowEnd);
 			throw Refusal.tooMany("Too many " + what + "; please try again later", retryAfter);
+		}
+	}
+
+	/** One count to take: what is limited, for whom, how many a window allows. */
+	public record Take(String name, String key, int limit, Duration window, String what) {
+	}
+
+	/**
+	 * Takes several counts in one round trip to the store, in order: the first that is
+	 * full refuses with 429, and those after it are not counted, as if each had been
+	 * taken in turn with {@link #take}.
+	 */
+	public void take(List<Take> takes) {
+		List<Take> limited = takes.stream().filter(take -> take.limit() > 0).toList();
+		if (limited.isEmpty()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.ORDERED, Counter.class);
+		for (Take take : limited) {
+			long index = now.toEpochMilli() / take.window().toMillis();
+			Instant windowEnd = Instant.ofEpochMilli((index + 1) * take.window().toMillis());
+			bulk.upsert(Query.query(Criteria.where("_id")
+				.is(take.name() + "|" + hash(take.key()) + "|" + index)
+				.and("count")
+				.lt(take.limit())), new Update().inc("count", 1).setOnInsert("expiresAt", windowEnd));
+		}
+		try {
+			bulk.execute();
+		}
+		catch (BulkOperationException ex) {
+			BulkWriteError first = ex.getErrors().get(0);
+			if (first.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+				throw ex;
+			}
+			Take full = limited.get(first.getIndex());
+			long index = now.toEpochMilli() / full.window().toMillis();
+			Instant windowEnd = Instant.ofEpochMilli((index + 1) * full.window().toMillis());
+			throw Refusal.tooMany("Too many " + full.what() + "; please try again later",
+					Duration.between(now, windowEnd));
 		}
 	}
 

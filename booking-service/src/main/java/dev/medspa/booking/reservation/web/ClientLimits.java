@@ -1,6 +1,7 @@
 package dev.medspa.booking.reservation.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -59,13 +60,15 @@ class ClientLimits {
 				MINUTE, "holds from your address");
 	}
 
+	/** The three counts of a booking, taken in one round trip. */
 	void booking(HttpServletRequest request, String email, String phone) {
-		this.limits.take("bookings-per-address", ClientAddress.of(request), this.settings.bookingsPerAddressPerHour(),
-				HOUR, "bookings from your address");
-		this.limits.take("bookings-per-email", email, this.settings.bookingsPerEmailPerDay(), DAY,
-				"bookings for this e-mail address today");
-		this.limits.take("bookings-per-phone", phone.replaceAll("[^0-9+]", ""), this.settings.bookingsPerPhonePerDay(),
-				DAY, "bookings for this phone number today");
+		this.limits.take(List.of(
+				new Limits.Take("bookings-per-address", ClientAddress.of(request),
+						this.settings.bookingsPerAddressPerHour(), HOUR, "bookings from your address"),
+				new Limits.Take("bookings-per-email", email, this.settings.bookingsPerEmailPerDay(), DAY,
+						"bookings for this e-mail address today"),
+				new Limits.Take("bookings-per-phone", phone.replaceAll("[^0-9+]", ""),
+						this.settings.bookingsPerPhonePerDay(), DAY, "bookings for this phone number today")));
 	}
 
 	void manageMiss(HttpServletRequest request) {
