@@ -66,8 +66,10 @@ class AvailabilityAndScheduleApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.locations.length()").value(2))
 			.andExpect(jsonPath("$.locations[?(@.locationId == 'scottsdale')].earliest").value(day + "T08:00:00-07:00"))
-			.andExpect(jsonPath("$.locations[?(@.locationId == 'walnut-creek')].slots[0].practitioners[0].id")
-				.value("wc-1"));
+			.andExpect(jsonPath("$.locations[?(@.locationId == 'walnut-creek')].slots[0].practitionerIds[0]")
+				.value("wc-1"))
+			.andExpect(jsonPath("$.locations[?(@.locationId == 'walnut-creek')].practitioners[0].id").value("wc-1"))
+			.andExpect(jsonPath("$.locations[?(@.locationId == 'walnut-creek')].practitioners.length()").value(1));
 
 		String tenOClock = walnutCreek(day, "10:00");
 		this.mvc

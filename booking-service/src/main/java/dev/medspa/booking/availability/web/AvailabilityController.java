@@ -3,7 +3,9 @@ package dev.medspa.booking.availability.web;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.medspa.booking.availability.Availability;
 import dev.medspa.booking.availability.SlotRules;
@@ -71,15 +73,21 @@ class AvailabilityController {
 		return this.availability.search(treatment, location.equals("any") ? null : location, first, last, practitioner);
 	}
 
+	/**
+	 * A location's starts, each naming its practitioners by id; their names are listed
+	 * once beside them, not again at every start.
+	 */
 	private static LocationView view(Availability.LocationSlots slots) {
 		ZoneId zone = slots.location().zone();
-		List<SlotView> views = slots.slots()
-			.stream()
-			.map(slot -> new SlotView(slot.start().atZone(zone).toOffsetDateTime(),
-					slot.practitioners().stream().map(p -> new PractitionerView(p.id(), p.displayName())).toList()))
-			.toList();
+		Map<String, PractitionerView> practitioners = new LinkedHashMap<>();
+		List<SlotView> views = slots.slots().stream().map(slot -> {
+			slot.practitioners()
+				.forEach(p -> practitioners.putIfAbsent(p.id(), new PractitionerView(p.id(), p.displayName())));
+			return new SlotView(slot.start().atZone(zone).toOffsetDateTime(),
+					slot.practitioners().stream().map(p -> p.id()).toList());
+		}).toList();
 		return new LocationView(slots.location().id(), slots.location().name(), slots.location().zoneId(),
-				views.isEmpty() ? null : views.get(0).start(), views);
+				views.isEmpty() ? null : views.get(0).start(), List.copyOf(practitioners.values()), views);
 	}
 
 	record AvailabilityView(String treatmentId, List<LocationView> locations) {
@@ -87,9 +95,10 @@ class AvailabilityController {
 
 	/**
 	 * @param earliest the first bookable start in the range, or null if there is none
+	 * @param practitioners who the starts name, each once
 	 */
 	record LocationView(String locationId, String name, String zoneId, @Nullable OffsetDateTime earliest,
-			List<SlotView> slots) {
+			List<PractitionerView> practitioners, List<SlotView> slots) {
 	}
 
 	record AvailableDaysView(String treatmentId, LocalDate from, LocalDate to, List<LocationDaysView> locations) {
@@ -101,7 +110,10 @@ class AvailabilityController {
 	record LocationDaysView(String locationId, String name, String zoneId, List<LocalDate> days) {
 	}
 
-	record SlotView(OffsetDateTime start, List<PractitionerView> practitioners) {
+	/**
+	 * @param practitionerIds who can be booked at that start, by id
+	 */
+	record SlotView(OffsetDateTime start, List<String> practitionerIds) {
 	}
 
 	record PractitionerView(String id, String displayName) {
