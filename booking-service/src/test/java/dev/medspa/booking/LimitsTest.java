@@ -1,14 +1,22 @@
 package dev.medspa.booking;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.medspa.booking.catalog.CatalogReadModel;
 import dev.medspa.booking.schedule.Schedules;
+import dev.medspa.support.Refusal;
+import dev.medspa.support.limits.Limits;
 import dev.medspa.testsupport.LocalInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +29,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -55,9 +65,51 @@ class LimitsTest {
 	@Autowired
 	Schedules schedules;
 
+	@Autowired
+	Limits limits;
+
 	@BeforeEach
 	void clinic() {
 		CatalogFixtures.walnutCreekWithItsPractitioner(this.catalog, this.schedules);
+	}
+
+	@Test
+	void aLimitLetsNoMoreThroughThanItAllowsWhenManyTakeAtOnce() throws Exception {
+		String key = "race-" + System.nanoTime();
+		Limits.Take one = new Limits.Take("race", key, 5, Duration.ofHours(1), "races");
+		Limits.Take other = new Limits.Take("race-other", key, 1000, Duration.ofHours(1), "races");
+		List<Callable<Boolean>> takers = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			boolean single = i % 2 == 0;
+			takers.add(() -> {
+				try {
+					if (single) {
+						this.limits.take(one.name(), one.key(), one.limit(), one.window(), one.what());
+					}
+					else {
+						this.limits.take(List.of(other, one));
+					}
+					return true;
+				}
+				catch (Refusal refused) {
+					return false;
+				}
+			});
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			long through = 0;
+			for (Future<Boolean> taken : pool.invokeAll(takers)) {
+				through += taken.get() ? 1 : 0;
+			}
+			assertThat(through).isPositive().isLessThanOrEqualTo(5);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThatThrownBy(() -> this.limits.take(List.of(other, one))).isInstanceOf(Refusal.class);
+		this.limits
+			.take(List.of(other, new Limits.Take("race", key + "-someone-else", 5, Duration.ofHours(1), "races")));
 	}
 
 	@Test

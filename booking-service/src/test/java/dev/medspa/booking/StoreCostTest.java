@@ -15,6 +15,7 @@ import dev.medspa.testsupport.StoreQueries;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,6 +68,15 @@ class StoreCostTest {
 
 	@Autowired
 	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+	@Test
+	void storesAreCalledDirectlyNotThroughAProxy() {
+		// MongoTemplate translates the driver's exceptions itself; a proxy per store
+		// would
+		// only add its cost to every call
+		assertThat(AopUtils.isAopProxy(this.schedules)).isFalse();
+		assertThat(AopUtils.isAopProxy(this.catalog)).isFalse();
+	}
 
 	@BeforeEach
 	void catalogIsKnown() {

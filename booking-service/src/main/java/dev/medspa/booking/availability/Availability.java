@@ -77,13 +77,14 @@ public class Availability {
 			@Nullable String practitionerId) {
 		Search search = search(treatmentId, locationId, from, to);
 		List<LocationSlots> result = new ArrayList<>();
-		Lookup lookup = new Lookup(this.practitionerDays.reader());
+		Lookup lookup = new Lookup(readerFor(search));
 		for (CatalogLocation location : search.locations()) {
 			List<SlotRules.Slot> slots = new ArrayList<>();
 			if (location.offers(search.treatment().id())) {
+				Map<LocalDate, DaySheet> sheets = this.daySheets.load(location.id(), search.firstRead(),
+						search.lastRead());
 				for (LocalDate date = search.firstRead(); !date.isAfter(search.lastRead()); date = date.plusDays(1)) {
-					slots.addAll(rules(search.treatment(), location, this.daySheets.load(location.id(), date),
-							practitionerId, null, lookup)
+					slots.addAll(rules(search.treatment(), location, sheets.get(date), practitionerId, null, lookup)
 						.offered());
 				}
 			}
@@ -135,14 +136,15 @@ public class Availability {
 	public List<LocationDays> days(String treatmentId, @Nullable String locationId, LocalDate from, LocalDate to,
 			@Nullable String practitionerId) {
 		Search search = search(treatmentId, locationId, from, to);
-		Lookup lookup = new Lookup(this.practitionerDays.reader());
+		Lookup lookup = new Lookup(readerFor(search));
 		List<LocationDays> result = new ArrayList<>();
 		for (CatalogLocation location : search.locations()) {
 			List<LocalDate> days = new ArrayList<>();
 			if (location.offers(search.treatment().id())) {
+				Map<LocalDate, DaySheet> sheets = this.daySheets.load(location.id(), search.firstRead(),
+						search.lastRead());
 				for (LocalDate date = search.firstRead(); !date.isAfter(search.lastRead()); date = date.plusDays(1)) {
-					if (rules(search.treatment(), location, this.daySheets.load(location.id(), date), practitionerId,
-							null, lookup)
+					if (rules(search.treatment(), location, sheets.get(date), practitionerId, null, lookup)
 						.anyOffered()) {
 						days.add(date);
 					}
@@ -151,6 +153,15 @@ public class Availability {
 			result.add(new LocationDays(location, days));
 		}
 		return result;
+	}
+
+	/**
+	 * Reads each practitioner's engagements over the whole search at once: the UTC days
+	 * of its local days, in any zone, widened by the travel buffer.
+	 */
+	private PractitionerDays.Reader readerFor(Search search) {
+		long margin = 1 + this.practitionerDays.travelBuffer().toDays();
+		return this.practitionerDays.reader(search.firstRead().minusDays(margin), search.lastRead().plusDays(margin));
 	}
 
 	/** The local days of one location that have a bookable start. */

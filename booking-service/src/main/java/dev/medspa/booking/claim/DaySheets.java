@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -54,6 +56,25 @@ public class DaySheets {
 	public DaySheet load(String locationId, LocalDate date) {
 		return Optional.ofNullable(this.mongo.findById(DaySheet.id(locationId, date), DaySheet.class))
 			.orElseGet(() -> DaySheet.empty(locationId, date));
+	}
+
+	/**
+	 * A location's day sheets from one local date to another, inclusive, read together by
+	 * their ids: one round trip for a calendar's fortnight.
+	 */
+	public Map<LocalDate, DaySheet> load(String locationId, LocalDate from, LocalDate to) {
+		List<String> ids = new ArrayList<>();
+		for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+			ids.add(DaySheet.id(locationId, date));
+		}
+		Map<LocalDate, DaySheet> sheets = new HashMap<>();
+		for (DaySheet sheet : this.mongo.find(Query.query(Criteria.where("_id").in(ids)), DaySheet.class)) {
+			sheets.put(sheet.date(), sheet);
+		}
+		for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+			sheets.computeIfAbsent(date, missing -> DaySheet.empty(locationId, missing));
+		}
+		return sheets;
 	}
 
 	/** The day sheets from a local date on, as stored: for sweeps. */

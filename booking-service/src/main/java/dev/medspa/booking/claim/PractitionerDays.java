@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.medspa.booking.claim.PractitionerDay.Engagement;
 import org.jspecify.annotations.Nullable;
@@ -53,12 +55,30 @@ public class PractitionerDays {
 			.orElseGet(() -> PractitionerDay.empty(practitionerId, utcDate));
 	}
 
+	/** A practitioner's stored days from one UTC date to another, in one round trip. */
+	private List<PractitionerDay> loadAll(String practitionerId, LocalDate from, LocalDate to) {
+		List<String> ids = new ArrayList<>();
+		for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+			ids.add(PractitionerDay.id(practitionerId, date));
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), PractitionerDay.class);
+	}
+
 	/**
 	 * A reader that loads each practitioner-day once: for a search over many days and
 	 * locations. A booking decides on a fresh reader.
 	 */
 	public Reader reader() {
-		return new Reader();
+		return new Reader(null, null);
+	}
+
+	/**
+	 * A reader for a search over the UTC days from {@code from} to {@code to}: the first
+	 * time it is asked about a practitioner it reads all their days in that range in one
+	 * round trip, by their ids.
+	 */
+	public Reader reader(LocalDate from, LocalDate to) {
+		return new Reader(from, to);
 	}
 
 	/** Reads practitioner-days and remembers what it read. */
@@ -66,7 +86,28 @@ public class PractitionerDays {
 
 		private final Map<String, PractitionerDay> read = new HashMap<>();
 
-		private Reader() {
+		private final Set<String> prefetched = new HashSet<>();
+
+		private final @Nullable LocalDate from;
+
+		private final @Nullable LocalDate to;
+
+		private Reader(@Nullable LocalDate from, @Nullable LocalDate to) {
+			this.from = from;
+			this.to = to;
+		}
+
+		private void prefetch(String practitionerId) {
+			if (this.from == null || this.to == null || !this.prefetched.add(practitionerId)) {
+				return;
+			}
+			for (PractitionerDay day : loadAll(practitionerId, this.from, this.to)) {
+				this.read.put(day.id(), day);
+			}
+			for (LocalDate date = this.from; !date.isAfter(this.to); date = date.plusDays(1)) {
+				this.read.putIfAbsent(PractitionerDay.id(practitionerId, date),
+						PractitionerDay.empty(practitionerId, date));
+			}
 		}
 
 		/**
@@ -75,6 +116,7 @@ public class PractitionerDays {
 		 */
 		public List<Engagement> engagements(String practitionerId, Instant from, Instant to,
 				@Nullable String ignoring) {
+			prefetch(practitionerId);
 			Map<String, Engagement> found = new LinkedHashMap<>();
 			Instant now = PractitionerDays.this.clock.instant();
 			for (LocalDate date : days(from, to)) {

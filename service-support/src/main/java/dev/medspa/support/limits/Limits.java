@@ -6,19 +6,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.bulk.BulkWriteError;
 import dev.medspa.support.Refusal;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -28,11 +26,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Fixed-window counters, one document per limit, key and window. Taking one is a single
- * conditional upsert: it raises the count only while it is under the limit, and when the
- * window's document is already full the upsert collides with it on its id and the take is
- * refused. So a limit holds however many instances count at once. Keys are stored as
- * hashes: no e-mail address, phone number or client address is kept in a counter.
+ * Fixed-window counters, one document per limit, key and window. Taking one raises the
+ * count by one in a single atomic upsert found by {@code _id} alone, and the take is
+ * refused when the count it raised is over the limit: each taker gets its own count, so
+ * no more than the limit are let through however many instances count at once. Keys are
+ * stored as hashes: no e-mail address, phone number or client address is kept in a
+ * counter.
  */
 public class Limits {
 
@@ -60,17 +59,11 @@ public class Limits {
 			return;
 		}
 		Instant now = this.clock.instant();
-		long index = now.toEpochMilli() / window.toMillis();
-		Instant windowEnd = Instant.ofEpochMilli((index + 1) * window.toMillis());
-		String id = name + "|" + hash(key) + "|" + index;
-		try {
-			this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("count").lt(limit)),
-					new Update().inc("count", 1).setOnInsert("expiresAt", windowEnd),
-					FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class);
-		}
-		catch (DuplicateKeyException full) {
-			Duration retryAfter = Duration.between(now, windowEnd);
-			throw Refusal.tooMany("Too many " + what + "; please try again later", retryAfter);
+		Window counted = new Window(new Take(name, key, limit, window, what), now);
+		Counter counter = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(counted.id())),
+				counted.increment(), FindAndModifyOptions.options().upsert(true).returnNew(true), Counter.class);
+		if (counter != null && counter.count() > limit) {
+			throw counted.refusal(now);
 		}
 	}
 
@@ -79,39 +72,57 @@ public class Limits {
 	}
 
 	/**
-	 * Takes several counts in one round trip to the store, in order: the first that is
-	 * full refuses with 429, and those after it are not counted, as if each had been
-	 * taken in turn with {@link #take}.
+	 * Takes several counts in two round trips to the store, however many: all are raised,
+	 * then read; the first that is over its limit refuses with 429. When many take at
+	 * once, one may read a count raised after its own and be refused although its own was
+	 * within the limit; none is ever let through over it.
 	 */
 	public void take(List<Take> takes) {
-		List<Take> limited = takes.stream().filter(take -> take.limit() > 0).toList();
-		if (limited.isEmpty()) {
+		Instant now = this.clock.instant();
+		List<Window> counted = takes.stream()
+			.filter(take -> take.limit() > 0)
+			.map(take -> new Window(take, now))
+			.toList();
+		if (counted.isEmpty()) {
 			return;
 		}
-		Instant now = this.clock.instant();
-		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.ORDERED, Counter.class);
-		for (Take take : limited) {
-			long index = now.toEpochMilli() / take.window().toMillis();
-			Instant windowEnd = Instant.ofEpochMilli((index + 1) * take.window().toMillis());
-			bulk.upsert(Query.query(Criteria.where("_id")
-				.is(take.name() + "|" + hash(take.key()) + "|" + index)
-				.and("count")
-				.lt(take.limit())), new Update().inc("count", 1).setOnInsert("expiresAt", windowEnd));
-		}
-		try {
-			bulk.execute();
-		}
-		catch (BulkOperationException ex) {
-			BulkWriteError first = ex.getErrors().get(0);
-			if (first.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-				throw ex;
+		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Counter.class);
+		counted.forEach(window -> bulk.upsert(Query.query(Criteria.where("_id").is(window.id())), window.increment()));
+		bulk.execute();
+		Map<String, Integer> counts = new HashMap<>();
+		this.mongo.find(Query.query(Criteria.where("_id").in(counted.stream().map(Window::id).toList())), Counter.class)
+			.forEach(counter -> counts.put(counter.id(), counter.count()));
+		for (Window window : counted) {
+			if (counts.getOrDefault(window.id(), 0) > window.take().limit()) {
+				throw window.refusal(now);
 			}
-			Take full = limited.get(first.getIndex());
-			long index = now.toEpochMilli() / full.window().toMillis();
-			Instant windowEnd = Instant.ofEpochMilli((index + 1) * full.window().toMillis());
-			throw Refusal.tooMany("Too many " + full.what() + "; please try again later",
-					Duration.between(now, windowEnd));
 		}
+	}
+
+	/** A take's counter in the window of now. */
+	private record Window(Take take, long index) {
+
+		Window(Take take, Instant now) {
+			this(take, now.toEpochMilli() / take.window().toMillis());
+		}
+
+		String id() {
+			return this.take.name() + "|" + hash(this.take.key()) + "|" + this.index;
+		}
+
+		Instant end() {
+			return Instant.ofEpochMilli((this.index + 1) * this.take.window().toMillis());
+		}
+
+		Update increment() {
+			return new Update().inc("count", 1).setOnInsert("expiresAt", end());
+		}
+
+		Refusal refusal(Instant now) {
+			return Refusal.tooMany("Too many " + this.take.what() + "; please try again later",
+					Duration.between(now, end()));
+		}
+
 	}
 
 	/** Forgets counters whose window has passed, every ten minutes. */
