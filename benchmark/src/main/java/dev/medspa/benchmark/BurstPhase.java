@@ -25,12 +25,7 @@ import dev.medspa.events.EventHeaders;
 import dev.medspa.events.LocationId;
 import dev.medspa.events.TreatmentId;
 import dev.medspa.events.booking.BookingConfirmed;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -272,17 +267,7 @@ final class BurstPhase {
 	}
 
 	private static void send(Session smtp, String address) {
-		try {
-			MimeMessage message = new MimeMessage(smtp);
-			message.setFrom(new InternetAddress("floor@benchmark.example"));
-			message.setRecipient(Message.RecipientType.TO, new InternetAddress(address));
-			message.setSubject("Burst floor");
-			message.setText("One of a burst sent straight to the SMTP server.");
-			Transport.send(message);
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException("A floor mail was not accepted", ex);
-		}
+		FloorMail.send(smtp, address, "Burst floor", "One of a burst sent straight to the SMTP server.");
 	}
 
 	private static void acknowledged(Future<?> result) {

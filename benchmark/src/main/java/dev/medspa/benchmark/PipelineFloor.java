@@ -8,12 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -123,17 +118,7 @@ final class PipelineFloor implements AutoCloseable {
 		String address = this.clients.nextEmail();
 		this.clients.expectMail();
 		long sent = System.nanoTime();
-		try {
-			MimeMessage message = new MimeMessage(this.smtp);
-			message.setFrom(new InternetAddress("floor@benchmark.example"));
-			message.setRecipient(Message.RecipientType.TO, new InternetAddress(address));
-			message.setSubject("Floor");
-			message.setText("The time one mail takes to be accepted.");
-			Transport.send(message);
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException("The floor mail was not accepted", ex);
-		}
+		FloorMail.send(this.smtp, address, "Floor", "The time one mail takes to be accepted.");
 		return this.receipts.receivedAt(address).orElseThrow() - sent;
 	}
 
