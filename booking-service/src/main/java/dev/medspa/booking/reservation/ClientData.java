@@ -120,9 +120,10 @@ public class ClientData {
 			this.progress.examined(before, now);
 			return before;
 		});
+		List<CatalogLocation> locations = this.catalog.allLocations();
 		int erased = 0;
 		for (LocalDate day = examined.plusDays(1); !day.isAfter(cutoffDay.plusDays(1)); day = day.plusDays(1)) {
-			erased += eraseInactiveOf(day, cutoff);
+			erased += eraseInactiveOf(locations, day, cutoff);
 			if (!day.isAfter(finished)) {
 				this.progress.examined(day, now);
 			}
@@ -132,9 +133,9 @@ public class ClientData {
 		}
 	}
 
-	private int eraseInactiveOf(LocalDate day, Instant cutoff) {
+	private int eraseInactiveOf(List<CatalogLocation> locations, LocalDate day, Instant cutoff) {
 		Set<String> candidates = new LinkedHashSet<>();
-		for (CatalogLocation location : this.catalog.allLocations()) {
+		for (CatalogLocation location : locations) {
 			for (Booking booking : this.days.atLocation(location.id(), day, location.zone())) {
 				if (!booking.client().isErased() && booking.end().isBefore(cutoff)) {
 					candidates.add(booking.client().normalizedEmail());
