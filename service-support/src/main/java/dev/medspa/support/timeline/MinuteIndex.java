@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -166,23 +167,25 @@ public final class MinuteIndex {
 	 * kept in the minute itself are moved to their pages first.
 	 */
 	private List<String> pages(long minute) {
-		List<String> pages = new ArrayList<>();
+		Set<Integer> pages = new LinkedHashSet<>();
+		List<String> earlier = new ArrayList<>();
 		for (String listed : entries("minute:" + minute)) {
 			if (listed.startsWith(PAGE)) {
-				pages.add("minute:" + minute + ":" + listed.substring(PAGE.length()));
+				pages.add(Integer.valueOf(listed.substring(PAGE.length())));
 			}
 			else {
-				int page = pageOf(listed);
-				add("minute:" + minute, PAGE + page);
-				add(pageId(minute, page), listed);
-				remove("minute:" + minute, listed);
-				String id = pageId(minute, page);
-				if (!pages.contains(id)) {
-					pages.add(id);
-				}
+				earlier.add(listed);
 			}
 		}
-		return pages.stream().distinct().toList();
+		for (String entry : earlier) {
+			int page = pageOf(entry);
+			if (pages.add(page)) {
+				add("minute:" + minute, PAGE + page);
+			}
+			add(pageId(minute, page), entry);
+			remove("minute:" + minute, entry);
+		}
+		return pages.stream().map(page -> pageId(minute, page)).toList();
 	}
 
 	private static String pageId(long minute, int page) {
