@@ -54,7 +54,6 @@ record PlatformSettings(Path home, Path services, int kafkaPort, int kafkaContro
 		return this.home.resolve("keys").resolve("signing-key.json");
 	}
 
-	/** The demo staff sign-ins the gateway generated on first start. */
 	/** The key clients' manage links are derived from, generated on first start. */
 	Path manageLinkKey() {
 		return this.home.resolve("keys").resolve("manage-link-key");
@@ -65,6 +64,14 @@ record PlatformSettings(Path home, Path services, int kafkaPort, int kafkaContro
 		return this.home.resolve("keys").resolve("unsubscribe-secret");
 	}
 
+	/**
+	 * The password Prometheus scrapes every service's metrics with, made on first start.
+	 */
+	Path metricsScrapePassword() {
+		return this.home.resolve("keys").resolve("metrics-scrape-password");
+	}
+
+	/** The demo staff sign-ins the gateway generated on first start. */
 	Path demoStaff() {
 		return this.home.resolve("demo-staff.txt");
 	}

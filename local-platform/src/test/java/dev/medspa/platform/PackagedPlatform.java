@@ -51,6 +51,7 @@ final class PackagedPlatform implements AutoCloseable {
 		common.put("STAFF_TOKEN_ISSUER", site);
 		common.put("MEDSPA_TESTING_CLOCK_OFFSET_FILE", clockOffsetFile().toString());
 		common.put("MANAGE_LINK_KEYS", InstallationSecrets.readOrCreate(home.resolve("keys/manage-link-key")));
+		common.put("METRICS_SCRAPE_PASSWORD", scrapePassword());
 		// every test client comes from 127.0.0.1 and some share a phone number: the
 		// client
 		// limits are raised out of their way (booking-service's LimitsTest and
@@ -110,6 +111,11 @@ final class PackagedPlatform implements AutoCloseable {
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("No service " + name))
 			.baseUrl();
+	}
+
+	/** The installation's password for the metrics scrape. */
+	String scrapePassword() {
+		return InstallationSecrets.readOrCreate(this.home.resolve("keys/metrics-scrape-password"));
 	}
 
 	Path demoStaffFile() {

@@ -98,6 +98,25 @@ class PlatformEndToEndIT {
 	}
 
 	@Test
+	void operatorsScrapeEveryServiceWithTheInstallationPasswordOnly() throws Exception {
+		String credentials = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString(
+					("prometheus:" + platform.scrapePassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		for (String service : List.of("gateway", "catalog-service", "booking-service", "notification-service")) {
+			String base = service.equals("gateway") ? platform.site() : platform.service(service);
+			assertThat(get(base + "/actuator/prometheus").statusCode()).as(service).isEqualTo(401);
+			HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+				.header("Authorization", credentials)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(scrape.statusCode()).as(service).isEqualTo(200);
+			assertThat(scrape.body()).as(service)
+				.contains("application=\"" + service + "\"")
+				.contains("jvm_memory_used_bytes");
+			assertThat(get(base + "/actuator/health/readiness").statusCode()).as(service).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void theDemoScheduleMakesAvailabilityAnswerAtAllThreeLocations() throws Exception {
 		String from = java.time.LocalDate.now().plusDays(1).toString();
 		String to = java.time.LocalDate.now().plusDays(14).toString();

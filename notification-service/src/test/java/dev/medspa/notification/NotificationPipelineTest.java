@@ -86,8 +86,19 @@ class NotificationPipelineTest {
 	@Autowired
 	SinkSmsSender sms;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	@org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
+
+	/** How many messages of a step the dispatcher settled with an outcome, so far. */
+	private double settled(String step, String outcome) {
+		var counter = this.meters.find("medspa.messages")
+			.tags("channel", "email", "step", step, "outcome", outcome)
+			.counter();
+		return counter == null ? 0 : counter.count();
+	}
 
 	@Test
 	void fromConfirmationThroughAftercareEachMessageOnceAtItsLocalTime() throws Exception {
@@ -98,10 +109,15 @@ class NotificationPipelineTest {
 		String id = "booking-" + ana.substring(4, 12);
 		BookingConfirmed confirmed = PipelineFixtures.confirmed(id, ana, "+1 925 555 0199", local(2026, 10, 29, 10, 0),
 				local(2026, 10, 20, 12, 0));
+		double confirmationsBefore = settled("confirmation", "sent");
 		events.publish(confirmed, "evt-1");
 		events.publish(confirmed, "evt-1");
 
 		MimeMessage confirmation = awaitMail(ana, 1);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(settled("confirmation", "sent")).isEqualTo(confirmationsBefore + 1));
+		assertThat(this.meters.get("medspa.messages.lag").tags("step", "confirmation").timer().count())
+			.isGreaterThanOrEqualTo(1);
 		assertThat(confirmation.getSubject())
 			.isEqualTo("Your appointment at Evergreen Med Spa Walnut Creek is confirmed");
 		assertThat(PipelineFixtures.part(confirmation, "text/plain")).contains("Micro-needling")
@@ -231,6 +247,8 @@ class NotificationPipelineTest {
 		this.clock.set(local(2026, 10, 20, 12, 0));
 		String cleo = PipelineFixtures.newEmail("cleo");
 		String id = "booking-" + cleo.substring(5, 13);
+		var deadLetters = this.meters.counter("medspa.dead.letters", "topic", this.topics.bookingEvents());
+		double deadBefore = deadLetters.count();
 		events.raw(id, dev.medspa.events.EventContracts.BOOKING_CONFIRMED.type(), "{ not json");
 		events.publish(
 				PipelineFixtures.confirmed(id, cleo, null, local(2026, 10, 27, 11, 0), local(2026, 10, 20, 12, 0)));
@@ -250,6 +268,7 @@ class NotificationPipelineTest {
 				assertThat(dead).contains(id + "={ not json");
 			});
 		}
+		assertThat(deadLetters.count()).isEqualTo(deadBefore + 1);
 	}
 
 	@Test

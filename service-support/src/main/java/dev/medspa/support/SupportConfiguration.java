@@ -26,7 +26,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
 		beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @Import(ProblemDetailsHandler.class)
-@org.springframework.context.annotation.PropertySource("classpath:medspa-defaults.properties")
 public class SupportConfiguration {
 
 	@Bean

@@ -20,6 +20,8 @@ import dev.medspa.booking.claim.DaySheet;
 import dev.medspa.booking.claim.DaySheets;
 import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.support.Refusal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.medspa.support.links.ManageLinks;
 import org.jspecify.annotations.Nullable;
 
@@ -53,8 +55,18 @@ public class BookingService {
 
 	private final Clock clock;
 
+	private final Counter holdsTaken;
+
+	private final Counter holdsReleased;
+
 	BookingService(CatalogReadModel catalog, Availability availability, DaySheets daySheets, Bookings bookings,
-			Eligibility eligibility, EmailProof emailProof, Attention attention, ManageLinks links, Clock clock) {
+			Eligibility eligibility, EmailProof emailProof, Attention attention, ManageLinks links, Clock clock,
+			MeterRegistry meters) {
+		this.holdsTaken = Counter.builder("medspa.holds")
+			.description("Slots held for checkout, and holds let go before they expired")
+			.tag("outcome", "taken")
+			.register(meters);
+		this.holdsReleased = Counter.builder("medspa.holds").tag("outcome", "released").register(meters);
 		this.attention = attention;
 		this.links = links;
 		this.catalog = catalog;
@@ -118,6 +130,7 @@ public class BookingService {
 				sheet -> decide(target.treatment(), target.location(), sheet, target.start(), holdOwner(holdId),
 						practitionerId, null)
 					.as(holdOwner(holdId), Claim.Kind.HOLD, expiresAt));
+		this.holdsTaken.increment();
 		return new HoldTaken(holdId, claim, expiresAt, target.location().zone());
 	}
 
@@ -125,6 +138,7 @@ public class BookingService {
 	public void releaseHold(String holdId) {
 		HoldRef ref = HoldRef.parse(holdId);
 		this.daySheets.release(ref.locationId(), ref.day(), holdOwner(holdId));
+		this.holdsReleased.increment();
 	}
 
 	/** A hold, with the zone of its location to show its times in. */

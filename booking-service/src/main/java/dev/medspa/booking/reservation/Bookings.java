@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.medspa.support.Refusal;
 import dev.medspa.support.outbox.OutboxMessages;
 import dev.medspa.support.outbox.OutboxTrigger;
@@ -39,8 +42,11 @@ public class Bookings {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	Bookings(MongoTemplate mongo, VersionedWrites writes, OutboxMessages messages, OutboxTrigger outbox,
-			ClientHistories histories, DayLists days, Clock clock) {
+			ClientHistories histories, DayLists days, Clock clock, MeterRegistry meters) {
+		this.meters = meters;
 		this.mongo = mongo;
 		this.writes = writes;
 		this.messages = messages;
@@ -73,6 +79,7 @@ public class Bookings {
 		booking.record(this.messages.of(booking.id(), confirmed.event(), this.clock.instant()));
 		this.mongo.insert(booking);
 		this.outbox.publishSoon(Booking.COLLECTION, booking.id());
+		count(confirmed);
 	}
 
 	/**
@@ -96,7 +103,17 @@ public class Bookings {
 			this.histories.remove(before.client().normalizedEmail(), next.id());
 		}
 		this.outbox.publishSoon(Booking.COLLECTION, next.id());
+		count(change);
 		return true;
+	}
+
+	/** Every change stored, by the event it published: {@code medspa_bookings_total}. */
+	private void count(Booking.Change change) {
+		Counter.builder("medspa.bookings")
+			.description("Booking changes stored, by the event each published")
+			.tag("event", change.event().getClass().getSimpleName())
+			.register(this.meters)
+			.increment();
 	}
 
 	/**

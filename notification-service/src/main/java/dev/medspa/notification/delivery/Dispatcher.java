@@ -100,9 +100,12 @@ public class Dispatcher {
 
 	private final Queue<Future<?>> inFlight = new ConcurrentLinkedQueue<>();
 
+	private final DeliveryMeters meters;
+
 	Dispatcher(PlanStore plans, DueIndex index, CatalogReadModel catalog, MessageComposer composer, EmailSender email,
 			SmsSender sms, SmsDestinations smsDestinations, ContactPreferences preferences, PlanRules rules,
-			NotificationProperties properties, Clock clock) {
+			NotificationProperties properties, Clock clock, DeliveryMeters meters) {
+		this.meters = meters;
 		this.smsDestinations = smsDestinations;
 		this.plans = plans;
 		this.index = index;
@@ -257,6 +260,7 @@ public class Dispatcher {
 		String stale = staleReason(plan, message);
 		if (stale != null) {
 			Plan after = settle(plan, messageId, found -> Plan.cancelled(found, stale));
+			this.meters.count(message, DeliveryMeters.Outcome.CANCELLED);
 			log.info("Message {} not sent: {}", messageId, stale);
 			return after;
 		}
@@ -264,6 +268,7 @@ public class Dispatcher {
 		String late = plan.tooLate(message, now);
 		if (late != null) {
 			Plan after = settle(plan, messageId, found -> Plan.cancelled(found, late));
+			this.meters.count(message, DeliveryMeters.Outcome.CANCELLED);
 			log.info("Message {} not sent: {}", messageId, late);
 			return after;
 		}
@@ -271,6 +276,7 @@ public class Dispatcher {
 			Instant morning = this.rules.quietHours().later(now, plan.zone());
 			Plan after = settle(plan, messageId,
 					found -> Plan.deferred(found, morning, "held back during quiet hours"));
+			this.meters.count(message, DeliveryMeters.Outcome.DEFERRED);
 			log.info("Message {} held back until {}: quiet hours", messageId, morning);
 			return after;
 		}
@@ -279,6 +285,7 @@ public class Dispatcher {
 		}
 		catch (EmailRejected | SmsRejected ex) {
 			Plan after = settle(plan, messageId, found -> Plan.failed(found, ex.getMessage()));
+			this.meters.count(message, DeliveryMeters.Outcome.FAILED);
 			log.warn("Message {} failed for good: {}", messageId, ex.getMessage());
 			return after;
 		}
@@ -286,15 +293,18 @@ public class Dispatcher {
 			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			if (message.attempts() >= this.properties.dispatch().maxAttempts()) {
 				log.warn("Message {} given up after {} attempts: {}", messageId, message.attempts(), error);
+				this.meters.count(message, DeliveryMeters.Outcome.FAILED);
 				return settle(plan, messageId,
 						found -> Plan.failed(found, "gave up after " + found.attempts() + " attempts: " + error));
 			}
 			Instant retryAt = this.clock.instant().plus(backOff(message.attempts()));
 			log.info("Message {} not sent ({}); trying again at {}", messageId, error, retryAt);
+			this.meters.count(message, DeliveryMeters.Outcome.RETRY);
 			return settle(plan, messageId, found -> Plan.retryLater(found, retryAt, error));
 		}
 		Instant sentAt = this.clock.instant();
 		log.info("Message {} sent", messageId);
+		this.meters.sent(message, sentAt);
 		return settle(plan, messageId, found -> Plan.sent(found, sentAt));
 	}
 

@@ -10,6 +10,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.medspa.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -52,8 +55,8 @@ public class KafkaMessagingConfiguration {
 	}
 
 	@Bean
-	CommonErrorHandler deadLetterErrorHandler(ProducerFactory<?, ?> producerFactory,
-			ErrorHandlingProperties properties) {
+	CommonErrorHandler deadLetterErrorHandler(ProducerFactory<?, ?> producerFactory, ErrorHandlingProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
 		Map<Class<?>, Serializer<?>> serializers = new LinkedHashMap<>();
 		serializers.put(byte[].class, new ByteArraySerializer());
 		serializers.put(String.class, new StringSerializer());
@@ -62,8 +65,14 @@ public class KafkaMessagingConfiguration {
 				producerFactory.getConfigurationProperties(), new StringSerializer(),
 				new DelegatingByTypeSerializer(serializers, true));
 		KafkaTemplate<String, Object> deadLetters = new KafkaTemplate<>(deadLetterProducers);
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
-				(record, ex) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters, (record, ex) -> {
+			meters.ifAvailable(registry -> Counter.builder("medspa.dead.letters")
+				.description("Records sent to a dead-letter topic, by the topic they came from")
+				.tag("topic", record.topic())
+				.register(registry)
+				.increment());
+			return new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1);
+		});
 		recoverer.setExceptionHeadersCreator(KafkaMessagingConfiguration::maskedExceptionHeaders);
 		ExponentialBackOff backOff = new ExponentialBackOff(properties.initialInterval().toMillis(), 2.0);
 		backOff.setMaxInterval(properties.maxInterval().toMillis());

@@ -7,7 +7,14 @@ import dev.medspa.support.messaging.TopicNames;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -36,6 +43,27 @@ public class OutboxConfiguration {
 			List<OutboxCollection> collections, @Value("${spring.application.name}") String application,
 			@Value("${medspa.outbox.sweep-interval:PT2S}") Duration sweepInterval) {
 		return new OutboxRelay(mongo, kafka, collections, "/medspa/" + application, sweepInterval);
+	}
+
+	/**
+	 * The outbox backlog for operators: documents whose events wait for the broker, and
+	 * how long the oldest has waited. Both read only the markers, which follow the
+	 * backlog, not the data.
+	 */
+	@Bean
+	@ConditionalOnBean(OutboxRelay.class)
+	@ConditionalOnClass(MeterBinder.class)
+	MeterBinder outboxMeters(OutboxRelay relay) {
+		return registry -> {
+			Gauge.builder("medspa.outbox.backlog", relay, OutboxRelay::backlog)
+				.description("Documents whose events wait to be published")
+				.register(registry);
+			TimeGauge
+				.builder("medspa.outbox.oldest.age", relay, TimeUnit.SECONDS,
+						waiting -> waiting.oldestWaiting().toMillis() / 1000.0)
+				.description("How long the longest-waiting marked document has waited")
+				.register(registry);
+		};
 	}
 
 }

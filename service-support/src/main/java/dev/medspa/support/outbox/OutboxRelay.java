@@ -228,10 +228,31 @@ public class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	private void mark(Target target) {
 		this.mongo.getCollection(PENDING)
-			.updateOne(
-					Filters.eq("_id", target.markerId()), Updates
-						.combine(Updates.set("collection", target.collection()), Updates.set("document", target.id())),
+			.updateOne(Filters.eq("_id", target.markerId()),
+					Updates.combine(Updates.set("collection", target.collection()),
+							Updates.set("document", target.id()), Updates.setOnInsert("since", new Date())),
 					new UpdateOptions().upsert(true));
+	}
+
+	/**
+	 * How many documents have messages waiting: those marked for the sweep (a broker
+	 * outage shows here) and those asked for but not taken by the relay yet.
+	 */
+	public long backlog() {
+		return this.mongo.getCollection(PENDING).countDocuments() + this.waiting.size() + this.retry.size();
+	}
+
+	/** How long the longest-waiting document marked for the sweep has waited. */
+	public Duration oldestWaiting() {
+		Duration oldest = Duration.ZERO;
+		for (Document marker : this.mongo.getCollection(PENDING).find().projection(Projections.include("since"))) {
+			Date since = marker.getDate("since");
+			if (since != null) {
+				Duration waited = Duration.between(since.toInstant(), Instant.now());
+				oldest = waited.compareTo(oldest) > 0 ? waited : oldest;
+			}
+		}
+		return oldest;
 	}
 
 	/** The relay thread: recovers once, then publishes what is asked for and sweeps. */
