@@ -30,6 +30,11 @@ final class PackagedPlatform implements AutoCloseable {
 	 * file go
 	 */
 	PackagedPlatform(Path home) {
+		this(home, Map.of());
+	}
+
+	/** The platform with more environment for every service (an OTLP endpoint, say). */
+	PackagedPlatform(Path home, Map<String, String> extraEnvironment) {
 		this.home = home;
 		SharedInfrastructure infrastructure = SharedInfrastructure.get();
 		Path jars = Path.of(System.getProperty("services.dir", "target/services"));
@@ -52,6 +57,7 @@ final class PackagedPlatform implements AutoCloseable {
 		common.put("MEDSPA_TESTING_CLOCK_OFFSET_FILE", clockOffsetFile().toString());
 		common.put("MANAGE_LINK_KEYS", InstallationSecrets.readOrCreate(home.resolve("keys/manage-link-key")));
 		common.put("METRICS_SCRAPE_PASSWORD", scrapePassword());
+		common.putAll(extraEnvironment);
 		// every test client comes from 127.0.0.1 and some share a phone number: the
 		// client
 		// limits are raised out of their way (booking-service's LimitsTest and

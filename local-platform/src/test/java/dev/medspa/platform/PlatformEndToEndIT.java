@@ -41,14 +41,19 @@ class PlatformEndToEndIT {
 
 	private static PackagedPlatform platform;
 
+	private static OtlpReceiver traces;
+
 	@BeforeAll
-	static void startServices() {
-		platform = new PackagedPlatform(home);
+	static void startServices() throws Exception {
+		traces = new OtlpReceiver();
+		platform = new PackagedPlatform(home,
+				Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint()));
 	}
 
 	@AfterAll
 	static void stopServices() {
 		platform.close();
+		traces.close();
 	}
 
 	@Test
@@ -88,6 +93,9 @@ class PlatformEndToEndIT {
 		try (var logs = java.nio.file.Files.list(home.resolve("logs"))) {
 			for (Path log : logs.toList()) {
 				String text = java.nio.file.Files.readString(log);
+				// one JSON object a line, as a log collector reads them
+				assertThat(text.lines().filter(line -> !line.isBlank())).as(log.getFileName().toString())
+					.allMatch(line -> line.startsWith("{\"@timestamp\"") && line.endsWith("}"));
 				assertThat(text).as(log.getFileName().toString())
 					.isNotEmpty()
 					.doesNotContain(email)
@@ -114,6 +122,57 @@ class PlatformEndToEndIT {
 				.contains("jvm_memory_used_bytes");
 			assertThat(get(base + "/actuator/health/readiness").statusCode()).as(service).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void oneBookingIsOneTraceFromTheGatewayThroughKafkaToTheMailServer() throws Exception {
+		ZonedDateTime start = nextWeekday(ZonedDateTime.now(ZoneId.of("America/Los_Angeles")).plusDays(12)).withHour(11)
+			.withMinute(0)
+			.withSecond(0)
+			.withNano(0);
+		String email = "traced-" + UUID.randomUUID() + "@example.com";
+		String body = """
+				{"treatmentId":"microneedling-consultation","locationId":"walnut-creek","start":"%s",
+				 "client":{"name":"Ana Gomez","email":"%s","phone":"+1 925 555 0199"}}
+				""".formatted(start.toOffsetDateTime(), email);
+		HttpResponse<String> booked = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> post(platform.site() + "/api/bookings", body), response -> response.statusCode() == 201);
+		String id = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(booked.body())
+			.get("id")
+			.asString();
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(mailTo(email)).hasSize(1));
+
+		// the notification-service's log line of the booking's plan, written as it
+		// consumed the event, names the trace that event brought from the request
+		String traceId = await().atMost(Duration.ofSeconds(30))
+			.until(() -> traceOfLogLine("notification-service", "messages for booking " + id),
+					java.util.Objects::nonNull);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(traces.spans()
+				.stream()
+				.filter(span -> span.traceId().equals(traceId))
+				.map(OtlpReceiver.ReceivedSpan::service)
+				.distinct()).as(() -> "spans received: " + traces.spans())
+				.containsExactlyInAnyOrder("gateway", "booking-service", "notification-service"));
+	}
+
+	/**
+	 * The trace id of the first JSON log line of a service whose message contains the
+	 * text.
+	 */
+	private static @org.jspecify.annotations.Nullable String traceOfLogLine(String service, String text)
+			throws Exception {
+		var json = tools.jackson.databind.json.JsonMapper.builder().build();
+		for (String line : java.nio.file.Files.readAllLines(home.resolve("logs").resolve(service + ".log"))) {
+			if (line.startsWith("{") && line.contains(text)) {
+				var node = json.readTree(line);
+				return node.has("traceId") ? node.get("traceId").asString() : null;
+			}
+		}
+		return null;
 	}
 
 	@Test

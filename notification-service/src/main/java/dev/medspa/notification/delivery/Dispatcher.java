@@ -12,6 +12,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -41,6 +42,8 @@ import dev.medspa.notification.preferences.ContactPreferences;
 import dev.medspa.notification.sms.SmsSender;
 import dev.medspa.notification.sms.SmsDestinations;
 import dev.medspa.notification.sms.SmsSender.SmsRejected;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +101,12 @@ public class Dispatcher {
 	/** Sends run several at a time, never more than the configured number. */
 	private final ThreadPoolExecutor senders;
 
+	/**
+	 * The senders, continuing the trace of whoever handed them work: a confirmation is
+	 * sent as part of the booking's trace.
+	 */
+	private final ExecutorService tracedSenders;
+
 	private final Queue<Future<?>> inFlight = new ConcurrentLinkedQueue<>();
 
 	private final DeliveryMeters meters;
@@ -112,6 +121,7 @@ public class Dispatcher {
 		int senders = properties.dispatch().senders();
 		this.senders = new ThreadPoolExecutor(senders, senders, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(10_000),
 				new CustomizableThreadFactory("sender-"), new ThreadPoolExecutor.CallerRunsPolicy());
+		this.tracedSenders = ContextExecutorService.wrap(this.senders, ContextSnapshotFactory.builder().build());
 		this.catalog = catalog;
 		this.composer = composer;
 		this.email = email;
@@ -150,7 +160,7 @@ public class Dispatcher {
 			}
 		};
 		this.inFlight.removeIf(Future::isDone);
-		this.inFlight.add(this.senders.submit(send));
+		this.inFlight.add(this.tracedSenders.submit(send));
 	}
 
 	/**
@@ -166,7 +176,8 @@ public class Dispatcher {
 			byPlan.computeIfAbsent(entry.bookingId(), id -> new ArrayList<>()).add(entry);
 		}
 		List<Future<Integer>> rounds = new ArrayList<>();
-		byPlan.forEach((bookingId, entries) -> rounds.add(this.senders.submit(() -> handle(bookingId, entries, now))));
+		byPlan.forEach(
+				(bookingId, entries) -> rounds.add(this.tracedSenders.submit(() -> handle(bookingId, entries, now))));
 		int settled = 0;
 		for (Future<Integer> round : rounds) {
 			settled += await(round);

@@ -12,6 +12,11 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,13 +28,19 @@ import org.springframework.kafka.core.KafkaTemplate;
  * The outbox relay, for a service that declares at least one {@link OutboxCollection}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"dev.medspa.support.messaging.KafkaMessagingConfiguration" })
 public class OutboxConfiguration {
 
 	@Bean
-	OutboxMessages outboxMessages(TopicNames topics) {
-		return new OutboxMessages(topics);
+	OutboxMessages outboxMessages(TopicNames topics, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) {
+		Tracer current = tracer.getIfAvailable();
+		Propagator w3c = propagator.getIfAvailable();
+		return (current == null || w3c == null) ? new OutboxMessages(topics)
+				: new OutboxMessages(topics, TraceParents.current(current, w3c));
 	}
 
 	@Bean
@@ -41,8 +52,10 @@ public class OutboxConfiguration {
 	@ConditionalOnBean(OutboxCollection.class)
 	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka,
 			List<OutboxCollection> collections, @Value("${spring.application.name}") String application,
-			@Value("${medspa.outbox.sweep-interval:PT2S}") Duration sweepInterval) {
-		return new OutboxRelay(mongo, kafka, collections, "/medspa/" + application, sweepInterval);
+			@Value("${medspa.outbox.sweep-interval:PT2S}") Duration sweepInterval,
+			ObjectProvider<ObservationRegistry> observations) {
+		return new OutboxRelay(mongo, kafka, collections, "/medspa/" + application, sweepInterval,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	/**

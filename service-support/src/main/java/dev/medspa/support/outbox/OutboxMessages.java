@@ -2,6 +2,9 @@ package dev.medspa.support.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.medspa.events.EventContract;
 import dev.medspa.events.EventContracts;
@@ -13,8 +16,19 @@ public final class OutboxMessages {
 
 	private final TopicNames topics;
 
+	private final Supplier<@Nullable String> currentTrace;
+
 	public OutboxMessages(TopicNames topics) {
+		this(topics, () -> null);
+	}
+
+	/**
+	 * @param currentTrace the W3C {@code traceparent} of the span current on the calling
+	 * thread, or null
+	 */
+	public OutboxMessages(TopicNames topics, Supplier<@Nullable String> currentTrace) {
 		this.topics = topics;
+		this.currentTrace = currentTrace;
 	}
 
 	/**
@@ -25,7 +39,7 @@ public final class OutboxMessages {
 	public OutboxMessage of(String key, Object payload, Instant time) {
 		EventContract<?> contract = EventContracts.forPayload(payload.getClass());
 		return new OutboxMessage(UUID.randomUUID().toString(), this.topics.name(contract.topic()), key, contract.type(),
-				contract.schemaVersion(), time, EventJson.write(payload));
+				contract.schemaVersion(), time, EventJson.write(payload), this.currentTrace.get());
 	}
 
 }

@@ -25,6 +25,7 @@ import dev.medspa.events.EventHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +80,20 @@ public class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 
 	private volatile @Nullable Thread worker;
 
+	private final ObservationRegistry observations;
+
 	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
 			String source, Duration sweepInterval) {
+		this(mongo, kafka, collections, source, sweepInterval, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * @param observations continues the trace of the change that made each event, when it
+	 * was traced
+	 */
+	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
+			String source, Duration sweepInterval, ObservationRegistry observations) {
+		this.observations = observations;
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.collections = List.copyOf(collections);
@@ -203,7 +216,8 @@ public class OutboxRelay implements OutboxTrigger, SmartLifecycle {
 		List<CompletableFuture<?>> results = new ArrayList<>();
 		for (Document message : pending) {
 			eventIds.add(message.getString("eventId"));
-			results.add(this.kafka.send(toRecord(message)));
+			results.add(TraceParents.continuing(this.observations, message.getString(TraceParents.HEADER),
+					message.getString("type"), () -> this.kafka.send(toRecord(message))));
 		}
 		return new Sending(target, eventIds, results);
 	}
