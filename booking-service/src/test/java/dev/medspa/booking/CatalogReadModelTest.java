@@ -123,6 +123,52 @@ class CatalogReadModelTest {
 		}
 	}
 
+	/**
+	 * On each catalog topic this service reads, a record that cannot be read lands in the
+	 * topic's dead-letter topic with the reason, and the record after it on the same
+	 * partition is applied within five seconds.
+	 */
+	@Test
+	void aPoisonRecordOnEveryConsumedTopicIsADeadLetterAndTheNextRecordFollowsWithinFiveSeconds() throws Exception {
+		String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+		String location = "poisoned-" + suffix;
+		String practitioner = "poisoned-" + suffix;
+		Map<String, Runnable> topics = new java.util.LinkedHashMap<>();
+		topics.put(this.topics.locations(),
+				() -> publishQuietly(this.topics.locations(), location, EventContracts.LOCATION_STATE.type(),
+						EventJson.write(CatalogFixtures.location(location, "Poisoned", 1))));
+		topics.put(this.topics.practitioners(),
+				() -> publishQuietly(this.topics.practitioners(), practitioner,
+						EventContracts.PRACTITIONER_STATE.type(),
+						EventJson.write(CatalogFixtures.practitioner(practitioner, CatalogFixtures.WALNUT_CREEK))));
+		for (Map.Entry<String, Runnable> topic : topics.entrySet()) {
+			String key = topic.getKey().contains("location") ? location : practitioner;
+			publish(topic.getKey(), key, "dev.medspa.catalog.poison", "{\"not\": \"a state\"}");
+			topic.getValue().run();
+			long published = System.nanoTime();
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> topic.getKey().contains("location") ? this.readModel.location(location).isPresent()
+						: this.readModel.practitioner(practitioner).isPresent());
+			assertThat(Duration.ofNanos(System.nanoTime() - published)).isLessThan(Duration.ofSeconds(5));
+			var dead = dev.medspa.testsupport.TopicReader.readUntil(this.bootstrapServers,
+					topic.getKey() + Topics.DEAD_LETTER_SUFFIX,
+					records -> records.stream().anyMatch(record -> key.equals(record.key())), Duration.ofSeconds(10));
+			assertThat(dead.stream().filter(record -> key.equals(record.key()))).singleElement()
+				.satisfies(record -> assertThat(
+						dev.medspa.testsupport.TopicReader.header(record, "kafka_dlt-exception-message"))
+					.contains("Unknown event type dev.medspa.catalog.poison"));
+		}
+	}
+
+	private void publishQuietly(String topic, String key, String type, String payload) {
+		try {
+			publish(topic, key, type, payload);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	@Test
 	void aWipedReadModelIsRebuiltFromTheBeginningOfTheTopics() throws Exception {
 		publish(this.topics.locations(), "san-ramon", EventContracts.LOCATION_STATE.type(),

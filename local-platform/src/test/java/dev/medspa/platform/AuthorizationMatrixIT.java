@@ -251,6 +251,10 @@ class AuthorizationMatrixIT {
 				new Call("booking-service", "POST", "/api/staff/clients/export", "{}", OWNERS),
 				new Call("booking-service", "POST", "/api/staff/clients/erase", "{}", OWNERS),
 				new Call("notification-service", "POST", "/api/staff/clients/export", "{}", OWNERS),
+				new Call("booking-service", "GET", "/api/staff/dead-letters/booking-service", null, OWNERS),
+				new Call("notification-service", "GET", "/api/staff/dead-letters/notification-service", null, OWNERS),
+				new Call("notification-service", "POST",
+						"/api/staff/dead-letters/notification-service/nothing.dlt/0/0/replay", null, OWNERS),
 				new Call("booking-service", "POST", "/api/staff/bookings/{booking}/cancel",
 						"{\"reason\":\"Matrix walk\"}", AT_HERE));
 	}

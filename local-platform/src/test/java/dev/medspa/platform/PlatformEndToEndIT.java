@@ -122,6 +122,13 @@ class PlatformEndToEndIT {
 				.contains("jvm_memory_used_bytes");
 			assertThat(get(base + "/actuator/health/readiness").statusCode()).as(service).isEqualTo(200);
 		}
+		// each consuming service's dead letters are reachable through the site, for
+		// owners
+		for (String service : List.of("booking-service", "notification-service")) {
+			HttpResponse<String> deadLetters = get(platform.site() + "/api/staff/dead-letters/" + service);
+			assertThat(deadLetters.statusCode()).as(service).isEqualTo(401);
+			assertThat(deadLetters.body()).as(service).contains("https://medspa.dev/problems/unauthorized");
+		}
 	}
 
 	@Test

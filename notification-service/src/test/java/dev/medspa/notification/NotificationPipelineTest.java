@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -49,9 +50,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * timeline across the end of daylight-saving time, and a cancelled booking that goes
  * quiet.
  */
-@SpringBootTest(properties = { "medspa.notification.dispatch.interval=PT0.1S",
-		"medspa.kafka.retry.initial-interval=PT0.2S", "medspa.kafka.retry.max-interval=PT1S",
-		"medspa.notification.sms.sink-directory=${java.io.tmpdir}/medspa-sms-pipeline-test" })
+@SpringBootTest(
+		properties = { "medspa.notification.dispatch.interval=PT0.1S", "medspa.kafka.retry.initial-interval=PT0.2S",
+				"medspa.kafka.retry.max-interval=PT1S", "medspa.kafka.retry.awaiting-data-for=PT10S",
+				"medspa.notification.sms.sink-directory=${java.io.tmpdir}/medspa-sms-pipeline-test" })
 @LocalInfrastructure
 @AutoConfigureMockMvc
 class NotificationPipelineTest {
@@ -88,6 +90,9 @@ class NotificationPipelineTest {
 
 	@Autowired
 	io.micrometer.core.instrument.MeterRegistry meters;
+
+	@Autowired
+	dev.medspa.notification.catalog.CatalogReadModel catalog;
 
 	@org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -269,6 +274,99 @@ class NotificationPipelineTest {
 			});
 		}
 		assertThat(deadLetters.count()).isEqualTo(deadBefore + 1);
+	}
+
+	@Test
+	void anEventForALocationNotYetKnownBecomesADeadLetterThatAnOwnerReplaysOnceTheLocationIsThere() throws Exception {
+		PipelineFixtures events = new PipelineFixtures(this.kafka, this.topics);
+		events.publishCatalog();
+		this.clock.set(local(2026, 10, 20, 12, 0));
+		String dana = PipelineFixtures.newEmail("dana");
+		String id = "booking-" + dana.substring(5, 13);
+		String tucson = "tucson-" + dana.substring(5, 13);
+		BookingConfirmed walnutCreek = PipelineFixtures.confirmed(id, dana, null, local(2026, 10, 28, 11, 0),
+				local(2026, 10, 20, 12, 0));
+		events.publish(new BookingConfirmed(walnutCreek.bookingId(), 1, walnutCreek.treatmentId(),
+				new LocationId(tucson), walnutCreek.start(), walnutCreek.end(), walnutCreek.client(),
+				walnutCreek.confirmedAt(), walnutCreek.practitionerId(), walnutCreek.manageToken()));
+
+		// after waiting for the location as long as configured, the event is given up on
+		String listing = await().atMost(Duration.ofSeconds(40))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> this.mvc.perform(get("/api/staff/dead-letters/notification-service").with(owner()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), body -> body.contains("\"key\":\"" + id + "\""));
+		var letter = java.util.stream.StreamSupport
+			.stream(tools.jackson.databind.json.JsonMapper.builder().build().readTree(listing).spliterator(), false)
+			.filter(node -> node.get("key").asString().equals(id))
+			.findFirst()
+			.orElseThrow();
+		assertThat(letter.get("topic").asString()).isEqualTo(this.topics.bookingEvents());
+		assertThat(letter.get("eventType").asString())
+			.isEqualTo(dev.medspa.events.EventContracts.BOOKING_CONFIRMED.type());
+		assertThat(letter.get("consumerGroup").asString()).isEqualTo("notification-booking-events");
+		assertThat(letter.get("reason").asString()).contains("location " + tucson);
+		assertThat(listing).doesNotContain(dana).doesNotContain("Ana Gomez");
+		assertThat(PipelineFixtures.mailTo(dana)).isEmpty();
+
+		String replay = "/api/staff/dead-letters/notification-service/" + letter.get("deadLetterTopic").asString() + "/"
+				+ letter.get("partition").asInt() + "/" + letter.get("offset").asLong() + "/replay";
+		this.mvc
+			.perform(post(replay).with(jwt()
+				.jwt(token -> token.subject("desk@clinic.example")
+					.claim("roles", List.of("FRONT_DESK"))
+					.claim("locations", List.of(PipelineFixtures.WALNUT_CREEK)))
+				.authorities(
+						new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_FRONT_DESK"))))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/staff/dead-letters/notification-service/" + letter.get("deadLetterTopic").asString()
+					+ "/0/999999/replay")
+				.with(owner()))
+			.andExpect(status().isNotFound());
+
+		// the fix: the location reaches this service; then the owner replays the event,
+		// twice by mistake, and the client is mailed once
+		events.state(this.topics.locations(), tucson, dev.medspa.events.EventContracts.LOCATION_STATE.type(),
+				PipelineFixtures.location(tucson, "Tucson", "America/Phoenix"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.catalog.location(tucson).isPresent());
+		this.mvc.perform(post(replay).with(owner())).andExpect(status().isOk()).andExpect(jsonPath("$.key").value(id));
+		this.mvc.perform(post(replay).with(owner())).andExpect(status().isOk());
+		assertThat(awaitMail(dana, 1).getSubject()).contains("Tucson");
+		assertNoMoreMail(dana, 1);
+	}
+
+	/**
+	 * On the catalog topics this service reads (the booking events are above), a record
+	 * that cannot be read is a dead letter with the reason, and the record after it
+	 * follows within five seconds.
+	 */
+	@Test
+	void aPoisonRecordOnEachCatalogTopicIsADeadLetterAndTheNextRecordFollowsWithinFiveSeconds() {
+		PipelineFixtures events = new PipelineFixtures(this.kafka, this.topics);
+		String location = "poisoned-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		events.state(this.topics.locations(), location, "dev.medspa.catalog.poison", "not a state");
+		events.state(this.topics.locations(), location, dev.medspa.events.EventContracts.LOCATION_STATE.type(),
+				PipelineFixtures.location(location, "Poisoned", "America/Phoenix"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.catalog.location(location).isPresent());
+		String treatment = "poisoned-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		events.state(this.topics.treatments(), treatment, "dev.medspa.catalog.poison", "not a state");
+		events.state(this.topics.treatments(), treatment, dev.medspa.events.EventContracts.TREATMENT_STATE.type(),
+				PipelineFixtures.treatment(treatment));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.catalog.treatment(treatment).isPresent());
+		for (String[] poisoned : List.of(new String[] { this.topics.locations(), location },
+				new String[] { this.topics.treatments(), treatment })) {
+			var dead = dev.medspa.testsupport.TopicReader.readUntil(this.bootstrapServers,
+					poisoned[0] + dev.medspa.events.Topics.DEAD_LETTER_SUFFIX,
+					records -> records.stream().anyMatch(record -> poisoned[1].equals(record.key())),
+					Duration.ofSeconds(10));
+			assertThat(dead.stream().filter(record -> poisoned[1].equals(record.key()))).singleElement()
+				.satisfies(record -> assertThat(
+						dev.medspa.testsupport.TopicReader.header(record, "kafka_dlt-exception-message"))
+					.contains("dev.medspa.catalog.poison"));
+		}
 	}
 
 	@Test

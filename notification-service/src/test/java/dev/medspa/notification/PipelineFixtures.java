@@ -57,9 +57,18 @@ final class PipelineFixtures {
 	}
 
 	void publishCatalog() {
-		TreatmentState treatment = new TreatmentState(new TreatmentId(MICRONEEDLING), MICRONEEDLING, "Micro-needling",
-				"skin-rejuvenation", "", Duration.ofMinutes(60), Duration.ofMinutes(20), Duration.ofMinutes(10),
-				new BigDecimal("350.00"), "USD", "treatment-room", "microneedling", null,
+		state(this.topics.treatments(), MICRONEEDLING, EventContracts.TREATMENT_STATE.type(), treatment(MICRONEEDLING));
+		state(this.topics.locations(), WALNUT_CREEK, EventContracts.LOCATION_STATE.type(),
+				location(WALNUT_CREEK, "Walnut Creek", "America/Los_Angeles"));
+		state(this.topics.locations(), SCOTTSDALE, EventContracts.LOCATION_STATE.type(),
+				location(SCOTTSDALE, "Scottsdale", "America/Phoenix"));
+	}
+
+	/** Micro-needling, with its aftercare timeline and series, under the given id. */
+	static TreatmentState treatment(String id) {
+		return new TreatmentState(new TreatmentId(id), id, "Micro-needling", "skin-rejuvenation", "",
+				Duration.ofMinutes(60), Duration.ofMinutes(20), Duration.ofMinutes(10), new BigDecimal("350.00"), "USD",
+				"treatment-room", "microneedling", null,
 				new TreatmentState.SeriesRule(3, Period.ofWeeks(4), Period.ofWeeks(6)),
 				List.of(new TreatmentState.AftercareStep("guide", Duration.ZERO,
 						"Your aftercare guide: cleanse gently."),
@@ -69,11 +78,6 @@ final class PipelineFixtures {
 						new TreatmentState.AftercareStep("week-check-in", Duration.ofDays(7),
 								"The sun-protection week is over. How does your skin feel?")),
 				true, 1, "Avoid retinoids for three days before.");
-		state(this.topics.treatments(), MICRONEEDLING, EventContracts.TREATMENT_STATE.type(), treatment);
-		state(this.topics.locations(), WALNUT_CREEK, EventContracts.LOCATION_STATE.type(),
-				location(WALNUT_CREEK, "Walnut Creek", "America/Los_Angeles"));
-		state(this.topics.locations(), SCOTTSDALE, EventContracts.LOCATION_STATE.type(),
-				location(SCOTTSDALE, "Scottsdale", "America/Phoenix"));
 	}
 
 	static LocationState location(String id, String name, String zone) {

@@ -36,13 +36,15 @@ class ApiRoutes {
 		return to("booking", urls.booking(), "/api/availability", "/api/availability/**", "/api/holds", "/api/holds/**",
 				"/api/bookings", "/api/bookings/**", "/api/manage/**", "/api/staff/schedules/**", "/api/staff/bookings",
 				"/api/staff/bookings/**", "/api/staff/day-sheets/**", "/api/staff/agenda/**", "/api/staff/attention",
-				"/api/staff/affected-bookings", "/api/staff/clients/erase");
+				"/api/staff/affected-bookings", "/api/staff/clients/erase", "/api/staff/dead-letters/booking-service",
+				"/api/staff/dead-letters/booking-service/**");
 	}
 
 	@Bean
 	RouterFunction<ServerResponse> notificationApi(ServiceUrls urls) {
 		return to("notification", urls.notification(), "/api/staff/notifications", "/api/staff/notifications/**",
-				"/api/unsubscribe/**", "/api/email-codes");
+				"/api/unsubscribe/**", "/api/email-codes", "/api/staff/dead-letters/notification-service",
+				"/api/staff/dead-letters/notification-service/**");
 	}
 
 	/**

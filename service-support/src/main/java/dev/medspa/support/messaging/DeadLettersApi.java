@@ -1,0 +1,56 @@
+package dev.medspa.support.messaging;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import dev.medspa.support.Refusal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Owners list what this service's consumers gave up on and replay it once the cause is
+ * fixed. The path names the service, so the gateway can route each service's dead letters
+ * to it.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/staff/dead-letters/${spring.application.name}")
+public class DeadLettersApi {
+
+	private final DeadLetters deadLetters;
+
+	DeadLettersApi(DeadLetters deadLetters) {
+		this.deadLetters = deadLetters;
+	}
+
+	@Operation(summary = "Records this service's consumers gave up on, with where they came from and why",
+			description = "Owners only. The payload is never shown; the reason is masked.")
+	@GetMapping
+	List<DeadLetters.DeadLetter> list(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+		return this.deadLetters.list(limit);
+	}
+
+	@Operation(summary = "Puts a dead letter back on the topic it came from",
+			description = "Owners only, once the cause is fixed. Consumers skip an event they already applied.")
+	@PostMapping("/{deadLetterTopic}/{partition}/{offset}/replay")
+	DeadLetters.DeadLetter replay(@PathVariable String deadLetterTopic, @PathVariable @Min(0) int partition,
+			@PathVariable @Min(0) long offset) {
+		try {
+			return this.deadLetters.replay(deadLetterTopic, partition, offset)
+				.orElseThrow(() -> Refusal.notFound("Dead letter", "This service has no dead letter at "
+						+ deadLetterTopic + ", partition " + partition + ", offset " + offset));
+		}
+		catch (DeadLetters.BrokerUnavailable ex) {
+			throw Refusal.unavailable("broker-unavailable", "The broker did not take the replay; try again later");
+		}
+	}
+
+}
