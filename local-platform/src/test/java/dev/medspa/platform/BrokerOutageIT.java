@@ -1,0 +1,247 @@
+package dev.medspa.platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import dev.medspa.infrastructure.FreePort;
+import dev.medspa.infrastructure.KafkaBroker;
+import dev.medspa.testsupport.SharedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * R5: the broker is down while clients book. Every booking is accepted (the outbox keeps
+ * its event; nothing a booking needs is in Kafka), the backlog shows in the metrics while
+ * the outage lasts, and after the broker is back every client gets exactly one
+ * confirmation. The packaged services run as processes; this test has a broker of its
+ * own, which it stops and starts again on the same data and port.
+ */
+class BrokerOutageIT {
+
+	private static final int BOOKINGS = Integer.getInteger("outage.bookings", 1000);
+
+	private static final Duration OUTAGE_AT_LEAST = Duration.ofSeconds(30);
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	static Path home;
+
+	private static PackagedPlatform platform;
+
+	private static KafkaBroker broker;
+
+	private static Path kafkaData;
+
+	private static int kafkaPort;
+
+	private static int controllerPort;
+
+	@BeforeAll
+	static void start() {
+		kafkaData = home.resolve("kafka");
+		kafkaPort = FreePort.find();
+		controllerPort = FreePort.find();
+		broker = KafkaBroker.start(kafkaData, kafkaPort, controllerPort);
+		platform = new PackagedPlatform(home, Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
+	}
+
+	@AfterAll
+	static void stop() {
+		if (platform != null) {
+			platform.close();
+		}
+		if (broker != null) {
+			broker.close();
+		}
+	}
+
+	@Test
+	void bookingsMadeWhileTheBrokerIsDownAreEachConfirmedOnceAfterItReturns() throws Exception {
+		String booking = platform.service("booking-service");
+		List<String> starts = await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(BrokerOutageIT::freeStarts, found -> found.size() >= BOOKINGS);
+
+		broker.close();
+		long down = System.nanoTime();
+		Map<String, String> confirmed = new ConcurrentHashMap<>();
+		List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> sent = new ArrayList<>();
+			for (int i = 0; i < BOOKINGS; i++) {
+				String[] slot = starts.get(i).split("\\|");
+				String email = "outage-" + i + "-" + UUID.randomUUID() + "@example.com";
+				sent.add(clients.submit(() -> {
+					HttpResponse<String> response = post(booking + "/api/bookings", request(slot[0], slot[1], email));
+					if (response.statusCode() == 201) {
+						confirmed.put(JSON.readTree(response.body()).get("id").asString(), email);
+					}
+					else {
+						refused.add(response.statusCode() + " " + response.body());
+					}
+					return null;
+				}));
+			}
+			for (Future<?> each : sent) {
+				each.get();
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+		// nothing half-done: every answer is a booking or a clear refusal, and here,
+		// with free slots and the store up, every one is a booking
+		assertThat(refused).isEmpty();
+		assertThat(confirmed).hasSize(BOOKINGS);
+		assertThat(PackagedPlatformMetrics.value(booking, platform.scrapePassword(), "medspa_outbox_backlog"))
+			.as("the events waiting for the broker")
+			.isPositive();
+		long waited = Duration.ofNanos(System.nanoTime() - down).toMillis();
+		Thread.sleep(Math.max(0, OUTAGE_AT_LEAST.toMillis() - waited));
+
+		broker = KafkaBroker.start(kafkaData, kafkaPort, controllerPort);
+
+		await().atMost(Duration.ofMinutes(4))
+			.pollInterval(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(confirmed.values().stream().filter(email -> mailTo(email).isEmpty()))
+				.as("clients still without their confirmation")
+				.isEmpty());
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(
+					PackagedPlatformMetrics.value(booking, platform.scrapePassword(), "medspa_outbox_backlog"))
+				.isZero());
+		Thread.sleep(3_000);
+		Map<String, Integer> mails = new HashMap<>();
+		for (String email : confirmed.values()) {
+			mails.put(email, mailTo(email).size());
+		}
+		assertThat(mails.entrySet().stream().filter(entry -> entry.getValue() != 1))
+			.as("clients mailed other than once")
+			.isEmpty();
+		Set<String> slots = new HashSet<>();
+		for (String id : confirmed.keySet()) {
+			JsonNode stored = JSON.readTree(get(booking + "/api/staff/bookings/" + id, ownerToken()).body());
+			assertThat(slots.add(stored.get("practitionerId").asString() + "@" + stored.get("start").asString()))
+				.as("a practitioner booked twice at one time")
+				.isTrue();
+		}
+	}
+
+	/**
+	 * Free consultation starts, as {@code location|start}, over the booking horizon at
+	 * the demo locations, an hour apart at each, so no two ask for the same room or
+	 * practitioner.
+	 */
+	private static List<String> freeStarts() throws Exception {
+		List<String> starts = new ArrayList<>();
+		Map<String, java.time.Instant> lastPicked = new HashMap<>();
+		LocalDate from = LocalDate.now().plusDays(2);
+		for (int week = 0; week < 12 && starts.size() < BOOKINGS; week++) {
+			LocalDate first = from.plusWeeks(week);
+			HttpResponse<String> response = get(platform.service("booking-service")
+					+ "/api/availability?treatment=microneedling-consultation&location=any&from=" + first + "&to="
+					+ first.plusDays(6), null);
+			if (response.statusCode() != 200) {
+				return List.of();
+			}
+			for (JsonNode location : JSON.readTree(response.body()).get("locations")) {
+				String id = location.get("locationId").asString();
+				for (JsonNode slot : location.get("slots")) {
+					java.time.Instant start = java.time.OffsetDateTime.parse(slot.get("start").asString()).toInstant();
+					java.time.Instant last = lastPicked.get(id);
+					if (last == null || !start.isBefore(last.plus(Duration.ofHours(1)))) {
+						lastPicked.put(id, start);
+						starts.add(id + "|" + slot.get("start").asString());
+					}
+				}
+			}
+		}
+		return starts;
+	}
+
+	private static String request(String location, String start, String email) {
+		return """
+				{"treatmentId":"microneedling-consultation","locationId":"%s","start":"%s",
+				 "client":{"name":"Outage Client","email":"%s","phone":"+1 925 555 0199"}}
+				""".formatted(location, start, email);
+	}
+
+	private static String ownerToken() throws Exception {
+		return InstallationTokens.token(platform.signingKeyFile(), platform.site(), "OWNER", List.of(), claims -> {
+		});
+	}
+
+	private static List<MimeMessage> mailTo(String address) {
+		return SharedInfrastructure.get().mail().receivedBy(address);
+	}
+
+	private static HttpResponse<String> get(String url, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> post(String url, String json) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Reads one sample from a service's Prometheus scrape. */
+	static final class PackagedPlatformMetrics {
+
+		private PackagedPlatformMetrics() {
+		}
+
+		static double value(String service, String password, String name) throws Exception {
+			String credentials = Base64.getEncoder()
+				.encodeToString(("prometheus:" + password).getBytes(StandardCharsets.UTF_8));
+			String scrape = HTTP
+				.send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))
+					.header("Authorization", "Basic " + credentials)
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			Matcher sample = Pattern.compile("^" + name + "\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE).matcher(scrape);
+			return sample.find() ? Double.parseDouble(sample.group(1)) : Double.NaN;
+		}
+
+	}
+
+}
