@@ -110,6 +110,19 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Kills the service as a crash would: SIGKILL, no shutdown hooks, nothing flushed;
+	 * returns once the process is gone.
+	 */
+	public void kill() {
+		try {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
 	 * Asks the service to stop (SIGTERM) without waiting, so several can shut down side
 	 * by side.
 	 */

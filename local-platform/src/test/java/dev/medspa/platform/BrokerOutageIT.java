@@ -91,9 +91,9 @@ class BrokerOutageIT {
 	@Test
 	void bookingsMadeWhileTheBrokerIsDownAreEachConfirmedOnceAfterItReturns() throws Exception {
 		String booking = platform.service("booking-service");
-		List<String> starts = await().atMost(Duration.ofSeconds(90))
+		List<DemoSlots.Slot> starts = await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofSeconds(1))
-			.until(BrokerOutageIT::freeStarts, found -> found.size() >= BOOKINGS);
+			.until(() -> DemoSlots.free(booking, BOOKINGS), found -> found.size() >= BOOKINGS);
 
 		broker.close();
 		long down = System.nanoTime();
@@ -103,10 +103,10 @@ class BrokerOutageIT {
 		try {
 			List<Future<?>> sent = new ArrayList<>();
 			for (int i = 0; i < BOOKINGS; i++) {
-				String[] slot = starts.get(i).split("\\|");
+				DemoSlots.Slot slot = starts.get(i);
 				String email = "outage-" + i + "-" + UUID.randomUUID() + "@example.com";
 				sent.add(clients.submit(() -> {
-					HttpResponse<String> response = post(booking + "/api/bookings", request(slot[0], slot[1], email));
+					HttpResponse<String> response = post(booking + "/api/bookings", DemoSlots.request(slot, email));
 					if (response.statusCode() == 201) {
 						confirmed.put(JSON.readTree(response.body()).get("id").asString(), email);
 					}
@@ -159,45 +159,6 @@ class BrokerOutageIT {
 				.as("a practitioner booked twice at one time")
 				.isTrue();
 		}
-	}
-
-	/**
-	 * Free consultation starts, as {@code location|start}, over the booking horizon at
-	 * the demo locations, an hour apart at each, so no two ask for the same room or
-	 * practitioner.
-	 */
-	private static List<String> freeStarts() throws Exception {
-		List<String> starts = new ArrayList<>();
-		Map<String, java.time.Instant> lastPicked = new HashMap<>();
-		LocalDate from = LocalDate.now().plusDays(2);
-		for (int week = 0; week < 12 && starts.size() < BOOKINGS; week++) {
-			LocalDate first = from.plusWeeks(week);
-			HttpResponse<String> response = get(platform.service("booking-service")
-					+ "/api/availability?treatment=microneedling-consultation&location=any&from=" + first + "&to="
-					+ first.plusDays(6), null);
-			if (response.statusCode() != 200) {
-				return List.of();
-			}
-			for (JsonNode location : JSON.readTree(response.body()).get("locations")) {
-				String id = location.get("locationId").asString();
-				for (JsonNode slot : location.get("slots")) {
-					java.time.Instant start = java.time.OffsetDateTime.parse(slot.get("start").asString()).toInstant();
-					java.time.Instant last = lastPicked.get(id);
-					if (last == null || !start.isBefore(last.plus(Duration.ofHours(1)))) {
-						lastPicked.put(id, start);
-						starts.add(id + "|" + slot.get("start").asString());
-					}
-				}
-			}
-		}
-		return starts;
-	}
-
-	private static String request(String location, String start, String email) {
-		return """
-				{"treatmentId":"microneedling-consultation","locationId":"%s","start":"%s",
-				 "client":{"name":"Outage Client","email":"%s","phone":"+1 925 555 0199"}}
-				""".formatted(location, start, email);
 	}
 
 	private static String ownerToken() throws Exception {

@@ -21,6 +21,8 @@ final class PackagedPlatform implements AutoCloseable {
 
 	private final List<ServiceProcess> processes = new ArrayList<>();
 
+	private final Map<String, java.util.function.Supplier<ServiceProcess>> launches = new HashMap<>();
+
 	private final Path home;
 
 	private final ServiceProcess gateway;
@@ -100,7 +102,33 @@ final class PackagedPlatform implements AutoCloseable {
 		ServiceProcess process = ServiceProcess.start(name, jars.resolve(name + ".jar"), port, env,
 				this.home.resolve("logs").resolve(name + ".log"));
 		this.processes.add(process);
+		this.launches.put(name, () -> ServiceProcess.start(name, jars.resolve(name + ".jar"), port, env,
+				this.home.resolve("logs").resolve(name + ".log")));
 		return process;
+	}
+
+	/** Kills a service with SIGKILL, as a crash would. */
+	void kill(String name) {
+		process(name).kill();
+	}
+
+	/**
+	 * Starts a service again, as it was started first, on the same port and data, and
+	 * waits until it is healthy.
+	 */
+	void restart(String name) {
+		ServiceProcess old = process(name);
+		old.kill();
+		ServiceProcess started = this.launches.get(name).get();
+		this.processes.set(this.processes.indexOf(old), started);
+		started.awaitHealthy(Duration.ofMinutes(2));
+	}
+
+	private ServiceProcess process(String name) {
+		return this.processes.stream()
+			.filter(process -> process.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No service " + name));
 	}
 
 	String site() {

@@ -1,0 +1,206 @@
+package dev.medspa.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.medspa.infrastructure.FreePort;
+import dev.medspa.infrastructure.KafkaBroker;
+import dev.medspa.testsupport.SharedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * R4: booking-service is killed with SIGKILL under load, at a moment when bookings are
+ * written but their events not yet published (the broker is down then, so some surely
+ * are). Clients retry with their {@code Idempotency-Key} until they get an answer, as a
+ * well-behaved client does. After the restart, the reconciliation: every stored booking
+ * has exactly one confirmation accepted by SMTP, every confirmation belongs to a stored
+ * booking, every client that was told "booked" has that booking, nobody has two, and no
+ * practitioner is booked twice at one time.
+ */
+class BookingServiceCrashIT {
+
+	private static final int BOOKINGS = 300;
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	static Path home;
+
+	private static PackagedPlatform platform;
+
+	private static KafkaBroker broker;
+
+	private static final int KAFKA_PORT = FreePort.find();
+
+	private static final int CONTROLLER_PORT = FreePort.find();
+
+	@BeforeAll
+	static void start() {
+		broker = KafkaBroker.start(home.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT);
+		platform = new PackagedPlatform(home, Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
+	}
+
+	@AfterAll
+	static void stop() {
+		if (platform != null) {
+			platform.close();
+		}
+		if (broker != null) {
+			broker.close();
+		}
+	}
+
+	@Test
+	void aKillBetweenWritesAndTheirPublicationLosesNothingAndDuplicatesNothing() throws Exception {
+		String booking = platform.service("booking-service");
+		List<DemoSlots.Slot> slots = await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> DemoSlots.free(booking, BOOKINGS), found -> found.size() >= BOOKINGS);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Map<String, String> toldBooked = new ConcurrentHashMap<>();
+		AtomicInteger answered = new AtomicInteger();
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		List<Future<?>> sent = new java.util.ArrayList<>();
+		for (int i = 0; i < BOOKINGS; i++) {
+			DemoSlots.Slot slot = slots.get(i);
+			String email = "crash-" + run + "-" + i + "@example.com";
+			sent.add(clients.submit(() -> {
+				bookWithRetries(booking, slot, email).ifPresent(id -> toldBooked.put(email, id));
+				answered.incrementAndGet();
+				return null;
+			}));
+		}
+		// a third in: the broker goes, so what is written from now on waits in outboxes
+		await().atMost(Duration.ofMinutes(2)).until(() -> answered.get() >= BOOKINGS / 3);
+		Path kafkaData = home.resolve("kafka");
+		int port = Integer
+			.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers().lastIndexOf(':') + 1));
+		broker.close();
+		// two thirds in: the service is killed mid-flight, with events still unpublished
+		await().atMost(Duration.ofMinutes(2)).until(() -> answered.get() >= 2 * BOOKINGS / 3);
+		platform.kill("booking-service");
+		broker = KafkaBroker.start(home.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT);
+		platform.restart("booking-service");
+		for (Future<?> each : sent) {
+			each.get();
+		}
+		clients.shutdown();
+
+		// the reconciliation, once the pipeline has settled
+		Map<String, List<String>> stored = await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofSeconds(3))
+			.until(() -> storedBookings(booking, slots, run),
+					bookings -> bookings.keySet().stream().allMatch(email -> !mailTo(email).isEmpty()));
+		Thread.sleep(3_000);
+		Set<String> mailed = new HashSet<>();
+		for (int i = 0; i < BOOKINGS; i++) {
+			String email = "crash-" + run + "-" + i + "@example.com";
+			int mails = mailTo(email).size();
+			assertThat(mails).as("confirmations to " + email).isLessThanOrEqualTo(1);
+			if (mails == 1) {
+				mailed.add(email);
+			}
+		}
+		assertThat(stored.values()).as("clients with more than one booking").allMatch(ids -> ids.size() == 1);
+		assertThat(mailed).as("confirmed bookings and confirmations accepted by SMTP").isEqualTo(stored.keySet());
+		toldBooked.forEach((email, id) -> assertThat(stored.get(email)).as(email).containsExactly(id));
+		assertThat(toldBooked.size()).as("clients told they are booked").isGreaterThan(BOOKINGS / 2);
+	}
+
+	/**
+	 * Books as a client that keeps its key: on no answer, a server error or "still in
+	 * progress", it asks again, for up to three minutes.
+	 * @return the booking's id, or empty if refused for good
+	 */
+	private static java.util.Optional<String> bookWithRetries(String service, DemoSlots.Slot slot, String email)
+			throws Exception {
+		String key = UUID.randomUUID().toString();
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service + "/api/bookings"))
+					.timeout(Duration.ofSeconds(30))
+					.header("Content-Type", "application/json")
+					.header("Idempotency-Key", key)
+					.POST(HttpRequest.BodyPublishers.ofString(DemoSlots.request(slot, email)))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 201 || response.statusCode() == 200) {
+					return java.util.Optional.of(JSON.readTree(response.body()).get("id").asString());
+				}
+				if (response.statusCode() < 500 && !response.body().contains("request-in-progress")) {
+					return java.util.Optional.empty();
+				}
+			}
+			catch (IOException ex) {
+				// the service is down: ask again
+			}
+			Thread.sleep(500);
+		}
+		throw new AssertionError("No answer for " + email + " within three minutes");
+	}
+
+	/**
+	 * The confirmed bookings of this run's clients, by client, read from the day sheets.
+	 */
+	private static Map<String, List<String>> storedBookings(String service, List<DemoSlots.Slot> slots, String run)
+			throws Exception {
+		String token = InstallationTokens.token(platform.signingKeyFile(), platform.site(), "OWNER", List.of(),
+				claims -> {
+				});
+		Set<String> days = new HashSet<>();
+		slots.forEach(slot -> days.add(slot.locationId() + "/" + slot.day()));
+		Map<String, List<String>> byClient = new HashMap<>();
+		Set<String> taken = new HashSet<>();
+		for (String day : days) {
+			HttpResponse<String> sheet = HTTP
+				.send(HttpRequest.newBuilder(URI.create(service + "/api/staff/day-sheets/" + day))
+					.header("Authorization", "Bearer " + token)
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(sheet.statusCode()).as(sheet.body()).isEqualTo(200);
+			for (JsonNode booked : JSON.readTree(sheet.body()).get("bookings")) {
+				String email = booked.get("client").get("email").asString();
+				if (email.startsWith("crash-" + run) && booked.get("status").asString().equals("CONFIRMED")) {
+					byClient.computeIfAbsent(email, key -> new java.util.ArrayList<>())
+						.add(booked.get("id").asString());
+					assertThat(
+							taken.add(booked.get("practitionerId").asString() + "@" + booked.get("start").asString()))
+						.as("a practitioner booked twice at one time")
+						.isTrue();
+				}
+			}
+		}
+		return byClient;
+	}
+
+	private static List<jakarta.mail.internet.MimeMessage> mailTo(String address) {
+		return SharedInfrastructure.get().mail().receivedBy(address);
+	}
+
+}
