@@ -21,6 +21,9 @@ final class PackagedPlatform implements AutoCloseable {
 
 	private final List<ServiceProcess> processes = new ArrayList<>();
 
+	/** What the services put before every topic name, so runs never share topics. */
+	private final String topicPrefix;
+
 	private final Map<String, java.util.function.Supplier<ServiceProcess>> launches = new HashMap<>();
 
 	private final Path home;
@@ -41,6 +44,7 @@ final class PackagedPlatform implements AutoCloseable {
 		SharedInfrastructure infrastructure = SharedInfrastructure.get();
 		Path jars = Path.of(System.getProperty("services.dir", "target/services"));
 		String prefix = "e2e" + System.nanoTime();
+		this.topicPrefix = prefix + ".";
 		int gatewayPort = FreePort.find();
 		String site = "http://127.0.0.1:" + gatewayPort;
 		int catalogPort = FreePort.find();
@@ -129,6 +133,10 @@ final class PackagedPlatform implements AutoCloseable {
 			.filter(process -> process.name().equals(name))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("No service " + name));
+	}
+
+	String topicPrefix() {
+		return this.topicPrefix;
 	}
 
 	String site() {

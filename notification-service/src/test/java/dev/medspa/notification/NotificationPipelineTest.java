@@ -125,6 +125,8 @@ class NotificationPipelineTest {
 			.isGreaterThanOrEqualTo(1);
 		assertThat(confirmation.getSubject())
 			.isEqualTo("Your appointment at Evergreen Med Spa Walnut Creek is confirmed");
+		// the Message-ID comes from the message's own id, so a resend keeps it
+		assertThat(confirmation.getMessageID()).isEqualTo("<" + id + ".confirmation.v1@medspa.dev>");
 		assertThat(PipelineFixtures.part(confirmation, "text/plain")).contains("Micro-needling")
 			.contains("Thursday, October 29, 2026 at 10:00 AM PDT (America/Los_Angeles)")
 			.contains("http://127.0.0.1:8080/manage/" + this.links.token(id))

@@ -68,6 +68,12 @@ class SmtpEmailSender implements EmailSender {
 						email.calendar().contentType());
 			}
 			message.setHeader(REFERENCE_HEADER, email.reference());
+			// the same message keeps its Message-ID on every attempt: if a sender dies
+			// after
+			// the server took it and before that was recorded, the one that takes over
+			// sends
+			// it again under the same identity, which mail clients show once
+			message.setHeader("Message-ID", messageId(email.reference()));
 			if (email.unsubscribeUrl() != null) {
 				message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
 				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -96,6 +102,11 @@ class SmtpEmailSender implements EmailSender {
 		catch (MailException ex) {
 			throw classified(ex);
 		}
+	}
+
+	/** A Message-ID made from the message's own id, the same on every attempt. */
+	static String messageId(String reference) {
+		return "<" + reference.replaceAll("[^A-Za-z0-9.-]", ".") + "@medspa.dev>";
 	}
 
 	private static RuntimeException classified(MailException ex) {
