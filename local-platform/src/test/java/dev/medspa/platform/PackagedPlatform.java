@@ -40,6 +40,14 @@ final class PackagedPlatform implements AutoCloseable {
 
 	/** The platform with more environment for every service (an OTLP endpoint, say). */
 	PackagedPlatform(Path home, Map<String, String> extraEnvironment) {
+		this(home, extraEnvironment, 1);
+	}
+
+	/**
+	 * The platform with {@code instances} processes of each service behind the one
+	 * gateway, all sharing the store and the broker; the gateway talks to the first.
+	 */
+	PackagedPlatform(Path home, Map<String, String> extraEnvironment, int instances) {
 		this.home = home;
 		SharedInfrastructure infrastructure = SharedInfrastructure.get();
 		Path jars = Path.of(System.getProperty("services.dir", "target/services"));
@@ -87,6 +95,10 @@ final class PackagedPlatform implements AutoCloseable {
 		catalogEnv.put("CATALOG_DEMO_DATA", "true");
 		start(jars, "catalog-service", catalogPort, prefix, catalogEnv, infrastructure);
 		start(jars, "booking-service", bookingPort, prefix, common, infrastructure);
+		for (int more = 1; more < instances; more++) {
+			start(jars, "catalog-service", FreePort.find(), prefix, catalogEnv, infrastructure);
+			start(jars, "booking-service", FreePort.find(), prefix, common, infrastructure);
+		}
 		Map<String, String> notificationEnv = new HashMap<>(common);
 		notificationEnv.remove("MEDSPA_TESTING_CLOCK_OFFSET_FILE");
 		notificationEnv.put("MANAGE_URL", site + "/manage/");
@@ -96,6 +108,9 @@ final class PackagedPlatform implements AutoCloseable {
 				InstallationSecrets.readOrCreate(home.resolve("keys/unsubscribe-secret")));
 		notificationEnv.put("SMS_SINK_DIRECTORY", home.resolve("sms").toString());
 		start(jars, "notification-service", notificationPort, prefix, notificationEnv, infrastructure);
+		for (int more = 1; more < instances; more++) {
+			start(jars, "notification-service", FreePort.find(), prefix, notificationEnv, infrastructure);
+		}
 		this.processes.forEach(process -> process.awaitHealthy(Duration.ofMinutes(3)));
 	}
 
@@ -103,11 +118,11 @@ final class PackagedPlatform implements AutoCloseable {
 			SharedInfrastructure infrastructure) {
 		Map<String, String> env = new HashMap<>(environment);
 		env.put("MONGODB_URI", infrastructure.mongoConnectionString() + "/" + prefix + name.replace("-service", ""));
-		ServiceProcess process = ServiceProcess.start(name, jars.resolve(name + ".jar"), port, env,
-				this.home.resolve("logs").resolve(name + ".log"));
+		long earlier = this.processes.stream().filter(process -> process.name().equals(name)).count();
+		Path log = this.home.resolve("logs").resolve(name + (earlier == 0 ? "" : "-" + (earlier + 1)) + ".log");
+		ServiceProcess process = ServiceProcess.start(name, jars.resolve(name + ".jar"), port, env, log);
 		this.processes.add(process);
-		this.launches.put(name, () -> ServiceProcess.start(name, jars.resolve(name + ".jar"), port, env,
-				this.home.resolve("logs").resolve(name + ".log")));
+		this.launches.putIfAbsent(name, () -> ServiceProcess.start(name, jars.resolve(name + ".jar"), port, env, log));
 		return process;
 	}
 
@@ -133,6 +148,14 @@ final class PackagedPlatform implements AutoCloseable {
 			.filter(process -> process.name().equals(name))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("No service " + name));
+	}
+
+	/** Where each instance of a service answers. */
+	List<String> instances(String name) {
+		return this.processes.stream()
+			.filter(process -> process.name().equals(name))
+			.map(ServiceProcess::baseUrl)
+			.toList();
 	}
 
 	String topicPrefix() {

@@ -1,0 +1,192 @@
+package dev.medspa.platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import dev.medspa.testsupport.SharedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * R7: three instances of every service on one store and one broker, with bookings spread
+ * over the three booking-services and one slot raced for through all three at once. One
+ * winner for the slot, no practitioner booked twice, every client mailed exactly once
+ * although three dispatchers, with their schedulers, look at the same due messages, and
+ * the confirmations the three notification-services count add up to one per booking.
+ */
+class ThreeInstancesIT {
+
+	private static final int INSTANCES = 3;
+
+	private static final int BOOKINGS = 150;
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	static Path home;
+
+	private static PackagedPlatform platform;
+
+	@BeforeAll
+	static void start() {
+		platform = new PackagedPlatform(home, Map.of(), INSTANCES);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (platform != null) {
+			platform.close();
+		}
+	}
+
+	@Test
+	void threeOfEachBookEachSlotOnceAndMailEachClientOnce() throws Exception {
+		List<String> bookingServices = platform.instances("booking-service");
+		assertThat(bookingServices).hasSize(INSTANCES);
+		List<DemoSlots.Slot> slots = await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> DemoSlots.free(bookingServices.get(INSTANCES - 1), BOOKINGS + 1),
+					found -> found.size() > BOOKINGS);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		List<String> clients = new ArrayList<>();
+		ExecutorService senders = Executors.newFixedThreadPool(8);
+		List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+		for (int i = 0; i < BOOKINGS; i++) {
+			String email = "three-" + run + "-" + i + "@example.com";
+			clients.add(email);
+			String service = bookingServices.get(i % INSTANCES);
+			DemoSlots.Slot slot = slots.get(i);
+			answers.add(senders.submit(() -> post(service + "/api/bookings", DemoSlots.request(slot, email))));
+		}
+		for (Future<HttpResponse<String>> answer : answers) {
+			assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(201);
+		}
+
+		// one slot, thirty clients at once, ten through each instance
+		DemoSlots.Slot contested = slots.get(BOOKINGS);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<HttpResponse<String>>> race = new ArrayList<>();
+		List<String> racers = new ArrayList<>();
+		ExecutorService racing = Executors.newFixedThreadPool(30);
+		for (int i = 0; i < 30; i++) {
+			String email = "racer-" + run + "-" + i + "@example.com";
+			racers.add(email);
+			String service = bookingServices.get(i % INSTANCES);
+			race.add(racing.submit(() -> {
+				go.await();
+				return post(service + "/api/bookings", DemoSlots.request(contested, email));
+			}));
+		}
+		go.countDown();
+		int won = 0;
+		for (Future<HttpResponse<String>> answer : race) {
+			int status = answer.get().statusCode();
+			assertThat(status).as(answer.get().body()).isIn(201, 409);
+			won += status == 201 ? 1 : 0;
+		}
+		assertThat(won).as("winners of one slot").isEqualTo(1);
+		senders.shutdown();
+		racing.shutdown();
+
+		List<String> everyone = new ArrayList<>(clients);
+		everyone.addAll(racers);
+		await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> everyone.stream().mapToInt(email -> mailTo(email).size()).sum() >= BOOKINGS + 1);
+		Thread.sleep(5_000);
+		for (String email : clients) {
+			assertThat(mailTo(email)).as("confirmations to " + email).hasSize(1);
+		}
+		assertThat(racers.stream().mapToInt(email -> mailTo(email).size()).sum()).as("confirmations to racers")
+			.isEqualTo(1);
+
+		double sent = 0;
+		for (String notification : platform.instances("notification-service")) {
+			sent += sum(notification, "medspa_messages_total", "outcome=\"sent\"", "step=\"confirmation\"");
+		}
+		assertThat(sent).as("confirmations the three notification-services sent, together").isEqualTo(BOOKINGS + 1);
+		assertNoPractitionerTwiceAtOnce(slots);
+	}
+
+	private static void assertNoPractitionerTwiceAtOnce(List<DemoSlots.Slot> slots) throws Exception {
+		String token = InstallationTokens.token(platform.signingKeyFile(), platform.site(), "OWNER", List.of(),
+				claims -> {
+				});
+		Set<String> days = new HashSet<>();
+		slots.forEach(slot -> days.add(slot.locationId() + "/" + slot.day()));
+		Set<String> taken = new HashSet<>();
+		for (String day : days) {
+			HttpResponse<String> sheet = HTTP.send(HttpRequest
+				.newBuilder(URI.create(platform.service("booking-service") + "/api/staff/day-sheets/" + day))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			for (JsonNode booked : JSON.readTree(sheet.body()).get("bookings")) {
+				assertThat(taken.add(booked.get("practitionerId").asString() + "@" + booked.get("start").asString()))
+					.as("a practitioner booked twice at one time")
+					.isTrue();
+			}
+		}
+	}
+
+	/** The sum of a counter's samples whose labels contain all those given. */
+	private static double sum(String service, String name, String... labels) throws Exception {
+		String credentials = Base64.getEncoder()
+			.encodeToString(("prometheus:" + platform.scrapePassword()).getBytes(StandardCharsets.UTF_8));
+		String scrape = HTTP
+			.send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))
+				.header("Authorization", "Basic " + credentials)
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher sample = Pattern.compile("^" + name + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(scrape);
+		double total = 0;
+		while (sample.find()) {
+			String found = sample.group(1);
+			if (java.util.Arrays.stream(labels).allMatch(found::contains)) {
+				total += Double.parseDouble(sample.group(2));
+			}
+		}
+		return total;
+	}
+
+	private static HttpResponse<String> post(String url, String json) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static List<MimeMessage> mailTo(String address) {
+		return SharedInfrastructure.get().mail().receivedBy(address);
+	}
+
+}
