@@ -29,12 +29,22 @@ public final class LocalPlatform {
 
 	private final List<AutoCloseable> running = new ArrayList<>();
 
-	private LocalPlatform(PlatformSettings settings) {
+	/** How many processes of each service (not the gateway) run side by side. */
+	private final int instances;
+
+	private LocalPlatform(PlatformSettings settings, int instances) {
 		this.settings = settings;
+		this.instances = instances;
 	}
 
+	/**
+	 * @param args {@code --instances N} runs N processes of each service behind the
+	 * gateway (1 by default); the extra ones answer on the service's port plus 100, 200
+	 * and so on
+	 */
 	public static void main(String[] args) throws InterruptedException {
-		LocalPlatform platform = new LocalPlatform(PlatformSettings.fromEnvironment(System.getenv()));
+		int instances = instances(args);
+		LocalPlatform platform = new LocalPlatform(PlatformSettings.fromEnvironment(System.getenv()), instances);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			platform.stop();
@@ -72,11 +82,13 @@ public final class LocalPlatform {
 
 		List<ServiceProcess> services = new ArrayList<>();
 		services.add(service("gateway", this.settings.gatewayPort(), kafka, mongo, mail, gatewayEnvironment()));
-		services.add(service("catalog-service", this.settings.catalogPort(), kafka, mongo, mail,
-				Map.of("CATALOG_DEMO_DATA", "true")));
 		String manageLinkKey = InstallationSecrets.readOrCreate(this.settings.manageLinkKey());
-		services.add(service("booking-service", this.settings.bookingPort(), kafka, mongo, mail,
-				Map.of("MANAGE_LINK_KEYS", manageLinkKey)));
+		for (int instance = 0; instance < this.instances; instance++) {
+			services.add(service("catalog-service", port(this.settings.catalogPort(), instance), kafka, mongo, mail,
+					Map.of("CATALOG_DEMO_DATA", "true")));
+			services.add(service("booking-service", port(this.settings.bookingPort(), instance), kafka, mongo, mail,
+					Map.of("MANAGE_LINK_KEYS", manageLinkKey)));
+		}
 		Map<String, String> notification = new HashMap<>();
 		notification.put("SMS_SINK_DIRECTORY", this.settings.sms().toAbsolutePath().normalize().toString());
 		notification.put("MANAGE_URL", siteUrl() + "/manage/");
@@ -84,8 +96,10 @@ public final class LocalPlatform {
 		notification.put("UNSUBSCRIBE_URL", siteUrl() + "/api/unsubscribe/");
 		notification.put("MANAGE_LINK_KEYS", manageLinkKey);
 		notification.put("UNSUBSCRIBE_SECRET", InstallationSecrets.readOrCreate(this.settings.unsubscribeSecret()));
-		services
-			.add(service("notification-service", this.settings.notificationPort(), kafka, mongo, mail, notification));
+		for (int instance = 0; instance < this.instances; instance++) {
+			services.add(service("notification-service", port(this.settings.notificationPort(), instance), kafka, mongo,
+					mail, notification));
+		}
 		pids.write(services);
 		for (ServiceProcess service : services) {
 			service.awaitHealthy(HEALTHY_WITHIN);
@@ -106,8 +120,9 @@ public final class LocalPlatform {
 		env.put("STAFF_JWK_SET_URI", siteUrl() + "/oauth2/jwks");
 		env.put("STAFF_TOKEN_ISSUER", siteUrl());
 		env.put("METRICS_SCRAPE_PASSWORD", InstallationSecrets.readOrCreate(this.settings.metricsScrapePassword()));
+		boolean another = !name.equals("gateway") && port != basePort(name);
 		ServiceProcess process = ServiceProcess.start(name, this.settings.services().resolve(name + ".jar"), port, env,
-				this.settings.logs().resolve(name + ".log"));
+				this.settings.logs().resolve(name + (another ? "-" + port : "") + ".log"));
 		this.running.add(process);
 		return process;
 	}
@@ -115,12 +130,47 @@ public final class LocalPlatform {
 	private Map<String, String> gatewayEnvironment() {
 		Map<String, String> env = new HashMap<>();
 		env.put("GATEWAY_URL", siteUrl());
-		env.put("CATALOG_URL", "http://127.0.0.1:" + this.settings.catalogPort());
-		env.put("BOOKING_SERVICE_URL", "http://127.0.0.1:" + this.settings.bookingPort());
-		env.put("NOTIFICATION_URL", "http://127.0.0.1:" + this.settings.notificationPort());
+		env.put("CATALOG_URL", urls(this.settings.catalogPort()));
+		env.put("BOOKING_SERVICE_URL", urls(this.settings.bookingPort()));
+		env.put("NOTIFICATION_URL", urls(this.settings.notificationPort()));
 		env.put("IDENTITY_SIGNING_KEY_FILE", this.settings.signingKey().toAbsolutePath().normalize().toString());
 		env.put("DEMO_STAFF_FILE", this.settings.demoStaff().toAbsolutePath().normalize().toString());
 		return env;
+	}
+
+	/** The instances' addresses, comma-separated, as the gateway reads them. */
+	private String urls(int basePort) {
+		List<String> urls = new ArrayList<>();
+		for (int instance = 0; instance < this.instances; instance++) {
+			urls.add("http://127.0.0.1:" + port(basePort, instance));
+		}
+		return String.join(",", urls);
+	}
+
+	private static int port(int basePort, int instance) {
+		return basePort + 100 * instance;
+	}
+
+	private int basePort(String service) {
+		return switch (service) {
+			case "catalog-service" -> this.settings.catalogPort();
+			case "booking-service" -> this.settings.bookingPort();
+			case "notification-service" -> this.settings.notificationPort();
+			default -> this.settings.gatewayPort();
+		};
+	}
+
+	static int instances(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--instances") && i + 1 < args.length) {
+				int instances = Integer.parseInt(args[i + 1]);
+				if (instances < 1 || instances > 9) {
+					throw new IllegalArgumentException("--instances takes 1 to 9");
+				}
+				return instances;
+			}
+		}
+		return 1;
 	}
 
 	private String siteUrl() {
@@ -146,6 +196,7 @@ public final class LocalPlatform {
 				  Service logs          %10$s
 				  Metrics               <service>/actuator/prometheus, HTTP Basic as prometheus with the password in
 				                        %14$s
+				  Instances             %15$s
 
 				"""
 			.formatted(this.settings.home().toAbsolutePath().normalize(), this.settings.catalogPort(),
@@ -153,7 +204,9 @@ public final class LocalPlatform {
 					mongo.connectionString(), mail.smtpPort(), this.settings.mail().toAbsolutePath().normalize(),
 					mail.imapPort(), this.settings.logs().toAbsolutePath().normalize(), demoStaff(),
 					this.settings.sms().resolve("sms.jsonl").toAbsolutePath().normalize(), siteUrl(),
-					this.settings.metricsScrapePassword().toAbsolutePath().normalize());
+					this.settings.metricsScrapePassword().toAbsolutePath().normalize(),
+					this.instances == 1 ? "one of each service (--instances N for more)" : this.instances
+							+ " of each service behind the gateway, on the ports above plus 100, 200, ...");
 	}
 
 	/** The demo staff sign-ins, generated by the gateway on the first start. */

@@ -55,9 +55,9 @@ final class PackagedPlatform implements AutoCloseable {
 		this.topicPrefix = prefix + ".";
 		int gatewayPort = FreePort.find();
 		String site = "http://127.0.0.1:" + gatewayPort;
-		int catalogPort = FreePort.find();
-		int bookingPort = FreePort.find();
-		int notificationPort = FreePort.find();
+		List<Integer> catalogPorts = ports(instances);
+		List<Integer> bookingPorts = ports(instances);
+		List<Integer> notificationPorts = ports(instances);
 
 		Map<String, String> common = new HashMap<>();
 		common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
@@ -84,20 +84,18 @@ final class PackagedPlatform implements AutoCloseable {
 
 		Map<String, String> gatewayEnv = new HashMap<>(common);
 		gatewayEnv.put("GATEWAY_URL", site);
-		gatewayEnv.put("CATALOG_URL", "http://127.0.0.1:" + catalogPort);
-		gatewayEnv.put("BOOKING_SERVICE_URL", "http://127.0.0.1:" + bookingPort);
-		gatewayEnv.put("NOTIFICATION_URL", "http://127.0.0.1:" + notificationPort);
+		gatewayEnv.put("CATALOG_URL", urls(catalogPorts));
+		gatewayEnv.put("BOOKING_SERVICE_URL", urls(bookingPorts));
+		gatewayEnv.put("NOTIFICATION_URL", urls(notificationPorts));
 		gatewayEnv.put("IDENTITY_SIGNING_KEY_FILE", home.resolve("keys/signing-key.json").toString());
 		gatewayEnv.put("DEMO_STAFF_FILE", demoStaffFile().toString());
 		this.gateway = start(jars, "gateway", gatewayPort, prefix, gatewayEnv, infrastructure);
 
 		Map<String, String> catalogEnv = new HashMap<>(common);
 		catalogEnv.put("CATALOG_DEMO_DATA", "true");
-		start(jars, "catalog-service", catalogPort, prefix, catalogEnv, infrastructure);
-		start(jars, "booking-service", bookingPort, prefix, common, infrastructure);
-		for (int more = 1; more < instances; more++) {
-			start(jars, "catalog-service", FreePort.find(), prefix, catalogEnv, infrastructure);
-			start(jars, "booking-service", FreePort.find(), prefix, common, infrastructure);
+		for (int instance = 0; instance < instances; instance++) {
+			start(jars, "catalog-service", catalogPorts.get(instance), prefix, catalogEnv, infrastructure);
+			start(jars, "booking-service", bookingPorts.get(instance), prefix, common, infrastructure);
 		}
 		Map<String, String> notificationEnv = new HashMap<>(common);
 		notificationEnv.remove("MEDSPA_TESTING_CLOCK_OFFSET_FILE");
@@ -107,9 +105,9 @@ final class PackagedPlatform implements AutoCloseable {
 		notificationEnv.put("UNSUBSCRIBE_SECRET",
 				InstallationSecrets.readOrCreate(home.resolve("keys/unsubscribe-secret")));
 		notificationEnv.put("SMS_SINK_DIRECTORY", home.resolve("sms").toString());
-		start(jars, "notification-service", notificationPort, prefix, notificationEnv, infrastructure);
-		for (int more = 1; more < instances; more++) {
-			start(jars, "notification-service", FreePort.find(), prefix, notificationEnv, infrastructure);
+		for (int instance = 0; instance < instances; instance++) {
+			start(jars, "notification-service", notificationPorts.get(instance), prefix, notificationEnv,
+					infrastructure);
 		}
 		this.processes.forEach(process -> process.awaitHealthy(Duration.ofMinutes(3)));
 	}
@@ -124,6 +122,11 @@ final class PackagedPlatform implements AutoCloseable {
 		this.processes.add(process);
 		this.launches.putIfAbsent(name, () -> ServiceProcess.start(name, jars.resolve(name + ".jar"), port, env, log));
 		return process;
+	}
+
+	/** Kills one instance of a service (counting from 0) with SIGKILL. */
+	void killInstance(String name, int instance) {
+		this.processes.stream().filter(process -> process.name().equals(name)).toList().get(instance).kill();
 	}
 
 	/** Kills a service with SIGKILL, as a crash would. */
@@ -148,6 +151,19 @@ final class PackagedPlatform implements AutoCloseable {
 			.filter(process -> process.name().equals(name))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("No service " + name));
+	}
+
+	private static List<Integer> ports(int instances) {
+		List<Integer> ports = new ArrayList<>();
+		for (int i = 0; i < instances; i++) {
+			ports.add(FreePort.find());
+		}
+		return ports;
+	}
+
+	/** The instances' addresses as the gateway reads them: comma-separated. */
+	private static String urls(List<Integer> ports) {
+		return String.join(",", ports.stream().map(port -> "http://127.0.0.1:" + port).toList());
 	}
 
 	/** Where each instance of a service answers. */

@@ -36,17 +36,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * R7: three instances of every service on one store and one broker, with bookings spread
- * over the three booking-services and one slot raced for through all three at once. One
- * winner for the slot, no practitioner booked twice, every client mailed exactly once
- * although three dispatchers, with their schedulers, look at the same due messages, and
- * the confirmations the three notification-services count add up to one per booking.
+ * R7: three instances of every service on one store and one broker behind the gateway,
+ * with bookings spread over the three booking-services (a third through the gateway) and
+ * one slot raced for through all three at once. One winner for the slot, no practitioner
+ * booked twice, every client mailed exactly once although three dispatchers, with their
+ * schedulers, look at the same due messages, and the confirmations the three
+ * notification-services count add up to one per booking. Then one booking-service
+ * instance is killed, and bookings through the gateway go on: it leaves the dead instance
+ * out.
  */
 class ThreeInstancesIT {
 
 	private static final int INSTANCES = 3;
 
 	private static final int BOOKINGS = 150;
+
+	/** Booked through the gateway after one booking-service instance died. */
+	private static final int AFTER_THE_KILL = 30;
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -75,8 +81,8 @@ class ThreeInstancesIT {
 		assertThat(bookingServices).hasSize(INSTANCES);
 		List<DemoSlots.Slot> slots = await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> DemoSlots.free(bookingServices.get(INSTANCES - 1), BOOKINGS + 1),
-					found -> found.size() > BOOKINGS);
+			.until(() -> DemoSlots.free(bookingServices.get(INSTANCES - 1), BOOKINGS + 1 + AFTER_THE_KILL),
+					found -> found.size() > BOOKINGS + AFTER_THE_KILL);
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		List<String> clients = new ArrayList<>();
 		ExecutorService senders = Executors.newFixedThreadPool(8);
@@ -84,7 +90,8 @@ class ThreeInstancesIT {
 		for (int i = 0; i < BOOKINGS; i++) {
 			String email = "three-" + run + "-" + i + "@example.com";
 			clients.add(email);
-			String service = bookingServices.get(i % INSTANCES);
+			// two in three straight to an instance, one in three through the gateway
+			String service = i % INSTANCES == 0 ? platform.site() : bookingServices.get(i % INSTANCES);
 			DemoSlots.Slot slot = slots.get(i);
 			answers.add(senders.submit(() -> post(service + "/api/bookings", DemoSlots.request(slot, email))));
 		}
@@ -115,14 +122,28 @@ class ThreeInstancesIT {
 			won += status == 201 ? 1 : 0;
 		}
 		assertThat(won).as("winners of one slot").isEqualTo(1);
-		senders.shutdown();
 		racing.shutdown();
+
+		// one booking-service instance dies; the gateway leaves it out and keeps booking
+		platform.killInstance("booking-service", 1);
+		Thread.sleep(5_000);
+		answers.clear();
+		for (int i = 0; i < AFTER_THE_KILL; i++) {
+			String email = "after-" + run + "-" + i + "@example.com";
+			clients.add(email);
+			DemoSlots.Slot slot = slots.get(BOOKINGS + 1 + i);
+			answers.add(senders.submit(() -> post(platform.site() + "/api/bookings", DemoSlots.request(slot, email))));
+		}
+		for (Future<HttpResponse<String>> answer : answers) {
+			assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(201);
+		}
+		senders.shutdown();
 
 		List<String> everyone = new ArrayList<>(clients);
 		everyone.addAll(racers);
 		await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofSeconds(2))
-			.until(() -> everyone.stream().mapToInt(email -> mailTo(email).size()).sum() >= BOOKINGS + 1);
+			.until(() -> everyone.stream().mapToInt(email -> mailTo(email).size()).sum() >= clients.size() + 1);
 		Thread.sleep(5_000);
 		for (String email : clients) {
 			assertThat(mailTo(email)).as("confirmations to " + email).hasSize(1);
@@ -134,7 +155,8 @@ class ThreeInstancesIT {
 		for (String notification : platform.instances("notification-service")) {
 			sent += sum(notification, "medspa_messages_total", "outcome=\"sent\"", "step=\"confirmation\"");
 		}
-		assertThat(sent).as("confirmations the three notification-services sent, together").isEqualTo(BOOKINGS + 1);
+		assertThat(sent).as("confirmations the three notification-services sent, together")
+			.isEqualTo(clients.size() + 1);
 		assertNoPractitionerTwiceAtOnce(slots);
 	}
 

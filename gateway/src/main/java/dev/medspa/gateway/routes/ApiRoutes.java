@@ -1,6 +1,5 @@
 package dev.medspa.gateway.routes;
 
-import java.net.URI;
 import java.util.Arrays;
 
 import org.springframework.context.annotation.Bean;
@@ -11,7 +10,7 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.filter.LoadBalancerFilterFunctions.lb;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 
@@ -24,16 +23,16 @@ import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFuncti
 class ApiRoutes {
 
 	@Bean
-	RouterFunction<ServerResponse> catalogApi(ServiceUrls urls) {
-		return to("catalog", urls.catalog(), "/api/treatments", "/api/treatments/**", "/api/locations",
+	RouterFunction<ServerResponse> catalogApi() {
+		return to(ServiceInstances.CATALOG, "/api/treatments", "/api/treatments/**", "/api/locations",
 				"/api/locations/**", "/api/practitioners", "/api/practitioners/**", "/api/staff/treatments",
 				"/api/staff/treatments/**", "/api/staff/locations", "/api/staff/locations/**",
 				"/api/staff/practitioners", "/api/staff/practitioners/**");
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> bookingApi(ServiceUrls urls) {
-		return to("booking", urls.booking(), "/api/availability", "/api/availability/**", "/api/holds", "/api/holds/**",
+	RouterFunction<ServerResponse> bookingApi() {
+		return to(ServiceInstances.BOOKING, "/api/availability", "/api/availability/**", "/api/holds", "/api/holds/**",
 				"/api/bookings", "/api/bookings/**", "/api/manage/**", "/api/staff/schedules/**", "/api/staff/bookings",
 				"/api/staff/bookings/**", "/api/staff/day-sheets/**", "/api/staff/agenda/**", "/api/staff/attention",
 				"/api/staff/affected-bookings", "/api/staff/clients/erase", "/api/staff/dead-letters/booking-service",
@@ -41,8 +40,8 @@ class ApiRoutes {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> notificationApi(ServiceUrls urls) {
-		return to("notification", urls.notification(), "/api/staff/notifications", "/api/staff/notifications/**",
+	RouterFunction<ServerResponse> notificationApi() {
+		return to(ServiceInstances.NOTIFICATION, "/api/staff/notifications", "/api/staff/notifications/**",
 				"/api/unsubscribe/**", "/api/email-codes", "/api/staff/dead-letters/notification-service",
 				"/api/staff/dead-letters/notification-service/**");
 	}
@@ -59,12 +58,12 @@ class ApiRoutes {
 		return registration;
 	}
 
-	private static RouterFunction<ServerResponse> to(String id, URI service, String... patterns) {
+	private static RouterFunction<ServerResponse> to(String service, String... patterns) {
 		RequestPredicate paths = Arrays.stream(patterns)
 			.map(RequestPredicates::path)
 			.reduce(RequestPredicate::or)
 			.orElseThrow();
-		return route(id).route(paths, http()).before(uri(service)).before(ApiRoutes::withClientAddress).build();
+		return route(service).route(paths, http()).filter(lb(service)).before(ApiRoutes::withClientAddress).build();
 	}
 
 	/**

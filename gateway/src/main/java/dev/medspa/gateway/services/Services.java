@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.medspa.gateway.identity.AccessTokens;
 import dev.medspa.gateway.identity.StaffAccount;
 import dev.medspa.gateway.identity.StaffAccounts;
-import dev.medspa.gateway.routes.ServiceUrls;
+import dev.medspa.gateway.routes.ServiceInstances;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -57,18 +59,25 @@ public class Services {
 
 	private final StaffAccounts accounts;
 
-	Services(RestClient.Builder builder, ServiceUrls urls, AccessTokens tokens, StaffAccounts accounts) {
+	/**
+	 * @param balancer sends each call for {@code http://<service>} to a live instance of
+	 * it (the proxy of the API routes uses the plain builder, so it is given here, not as
+	 * a bean)
+	 */
+	Services(RestClient.Builder builder, LoadBalancerClient balancer, AccessTokens tokens, StaffAccounts accounts) {
 		SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
 		timeouts.setConnectTimeout(Duration.ofSeconds(2));
 		timeouts.setReadTimeout(Duration.ofSeconds(15));
-		RestClient.Builder common = builder.requestFactory(timeouts)
+		RestClient.Builder common = builder.clone()
+			.requestFactory(timeouts)
+			.requestInterceptor(new LoadBalancerInterceptor(balancer))
 			.requestInterceptor(Services::withClientAddress)
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 				throw problem(response);
 			});
-		this.catalog = common.clone().baseUrl(urls.catalog().toString()).build();
-		this.booking = common.clone().baseUrl(urls.booking().toString()).build();
-		this.notification = common.clone().baseUrl(urls.notification().toString()).build();
+		this.catalog = common.clone().baseUrl("http://" + ServiceInstances.CATALOG).build();
+		this.booking = common.clone().baseUrl("http://" + ServiceInstances.BOOKING).build();
+		this.notification = common.clone().baseUrl("http://" + ServiceInstances.NOTIFICATION).build();
 		this.tokens = tokens;
 		this.accounts = accounts;
 	}
