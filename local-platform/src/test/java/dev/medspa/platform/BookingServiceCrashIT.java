@@ -24,6 +24,7 @@ import dev.medspa.infrastructure.KafkaBroker;
 import dev.medspa.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * booking, every client that was told "booked" has that booking, nobody has two, and no
  * practitioner is booked twice at one time.
  */
+@Tag("fault")
 class BookingServiceCrashIT {
 
 	private static final int BOOKINGS = 300;

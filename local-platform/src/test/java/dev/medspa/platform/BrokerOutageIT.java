@@ -30,6 +30,7 @@ import dev.medspa.infrastructure.KafkaBroker;
 import dev.medspa.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * confirmation. The packaged services run as processes; this test has a broker of its
  * own, which it stops and starts again on the same data and port.
  */
+@Tag("fault")
 class BrokerOutageIT {
 
 	private static final int BOOKINGS = Integer.getInteger("outage.bookings", 1000);

@@ -27,6 +27,7 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  * before that was recorded goes again under the same Message-ID, which mail clients show
  * once; the test counts those too and reports them).
  */
+@Tag("fault")
 class NotificationCrashIT {
 
 	private static final int BOOKINGS = 200;

@@ -26,6 +26,7 @@ import jakarta.mail.internet.MimeMessage;
 import dev.medspa.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,7 @@ import static org.awaitility.Awaitility.await;
  * instance is killed, and bookings through the gateway go on: it leaves the dead instance
  * out.
  */
+@Tag("fault")
 class ThreeInstancesIT {
 
 	private static final int INSTANCES = 3;
