@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -21,10 +20,9 @@ import dev.medspa.events.booking.BookingCompleted;
 import dev.medspa.support.messaging.EventJson;
 import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.testsupport.LocalInfrastructure;
+import dev.medspa.testsupport.TopicReader;
 import dev.medspa.testsupport.MutableClock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +34,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -371,20 +367,9 @@ class BookingLifeTest {
 	}
 
 	private List<ConsumerRecord<String, String>> eventsOf(String bookingId, int expected) {
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				KafkaTestUtils.consumerProps(this.bootstrapServers, "life-" + bookingId), new StringDeserializer(),
-				new StringDeserializer())) {
-			consumer.subscribe(List.of(this.topics.bookingEvents()));
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-					if (record.key().equals(bookingId)) {
-						records.add(record);
-					}
-				});
-				assertThat(records).hasSize(expected);
-			});
-		}
+		List<ConsumerRecord<String, String>> records = TopicReader.readSettled(this.bootstrapServers,
+				this.topics.bookingEvents(), record -> record.key().equals(bookingId), expected, Duration.ZERO);
+		assertThat(records).hasSize(expected);
 		return records;
 	}
 

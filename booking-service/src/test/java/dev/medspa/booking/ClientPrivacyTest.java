@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.medspa.booking.catalog.CatalogReadModel;
@@ -17,11 +15,9 @@ import dev.medspa.events.EventContracts;
 import dev.medspa.support.links.EmailCodes;
 import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.testsupport.LocalInfrastructure;
+import dev.medspa.testsupport.TopicReader;
 import dev.medspa.testsupport.MutableClock;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +34,6 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -209,29 +204,9 @@ class ClientPrivacyTest {
 	}
 
 	private List<String> eventTypes(String bookingId) {
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
-						"privacy-reader-" + bookingId, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new StringDeserializer())) {
-			consumer.subscribe(List.of(this.topics.bookingEvents()));
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-					if (r.key().equals(bookingId)) {
-						records.add(r);
-					}
-				});
-				assertThat(records).hasSizeGreaterThanOrEqualTo(3);
-			});
-			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-					if (r.key().equals(bookingId)) {
-						records.add(r);
-					}
-				});
-				assertThat(records).hasSize(3);
-			});
-		}
+		List<ConsumerRecord<String, String>> records = TopicReader.readSettled(this.bootstrapServers,
+				this.topics.bookingEvents(), record -> record.key().equals(bookingId), 3, Duration.ofSeconds(2));
+		assertThat(records).hasSize(3);
 		return records.stream()
 			.map(r -> new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
 			.toList();

@@ -2,7 +2,6 @@ package dev.medspa.booking;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +12,8 @@ import dev.medspa.support.outbox.OutboxMessage;
 import dev.medspa.support.outbox.OutboxMessages;
 import dev.medspa.support.outbox.OutboxRelay;
 import dev.medspa.testsupport.LocalInfrastructure;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import dev.medspa.testsupport.TopicReader;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -119,17 +116,8 @@ class OutboxRecoveryTest {
 	}
 
 	private void assertPublished(String id) {
-		var consumer = new KafkaConsumer<String, String>(
-				KafkaTestUtils.consumerProps(this.bootstrapServers, "recovery-reader-" + id), new StringDeserializer(),
-				new StringDeserializer());
-		try (consumer) {
-			consumer.subscribe(List.of(this.topics.bookingEvents()));
-			List<String> ids = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(r -> ids.add(r.key()));
-				assertThat(ids).contains(id);
-			});
-		}
+		TopicReader.readUntil(this.bootstrapServers, this.topics.bookingEvents(),
+				records -> records.stream().anyMatch(record -> record.key().equals(id)), Duration.ofSeconds(30));
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(pending(id)).isEmpty());
 	}
 

@@ -2,18 +2,14 @@ package dev.medspa.catalog;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.medspa.events.EventContracts;
 import dev.medspa.events.EventHeaders;
 import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.testsupport.LocalInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import dev.medspa.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +21,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -96,21 +91,9 @@ class CatalogIntegrationTest {
 	 * any extra record.
 	 */
 	private List<ConsumerRecord<String, String>> readAll(String topic, int expected) {
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
-						"reader-" + topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new StringDeserializer())) {
-			consumer.subscribe(List.of(topic));
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-				assertThat(records).hasSizeGreaterThanOrEqualTo(expected);
-			});
-			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-				assertThat(records).hasSize(expected);
-			});
-		}
+		List<ConsumerRecord<String, String>> records = TopicReader.readSettled(this.bootstrapServers, topic,
+				record -> true, expected, Duration.ofSeconds(3));
+		assertThat(records).hasSize(expected);
 		return records;
 	}
 

@@ -3,7 +3,6 @@ package dev.medspa.catalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,9 +15,7 @@ import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.support.messaging.EventJson;
 import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.testsupport.LocalInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import dev.medspa.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -265,26 +262,13 @@ class TreatmentManagementTest {
 
 	/** The versions published for one treatment, read until they stop coming. */
 	private List<Long> publishedVersions(String id, int expected) {
-		List<Long> versions = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
-						"reader-" + id, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new StringDeserializer())) {
-			consumer.subscribe(List.of(this.topics.treatments()));
-			Runnable poll = () -> consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-				if (record.key().equals(id)) {
-					versions.add(EventJson.MAPPER.readValue(record.value(), TreatmentState.class).version());
-				}
-			});
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-				poll.run();
-				assertThat(versions).hasSizeGreaterThanOrEqualTo(expected);
-			});
-			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-				poll.run();
-				assertThat(versions).hasSize(expected);
-			});
-		}
+		List<Long> versions = TopicReader
+			.readSettled(this.bootstrapServers, this.topics.treatments(), record -> record.key().equals(id), expected,
+					Duration.ofSeconds(3))
+			.stream()
+			.map(record -> EventJson.MAPPER.readValue(record.value(), TreatmentState.class).version())
+			.toList();
+		assertThat(versions).hasSize(expected);
 		return versions;
 	}
 

@@ -45,6 +45,37 @@ public final class TopicReader {
 		return records;
 	}
 
+	/**
+	 * The records of the topic that match, read from the beginning until there are at
+	 * least {@code expected}, and then for {@code quiet} longer, so that a record that
+	 * should not be there (a duplicate, say) has the time to show up; the caller asserts
+	 * how many there are.
+	 */
+	public static List<ConsumerRecord<String, String>> readSettled(String bootstrapServers, String topic,
+			Predicate<ConsumerRecord<String, String>> matching, int expected, Duration quiet) {
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			Runnable poll = () -> consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+				if (matching.test(record)) {
+					records.add(record);
+				}
+			});
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				poll.run();
+				return records.size() >= expected;
+			});
+			long until = System.nanoTime() + quiet.toNanos();
+			while (System.nanoTime() < until) {
+				poll.run();
+			}
+		}
+		return records;
+	}
+
 	/** The value of a header of the record, or null. */
 	public static String header(ConsumerRecord<String, String> record, String name) {
 		var header = record.headers().lastHeader(name);
