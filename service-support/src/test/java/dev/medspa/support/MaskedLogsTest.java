@@ -36,6 +36,8 @@ class MaskedLogsTest {
 		LoggingSystem logging = new LogbackLoggingSystem(getClass().getClassLoader());
 		System.setOut(new PrintStream(written, true, StandardCharsets.UTF_8));
 		try {
+			// another test's Spring context may have set logging up in this JVM already
+			logging.cleanUp();
 			logging.beforeInitialize();
 			logging.initialize(new LoggingInitializationContext(environment), "classpath:logback-spring.xml", null);
 			MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
