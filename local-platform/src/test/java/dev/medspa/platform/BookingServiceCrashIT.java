@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.medspa.infrastructure.FreePort;
 import dev.medspa.infrastructure.KafkaBroker;
-import dev.medspa.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -82,9 +81,7 @@ class BookingServiceCrashIT {
 	@Test
 	void aKillBetweenWritesAndTheirPublicationLosesNothingAndDuplicatesNothing() throws Exception {
 		String booking = platform.service("booking-service");
-		List<DemoSlots.Slot> slots = await().atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> DemoSlots.free(booking, BOOKINGS), found -> found.size() >= BOOKINGS);
+		List<DemoSlots.Slot> slots = DemoSlots.awaitFree(booking, BOOKINGS);
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		Map<String, String> toldBooked = new ConcurrentHashMap<>();
 		AtomicInteger answered = new AtomicInteger();
@@ -119,12 +116,12 @@ class BookingServiceCrashIT {
 		Map<String, List<String>> stored = await().atMost(Duration.ofMinutes(3))
 			.pollInterval(Duration.ofSeconds(3))
 			.until(() -> storedBookings(booking, slots, run),
-					bookings -> bookings.keySet().stream().allMatch(email -> !mailTo(email).isEmpty()));
+					bookings -> bookings.keySet().stream().allMatch(email -> !PlatformCalls.mailTo(email).isEmpty()));
 		Thread.sleep(3_000);
 		Set<String> mailed = new HashSet<>();
 		for (int i = 0; i < BOOKINGS; i++) {
 			String email = "crash-" + run + "-" + i + "@example.com";
-			int mails = mailTo(email).size();
+			int mails = PlatformCalls.mailTo(email).size();
 			assertThat(mails).as("confirmations to " + email).isLessThanOrEqualTo(1);
 			if (mails == 1) {
 				mailed.add(email);
@@ -199,10 +196,6 @@ class BookingServiceCrashIT {
 			}
 		}
 		return byClient;
-	}
-
-	private static List<jakarta.mail.internet.MimeMessage> mailTo(String address) {
-		return SharedInfrastructure.get().mail().receivedBy(address);
 	}
 
 }

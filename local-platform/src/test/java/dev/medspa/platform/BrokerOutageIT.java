@@ -4,12 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,14 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import jakarta.mail.internet.MimeMessage;
 
 import dev.medspa.infrastructure.FreePort;
 import dev.medspa.infrastructure.KafkaBroker;
-import dev.medspa.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -93,9 +85,7 @@ class BrokerOutageIT {
 	@Test
 	void bookingsMadeWhileTheBrokerIsDownAreEachConfirmedOnceAfterItReturns() throws Exception {
 		String booking = platform.service("booking-service");
-		List<DemoSlots.Slot> starts = await().atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> DemoSlots.free(booking, BOOKINGS), found -> found.size() >= BOOKINGS);
+		List<DemoSlots.Slot> starts = DemoSlots.awaitFree(booking, BOOKINGS);
 
 		broker.close();
 		long down = System.nanoTime();
@@ -108,7 +98,8 @@ class BrokerOutageIT {
 				DemoSlots.Slot slot = starts.get(i);
 				String email = "outage-" + i + "-" + UUID.randomUUID() + "@example.com";
 				sent.add(clients.submit(() -> {
-					HttpResponse<String> response = post(booking + "/api/bookings", DemoSlots.request(slot, email));
+					HttpResponse<String> response = PlatformCalls.post(booking + "/api/bookings",
+							DemoSlots.request(slot, email));
 					if (response.statusCode() == 201) {
 						confirmed.put(JSON.readTree(response.body()).get("id").asString(), email);
 					}
@@ -129,7 +120,7 @@ class BrokerOutageIT {
 		// with free slots and the store up, every one is a booking
 		assertThat(refused).isEmpty();
 		assertThat(confirmed).hasSize(BOOKINGS);
-		assertThat(PackagedPlatformMetrics.value(booking, platform.scrapePassword(), "medspa_outbox_backlog"))
+		assertThat(PlatformCalls.metric(booking, platform.scrapePassword(), "medspa_outbox_backlog"))
 			.as("the events waiting for the broker")
 			.isPositive();
 		long waited = Duration.ofNanos(System.nanoTime() - down).toMillis();
@@ -139,17 +130,18 @@ class BrokerOutageIT {
 
 		await().atMost(Duration.ofMinutes(4))
 			.pollInterval(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(confirmed.values().stream().filter(email -> mailTo(email).isEmpty()))
-				.as("clients still without their confirmation")
-				.isEmpty());
+			.untilAsserted(
+					() -> assertThat(confirmed.values().stream().filter(email -> PlatformCalls.mailTo(email).isEmpty()))
+						.as("clients still without their confirmation")
+						.isEmpty());
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(
-					PackagedPlatformMetrics.value(booking, platform.scrapePassword(), "medspa_outbox_backlog"))
-				.isZero());
+			.untilAsserted(
+					() -> assertThat(PlatformCalls.metric(booking, platform.scrapePassword(), "medspa_outbox_backlog"))
+						.isZero());
 		Thread.sleep(3_000);
 		Map<String, Integer> mails = new HashMap<>();
 		for (String email : confirmed.values()) {
-			mails.put(email, mailTo(email).size());
+			mails.put(email, PlatformCalls.mailTo(email).size());
 		}
 		assertThat(mails.entrySet().stream().filter(entry -> entry.getValue() != 1))
 			.as("clients mailed other than once")
@@ -168,43 +160,12 @@ class BrokerOutageIT {
 		});
 	}
 
-	private static List<MimeMessage> mailTo(String address) {
-		return SharedInfrastructure.get().mail().receivedBy(address);
-	}
-
 	private static HttpResponse<String> get(String url, String token) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static HttpResponse<String> post(String url, String json) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	/** Reads one sample from a service's Prometheus scrape. */
-	static final class PackagedPlatformMetrics {
-
-		private PackagedPlatformMetrics() {
-		}
-
-		static double value(String service, String password, String name) throws Exception {
-			String credentials = Base64.getEncoder()
-				.encodeToString(("prometheus:" + password).getBytes(StandardCharsets.UTF_8));
-			String scrape = HTTP
-				.send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))
-					.header("Authorization", "Basic " + credentials)
-					.build(), HttpResponse.BodyHandlers.ofString())
-				.body();
-			Matcher sample = Pattern.compile("^" + name + "\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE).matcher(scrape);
-			return sample.find() ? Double.parseDouble(sample.group(1)) : Double.NaN;
-		}
-
 	}
 
 }

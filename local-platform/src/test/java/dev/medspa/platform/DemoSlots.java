@@ -70,6 +70,17 @@ final class DemoSlots {
 		return starts.subList(0, Math.min(wanted, starts.size()));
 	}
 
+	/**
+	 * {@code wanted} free starts, waiting for booking-service's copy of the catalog to
+	 * fill after a start.
+	 */
+	static List<Slot> awaitFree(String bookingService, int wanted) {
+		return org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(90))
+			.pollInterval(java.time.Duration.ofSeconds(1))
+			.until(() -> free(bookingService, wanted), found -> found.size() >= wanted);
+	}
+
 	static String request(Slot slot, String email) {
 		return """
 				{"treatmentId":"microneedling-consultation","locationId":"%s","start":"%s",

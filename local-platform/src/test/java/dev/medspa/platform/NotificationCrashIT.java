@@ -76,9 +76,7 @@ class NotificationCrashIT {
 	@Test
 	void killedMidSendAndReadingEveryEventAgainItMissesNoClientAndMailsNoneTwice() throws Exception {
 		String booking = platform.service("booking-service");
-		List<DemoSlots.Slot> slots = await().atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> DemoSlots.free(booking, BOOKINGS), found -> found.size() >= BOOKINGS);
+		List<DemoSlots.Slot> slots = DemoSlots.awaitFree(booking, BOOKINGS);
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		List<String> clients = new ArrayList<>();
 		ExecutorService senders = Executors.newFixedThreadPool(8);
@@ -100,9 +98,9 @@ class NotificationCrashIT {
 		// mid-send: some clients have their confirmation, most do not yet
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(50))
-			.until(() -> clients.stream().filter(email -> !mailTo(email).isEmpty()).count() >= 10);
+			.until(() -> clients.stream().filter(email -> !PlatformCalls.mailTo(email).isEmpty()).count() >= 10);
 		platform.kill("notification-service");
-		long mailedBeforeTheKill = clients.stream().filter(email -> !mailTo(email).isEmpty()).count();
+		long mailedBeforeTheKill = clients.stream().filter(email -> !PlatformCalls.mailTo(email).isEmpty()).count();
 		assertThat(mailedBeforeTheKill).as("confirmations sent before the kill").isLessThan(BOOKINGS);
 
 		resetToTheBeginning(platform.topicPrefix() + "booking.events.v1");
@@ -110,14 +108,14 @@ class NotificationCrashIT {
 
 		await().atMost(Duration.ofMinutes(3))
 			.pollInterval(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(clients.stream().filter(email -> mailTo(email).isEmpty()))
+			.untilAsserted(() -> assertThat(clients.stream().filter(email -> PlatformCalls.mailTo(email).isEmpty()))
 				.as("clients without their confirmation")
 				.isEmpty());
 		// past the send lease, so a message the killed sender held has been settled
 		Thread.sleep(15_000);
 		Map<String, Integer> resent = new HashMap<>();
 		for (String email : clients) {
-			List<MimeMessage> mails = mailTo(email);
+			List<MimeMessage> mails = PlatformCalls.mailTo(email);
 			Set<String> identities = mails.stream().map(NotificationCrashIT::messageId).collect(Collectors.toSet());
 			assertThat(identities).as("the messages " + email + " received").hasSize(1);
 			assertThat(identities.iterator().next()).endsWith(".confirmation.v1@medspa.dev>");
@@ -166,10 +164,6 @@ class NotificationCrashIT {
 		catch (jakarta.mail.MessagingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static List<MimeMessage> mailTo(String address) {
-		return SharedInfrastructure.get().mail().receivedBy(address);
 	}
 
 }

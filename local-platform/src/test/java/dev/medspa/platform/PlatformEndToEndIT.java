@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +16,6 @@ import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
-import dev.medspa.infrastructure.FreePort;
-import dev.medspa.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +55,8 @@ class PlatformEndToEndIT {
 
 	@Test
 	void aClientBooksTheDemoConsultationAndReceivesTheConfirmationInLocalTime() throws Exception {
-		assertThat(get(platform.site() + "/api/treatments/microneedling-consultation").statusCode()).isEqualTo(200);
+		assertThat(PlatformCalls.get(platform.site() + "/api/treatments/microneedling-consultation").statusCode())
+			.isEqualTo(200);
 
 		ZonedDateTime start = nextWeekday(ZonedDateTime.now(ZoneId.of("America/Los_Angeles")).plusDays(10)).withHour(10)
 			.withMinute(0)
@@ -74,10 +72,11 @@ class PlatformEndToEndIT {
 		// Kafka shortly after start
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(500))
-			.untilAsserted(() -> assertThat(post(platform.site() + "/api/bookings", body).statusCode()).isEqualTo(201));
+			.untilAsserted(() -> assertThat(PlatformCalls.post(platform.site() + "/api/bookings", body).statusCode())
+				.isEqualTo(201));
 
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(mailTo(email)).hasSize(1));
-		MimeMessage mail = mailTo(email).get(0);
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(PlatformCalls.mailTo(email)).hasSize(1));
+		MimeMessage mail = PlatformCalls.mailTo(email).get(0);
 		String expectedWhen = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm a zzz", Locale.US)
 			.format(start);
 		assertThat(plainText(mail)).contains("Micro-needling consultation")
@@ -86,10 +85,11 @@ class PlatformEndToEndIT {
 
 		// the whole flow, a code asked for and a refused booking included, leaves the
 		// client's address and phone number in no service's log
-		assertThat(post(platform.site() + "/api/email-codes", "{\"email\":\"" + email + "\"}").statusCode())
+		assertThat(
+				PlatformCalls.post(platform.site() + "/api/email-codes", "{\"email\":\"" + email + "\"}").statusCode())
 			.isEqualTo(202);
-		assertThat(post(platform.site() + "/api/bookings", body).statusCode()).isEqualTo(409);
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailTo(email)).hasSize(2));
+		assertThat(PlatformCalls.post(platform.site() + "/api/bookings", body).statusCode()).isEqualTo(409);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(PlatformCalls.mailTo(email)).hasSize(2));
 		try (var logs = java.nio.file.Files.list(home.resolve("logs"))) {
 			for (Path log : logs.toList()) {
 				String text = java.nio.file.Files.readString(log);
@@ -112,7 +112,7 @@ class PlatformEndToEndIT {
 					("prometheus:" + platform.scrapePassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		for (String service : List.of("gateway", "catalog-service", "booking-service", "notification-service")) {
 			String base = service.equals("gateway") ? platform.site() : platform.service(service);
-			assertThat(get(base + "/actuator/prometheus").statusCode()).as(service).isEqualTo(401);
+			assertThat(PlatformCalls.get(base + "/actuator/prometheus").statusCode()).as(service).isEqualTo(401);
 			HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
 				.header("Authorization", credentials)
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -120,12 +120,13 @@ class PlatformEndToEndIT {
 			assertThat(scrape.body()).as(service)
 				.contains("application=\"" + service + "\"")
 				.contains("jvm_memory_used_bytes");
-			assertThat(get(base + "/actuator/health/readiness").statusCode()).as(service).isEqualTo(200);
+			assertThat(PlatformCalls.get(base + "/actuator/health/readiness").statusCode()).as(service).isEqualTo(200);
 		}
 		// each consuming service's dead letters are reachable through the site, for
 		// owners
 		for (String service : List.of("booking-service", "notification-service")) {
-			HttpResponse<String> deadLetters = get(platform.site() + "/api/staff/dead-letters/" + service);
+			HttpResponse<String> deadLetters = PlatformCalls
+				.get(platform.site() + "/api/staff/dead-letters/" + service);
 			assertThat(deadLetters.statusCode()).as(service).isEqualTo(401);
 			assertThat(deadLetters.body()).as(service).contains("https://medspa.dev/problems/unauthorized");
 		}
@@ -144,13 +145,14 @@ class PlatformEndToEndIT {
 				""".formatted(start.toOffsetDateTime(), email);
 		HttpResponse<String> booked = await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> post(platform.site() + "/api/bookings", body), response -> response.statusCode() == 201);
+			.until(() -> PlatformCalls.post(platform.site() + "/api/bookings", body),
+					response -> response.statusCode() == 201);
 		String id = tools.jackson.databind.json.JsonMapper.builder()
 			.build()
 			.readTree(booked.body())
 			.get("id")
 			.asString();
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(mailTo(email)).hasSize(1));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(PlatformCalls.mailTo(email)).hasSize(1));
 
 		// the notification-service's log line of the booking's plan, written as it
 		// consumed the event, names the trace that event brought from the request
@@ -187,7 +189,7 @@ class PlatformEndToEndIT {
 		String from = java.time.LocalDate.now().plusDays(1).toString();
 		String to = java.time.LocalDate.now().plusDays(14).toString();
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-			HttpResponse<String> response = get(platform.site()
+			HttpResponse<String> response = PlatformCalls.get(platform.site()
 					+ "/api/availability?treatment=microneedling-consultation&location=any&from=" + from + "&to=" + to);
 			assertThat(response.statusCode()).isEqualTo(200);
 			for (String location : List.of("walnut-creek", "san-ramon", "scottsdale")) {
@@ -199,11 +201,11 @@ class PlatformEndToEndIT {
 
 	@Test
 	void badInputIsAProblemDetailNeverAServerError() throws Exception {
-		HttpResponse<String> notJson = post(platform.site() + "/api/bookings", "not json");
+		HttpResponse<String> notJson = PlatformCalls.post(platform.site() + "/api/bookings", "not json");
 		assertThat(notJson.statusCode()).isEqualTo(400);
 		assertThat(notJson.headers().firstValue("Content-Type"))
 			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-		HttpResponse<String> unknown = get(platform.site() + "/api/treatments/nothing-like-this");
+		HttpResponse<String> unknown = PlatformCalls.get(platform.site() + "/api/treatments/nothing-like-this");
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.body()).contains("\"type\":\"https://medspa.dev/problems/not-found\"");
 
@@ -229,21 +231,6 @@ class PlatformEndToEndIT {
 			day = day.plusDays(1);
 		}
 		return day;
-	}
-
-	private static HttpResponse<String> get(String url) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static HttpResponse<String> post(String url, String json) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static List<MimeMessage> mailTo(String address) {
-		return SharedInfrastructure.get().mail().receivedBy(address);
 	}
 
 	/** The plain-text part of a mail, which also carries HTML and a calendar invite. */

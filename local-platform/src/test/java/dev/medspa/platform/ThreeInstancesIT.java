@@ -4,11 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import jakarta.mail.internet.MimeMessage;
-
-import dev.medspa.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -81,10 +74,8 @@ class ThreeInstancesIT {
 	void threeOfEachBookEachSlotOnceAndMailEachClientOnce() throws Exception {
 		List<String> bookingServices = platform.instances("booking-service");
 		assertThat(bookingServices).hasSize(INSTANCES);
-		List<DemoSlots.Slot> slots = await().atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> DemoSlots.free(bookingServices.get(INSTANCES - 1), BOOKINGS + 1 + AFTER_THE_KILL),
-					found -> found.size() > BOOKINGS + AFTER_THE_KILL);
+		List<DemoSlots.Slot> slots = DemoSlots.awaitFree(bookingServices.get(INSTANCES - 1),
+				BOOKINGS + 1 + AFTER_THE_KILL);
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		List<String> clients = new ArrayList<>();
 		ExecutorService senders = Executors.newFixedThreadPool(8);
@@ -95,7 +86,8 @@ class ThreeInstancesIT {
 			// two in three straight to an instance, one in three through the gateway
 			String service = i % INSTANCES == 0 ? platform.site() : bookingServices.get(i % INSTANCES);
 			DemoSlots.Slot slot = slots.get(i);
-			answers.add(senders.submit(() -> post(service + "/api/bookings", DemoSlots.request(slot, email))));
+			answers.add(senders
+				.submit(() -> PlatformCalls.post(service + "/api/bookings", DemoSlots.request(slot, email))));
 		}
 		for (Future<HttpResponse<String>> answer : answers) {
 			assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(201);
@@ -113,7 +105,7 @@ class ThreeInstancesIT {
 			String service = bookingServices.get(i % INSTANCES);
 			race.add(racing.submit(() -> {
 				go.await();
-				return post(service + "/api/bookings", DemoSlots.request(contested, email));
+				return PlatformCalls.post(service + "/api/bookings", DemoSlots.request(contested, email));
 			}));
 		}
 		go.countDown();
@@ -134,7 +126,8 @@ class ThreeInstancesIT {
 			String email = "after-" + run + "-" + i + "@example.com";
 			clients.add(email);
 			DemoSlots.Slot slot = slots.get(BOOKINGS + 1 + i);
-			answers.add(senders.submit(() -> post(platform.site() + "/api/bookings", DemoSlots.request(slot, email))));
+			answers.add(senders
+				.submit(() -> PlatformCalls.post(platform.site() + "/api/bookings", DemoSlots.request(slot, email))));
 		}
 		for (Future<HttpResponse<String>> answer : answers) {
 			assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(201);
@@ -145,17 +138,20 @@ class ThreeInstancesIT {
 		everyone.addAll(racers);
 		await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofSeconds(2))
-			.until(() -> everyone.stream().mapToInt(email -> mailTo(email).size()).sum() >= clients.size() + 1);
+			.until(() -> everyone.stream().mapToInt(email -> PlatformCalls.mailTo(email).size()).sum() >= clients.size()
+					+ 1);
 		Thread.sleep(5_000);
 		for (String email : clients) {
-			assertThat(mailTo(email)).as("confirmations to " + email).hasSize(1);
+			assertThat(PlatformCalls.mailTo(email)).as("confirmations to " + email).hasSize(1);
 		}
-		assertThat(racers.stream().mapToInt(email -> mailTo(email).size()).sum()).as("confirmations to racers")
+		assertThat(racers.stream().mapToInt(email -> PlatformCalls.mailTo(email).size()).sum())
+			.as("confirmations to racers")
 			.isEqualTo(1);
 
 		double sent = 0;
 		for (String notification : platform.instances("notification-service")) {
-			sent += sum(notification, "medspa_messages_total", "outcome=\"sent\"", "step=\"confirmation\"");
+			sent += PlatformCalls.metric(notification, platform.scrapePassword(), "medspa_messages_total",
+					"outcome=\"sent\"", "step=\"confirmation\"");
 		}
 		assertThat(sent).as("confirmations the three notification-services sent, together")
 			.isEqualTo(clients.size() + 1);
@@ -180,37 +176,6 @@ class ThreeInstancesIT {
 					.isTrue();
 			}
 		}
-	}
-
-	/** The sum of a counter's samples whose labels contain all those given. */
-	private static double sum(String service, String name, String... labels) throws Exception {
-		String credentials = Base64.getEncoder()
-			.encodeToString(("prometheus:" + platform.scrapePassword()).getBytes(StandardCharsets.UTF_8));
-		String scrape = HTTP
-			.send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))
-				.header("Authorization", "Basic " + credentials)
-				.build(), HttpResponse.BodyHandlers.ofString())
-			.body();
-		Matcher sample = Pattern.compile("^" + name + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(scrape);
-		double total = 0;
-		while (sample.find()) {
-			String found = sample.group(1);
-			if (java.util.Arrays.stream(labels).allMatch(found::contains)) {
-				total += Double.parseDouble(sample.group(2));
-			}
-		}
-		return total;
-	}
-
-	private static HttpResponse<String> post(String url, String json) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static List<MimeMessage> mailTo(String address) {
-		return SharedInfrastructure.get().mail().receivedBy(address);
 	}
 
 }

@@ -32,10 +32,7 @@ public final class TopicReader {
 	public static List<ConsumerRecord<String, String>> readUntil(String bootstrapServers, String topic,
 			Predicate<List<ConsumerRecord<String, String>>> enough, Duration within) {
 		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
-						"reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new StringDeserializer())) {
+		try (KafkaConsumer<String, String> consumer = fromTheBeginning(bootstrapServers)) {
 			consumer.subscribe(List.of(topic));
 			await().atMost(within).until(() -> {
 				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
@@ -54,10 +51,7 @@ public final class TopicReader {
 	public static List<ConsumerRecord<String, String>> readSettled(String bootstrapServers, String topic,
 			Predicate<ConsumerRecord<String, String>> matching, int expected, Duration quiet) {
 		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
-						"reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new StringDeserializer())) {
+		try (KafkaConsumer<String, String> consumer = fromTheBeginning(bootstrapServers)) {
 			consumer.subscribe(List.of(topic));
 			Runnable poll = () -> consumer.poll(Duration.ofMillis(200)).forEach(record -> {
 				if (matching.test(record)) {
@@ -74,6 +68,14 @@ public final class TopicReader {
 			}
 		}
 		return records;
+	}
+
+	/** A consumer in a group of its own, so it reads from the beginning. */
+	private static KafkaConsumer<String, String> fromTheBeginning(String bootstrapServers) {
+		return new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new StringDeserializer());
 	}
 
 	/** The value of a header of the record, or null. */
