@@ -19,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.medspa.infrastructure.FreePort;
-import dev.medspa.infrastructure.KafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -56,15 +54,11 @@ class BookingServiceCrashIT {
 
 	private static PackagedPlatform platform;
 
-	private static KafkaBroker broker;
-
-	private static final int KAFKA_PORT = FreePort.find();
-
-	private static final int CONTROLLER_PORT = FreePort.find();
+	private static RestartableBroker broker;
 
 	@BeforeAll
 	static void start() {
-		broker = KafkaBroker.start(home.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT);
+		broker = new RestartableBroker(home.resolve("kafka"));
 		platform = new PackagedPlatform(home, Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
 	}
 
@@ -98,14 +92,11 @@ class BookingServiceCrashIT {
 		}
 		// a third in: the broker goes, so what is written from now on waits in outboxes
 		await().atMost(Duration.ofMinutes(2)).until(() -> answered.get() >= BOOKINGS / 3);
-		Path kafkaData = home.resolve("kafka");
-		int port = Integer
-			.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers().lastIndexOf(':') + 1));
-		broker.close();
+		broker.stop();
 		// two thirds in: the service is killed mid-flight, with events still unpublished
 		await().atMost(Duration.ofMinutes(2)).until(() -> answered.get() >= 2 * BOOKINGS / 3);
 		platform.kill("booking-service");
-		broker = KafkaBroker.start(home.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT);
+		broker.start();
 		platform.restart("booking-service");
 		for (Future<?> each : sent) {
 			each.get();

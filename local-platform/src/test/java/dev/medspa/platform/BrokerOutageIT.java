@@ -18,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.medspa.infrastructure.FreePort;
-import dev.medspa.infrastructure.KafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,20 +53,11 @@ class BrokerOutageIT {
 
 	private static PackagedPlatform platform;
 
-	private static KafkaBroker broker;
-
-	private static Path kafkaData;
-
-	private static int kafkaPort;
-
-	private static int controllerPort;
+	private static RestartableBroker broker;
 
 	@BeforeAll
 	static void start() {
-		kafkaData = home.resolve("kafka");
-		kafkaPort = FreePort.find();
-		controllerPort = FreePort.find();
-		broker = KafkaBroker.start(kafkaData, kafkaPort, controllerPort);
+		broker = new RestartableBroker(home.resolve("kafka"));
 		platform = new PackagedPlatform(home, Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
 	}
 
@@ -87,7 +76,7 @@ class BrokerOutageIT {
 		String booking = platform.service("booking-service");
 		List<DemoSlots.Slot> starts = DemoSlots.awaitFree(booking, BOOKINGS);
 
-		broker.close();
+		broker.stop();
 		long down = System.nanoTime();
 		Map<String, String> confirmed = new ConcurrentHashMap<>();
 		List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -128,7 +117,7 @@ class BrokerOutageIT {
 		// itself
 		Thread.sleep(Math.max(0, OUTAGE_AT_LEAST.toMillis() - waited));
 
-		broker = KafkaBroker.start(kafkaData, kafkaPort, controllerPort);
+		broker.start();
 
 		await().atMost(Duration.ofMinutes(4))
 			.pollInterval(Duration.ofSeconds(2))

@@ -94,6 +94,16 @@ final class PipelineFixtures {
 				new PractitionerId("maya-chen"), "manage-" + bookingId);
 	}
 
+	/** A mail sender to an SMTP server on loopback, quick to give up on a silent one. */
+	static org.springframework.mail.javamail.JavaMailSender mailSenderTo(int port) {
+		org.springframework.mail.javamail.JavaMailSenderImpl sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(port);
+		sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+		sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
+		return sender;
+	}
+
 	static String newEmail(String prefix) {
 		return prefix + "-" + UUID.randomUUID() + "@example.com";
 	}

@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,12 +39,7 @@ class SmtpFailuresTest {
 
 		@Bean
 		JavaMailSender mailSender() {
-			JavaMailSenderImpl sender = new JavaMailSenderImpl();
-			sender.setHost("127.0.0.1");
-			sender.setPort(SMTP.port());
-			sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
-			sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
-			return sender;
+			return PipelineFixtures.mailSenderTo(SMTP.port());
 		}
 
 	}
