@@ -1,11 +1,8 @@
 package dev.medspa.booking;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.medspa.booking.catalog.CatalogReadModel;
 import dev.medspa.booking.reservation.Booking;
@@ -14,11 +11,9 @@ import dev.medspa.events.EventHeaders;
 import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.support.messaging.EventJson;
 import dev.medspa.support.messaging.TopicNames;
-import dev.medspa.testsupport.LocalInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import dev.medspa.testsupport.SharedLocalInfrastructure;
+import dev.medspa.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @SpringBootTest
 @AutoConfigureMockMvc
-@LocalInfrastructure
+@SharedLocalInfrastructure
 class BookingApiTest {
 
 	private static final String FUTURE = at(10);
@@ -106,7 +101,8 @@ class BookingApiTest {
 		List<ConsumerRecord<String, String>> records = readBookingEvents(id);
 		assertThat(records).singleElement().satisfies(record -> {
 			assertThat(record.key()).isEqualTo(id);
-			assertThat(headerOf(record, EventHeaders.TYPE)).isEqualTo(EventContracts.BOOKING_CONFIRMED.type());
+			assertThat(TopicReader.header(record, EventHeaders.TYPE))
+				.isEqualTo(EventContracts.BOOKING_CONFIRMED.type());
 			BookingConfirmed event = EventJson.MAPPER.readValue(record.value(), BookingConfirmed.class);
 			assertThat(event.bookingId().value()).isEqualTo(id);
 			assertThat(event.start()).isEqualTo(OffsetDateTime.parse(FUTURE).toInstant());
@@ -324,35 +320,8 @@ class BookingApiTest {
 
 	/** The events of one booking, read until they stop coming. */
 	private List<ConsumerRecord<String, String>> readBookingEvents(String bookingId) {
-		int expected = 1;
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
-						"reader", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new StringDeserializer())) {
-			consumer.subscribe(List.of(this.topics.bookingEvents()));
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-					if (r.key().equals(bookingId)) {
-						records.add(r);
-					}
-				});
-				assertThat(records).hasSizeGreaterThanOrEqualTo(expected);
-			});
-			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-					if (r.key().equals(bookingId)) {
-						records.add(r);
-					}
-				});
-				assertThat(records).hasSize(expected);
-			});
-		}
-		return records;
-	}
-
-	private static String headerOf(ConsumerRecord<?, ?> record, String name) {
-		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+		return TopicReader.readSettled(this.bootstrapServers, this.topics.bookingEvents(),
+				record -> bookingId.equals(record.key()), 1, Duration.ofSeconds(3));
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.medspa.support.messaging.EventJson;
-import dev.medspa.testsupport.LocalInfrastructure;
+import dev.medspa.testsupport.SharedLocalInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = "medspa.catalog.demo-data=true")
 @AutoConfigureMockMvc
-@LocalInfrastructure
+@SharedLocalInfrastructure
 class LocationAndPractitionerManagementTest {
 
 	@Autowired

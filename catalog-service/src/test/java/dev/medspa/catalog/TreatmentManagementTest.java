@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.support.messaging.EventJson;
 import dev.medspa.support.messaging.TopicNames;
-import dev.medspa.testsupport.LocalInfrastructure;
+import dev.medspa.testsupport.SharedLocalInfrastructure;
 import dev.medspa.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** A manager keeps the treatments through the staff API; every change is one event. */
 @SpringBootTest(properties = "medspa.catalog.demo-data=true")
 @AutoConfigureMockMvc
-@LocalInfrastructure
+@SharedLocalInfrastructure
 class TreatmentManagementTest {
 
 	@Autowired

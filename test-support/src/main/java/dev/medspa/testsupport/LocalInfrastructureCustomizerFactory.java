@@ -16,23 +16,27 @@ class LocalInfrastructureCustomizerFactory implements ContextCustomizerFactory {
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
-		if (!TestContextAnnotationUtils.hasAnnotation(testClass, LocalInfrastructure.class)) {
-			return null;
+		if (TestContextAnnotationUtils.hasAnnotation(testClass, LocalInfrastructure.class)) {
+			return new Customizer(testClass.getSimpleName(), testClass);
 		}
-		return new Customizer(testClass);
+		if (TestContextAnnotationUtils.hasAnnotation(testClass, SharedLocalInfrastructure.class)) {
+			return new Customizer("shared", null);
+		}
+		return null;
 	}
 
 	/**
-	 * Equal only for the same test class, so no two classes share a context and its
-	 * names.
+	 * Equal only for the same test class when {@code owner} is set, so no two isolated
+	 * classes share a context and its names; equal for every shared class otherwise. The
+	 * names are drawn when a context is made, so two contexts never share them either.
 	 */
-	private record Customizer(Class<?> testClass) implements ContextCustomizer {
+	private record Customizer(String label, Class<?> owner) implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
 				org.springframework.test.context.MergedContextConfiguration mergedConfig) {
 			SharedInfrastructure infrastructure = SharedInfrastructure.get();
-			String name = isolatedName(this.testClass);
+			String name = isolatedName(this.label);
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("localInfrastructure",
@@ -43,11 +47,10 @@ class LocalInfrastructureCustomizerFactory implements ContextCustomizerFactory {
 								"spring.mail.port", String.valueOf(infrastructure.mail().smtpPort()))));
 		}
 
-		private static String isolatedName(Class<?> testClass) {
-			String simple = testClass.getSimpleName().toLowerCase(Locale.ROOT);
-			String hash = Integer.toHexString(testClass.getName().hashCode() & 0x7fffffff);
-			return "t_" + simple.substring(0, Math.min(simple.length(), 30)) + "_" + hash + "_"
-					+ Long.toHexString(System.nanoTime() & 0xffffff);
+		private static String isolatedName(String label) {
+			String simple = label.toLowerCase(Locale.ROOT);
+			return "t_" + simple.substring(0, Math.min(simple.length(), 30)) + "_"
+					+ Long.toHexString(System.nanoTime() & 0xffffffffL);
 		}
 
 	}
