@@ -13,6 +13,9 @@ import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.events.booking.BookingClientErased;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
+import dev.medspa.events.waitlist.WaitlistJoined;
+import dev.medspa.events.waitlist.WaitlistLeft;
+import dev.medspa.events.waitlist.WaitlistOffered;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
@@ -50,9 +53,18 @@ public final class EventContracts {
 	public static final EventContract<BookingClientErased> BOOKING_CLIENT_ERASED = new EventContract<>(
 			"dev.medspa.booking.client-erased", Topics.BOOKING_EVENTS, 1, BookingClientErased.class);
 
+	public static final EventContract<WaitlistJoined> WAITLIST_JOINED = new EventContract<>(
+			"dev.medspa.waitlist.joined", Topics.WAITLIST_EVENTS, 1, WaitlistJoined.class);
+
+	public static final EventContract<WaitlistOffered> WAITLIST_OFFERED = new EventContract<>(
+			"dev.medspa.waitlist.offered", Topics.WAITLIST_EVENTS, 1, WaitlistOffered.class);
+
+	public static final EventContract<WaitlistLeft> WAITLIST_LEFT = new EventContract<>("dev.medspa.waitlist.left",
+			Topics.WAITLIST_EVENTS, 1, WaitlistLeft.class);
+
 	public static final List<EventContract<?>> ALL = List.of(TREATMENT_STATE, LOCATION_STATE, PRACTITIONER_STATE,
 			BOOKING_CONFIRMED, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_COMPLETED,
-			BOOKING_NO_SHOW, BOOKING_CLIENT_ERASED);
+			BOOKING_NO_SHOW, BOOKING_CLIENT_ERASED, WAITLIST_JOINED, WAITLIST_OFFERED, WAITLIST_LEFT);
 
 	private static final Map<String, EventContract<?>> BY_TYPE = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventContract::type, Function.identity()));

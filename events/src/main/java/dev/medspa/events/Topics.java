@@ -16,6 +16,9 @@ public final class Topics {
 
 	public static final String BOOKING_EVENTS = "booking.events.v1";
 
+	/** The life events of places on waitlists, keyed by the place's id. */
+	public static final String WAITLIST_EVENTS = "booking.waitlist.v1";
+
 	/**
 	 * Suffix of the dead-letter topic that receives what a consumer of a topic could not
 	 * process.

@@ -12,10 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The client's key to a booking: the booking's id and an HMAC-SHA256 of it under the
- * installation's manage-link key. booking-service checks it and notification-service puts
- * it into messages, each computing it from the id; so nothing on Kafka, in a dead-letter
- * topic, in a backup or in any database can be turned into a working link without the
- * key, which lives only in the services' configuration.
+ * installation's manage-link key. The same keys, under other purposes, make a waiter's
+ * keys to a waitlist place and to an offer. booking-service checks it and
+ * notification-service puts it into messages, each computing it from the id; so nothing
+ * on Kafka, in a dead-letter topic, in a backup or in any database can be turned into a
+ * working link without the key, which lives only in the services' configuration.
  * <p>
  * Rotation: the first key signs, every key listed verifies. Put a new key first and keep
  * the old one second until the bookings whose messages carried old links have ended, then
@@ -24,6 +25,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ManageLinks {
 
 	private static final String PURPOSE = "medspa-manage-link|";
+
+	/** A waiter's key to their place on a waitlist: to see it and to leave it. */
+	private static final String WAITLIST = "medspa-waitlist-link|";
+
+	/** A waiter's key to one offer of a freed slot: to see it and to claim it. */
+	private static final String OFFER = "medspa-offer-link|";
 
 	private static final int MIN_KEY_LENGTH = 32;
 
@@ -44,32 +51,64 @@ public final class ManageLinks {
 
 	/** The key to a booking, as the client's links carry it. */
 	public String token(String bookingId) {
-		return bookingId + "." + mac(this.keys.get(0), bookingId);
+		return tokenFor(PURPOSE, bookingId);
 	}
 
 	/** The booking a token opens, if any key of this installation made it. */
 	public Optional<String> bookingId(String token) {
+		return idOf(PURPOSE, token);
+	}
+
+	/** The key to a place on a waitlist, as the waiter's links carry it. */
+	public String waitlistToken(String entryId) {
+		return tokenFor(WAITLIST, entryId);
+	}
+
+	/** The waitlist place a token opens, if any key of this installation made it. */
+	public Optional<String> waitlistEntryId(String token) {
+		return idOf(WAITLIST, token);
+	}
+
+	/** The key to an offer of a freed slot, as the offer's links carry it. */
+	public String offerToken(String offerId) {
+		return tokenFor(OFFER, offerId);
+	}
+
+	/** The offer a token opens, if any key of this installation made it. */
+	public Optional<String> offerId(String token) {
+		return idOf(OFFER, token);
+	}
+
+	private String tokenFor(String purpose, String id) {
+		return id + "." + mac(this.keys.get(0), purpose, id);
+	}
+
+	/**
+	 * The id a token names when its MAC, for this purpose, is one of this installation's;
+	 * a key made for one purpose never opens another.
+	 */
+	private Optional<String> idOf(String purpose, String token) {
 		int dot = token.lastIndexOf('.');
 		if (dot <= 0) {
 			return Optional.empty();
 		}
-		String bookingId = token.substring(0, dot);
+		String id = token.substring(0, dot);
 		byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
 		for (SecretKeySpec key : this.keys) {
-			if (MessageDigest.isEqual(given, mac(key, bookingId).getBytes(StandardCharsets.US_ASCII))) {
-				return Optional.of(bookingId);
+			if (MessageDigest.isEqual(given, mac(key, purpose, id).getBytes(StandardCharsets.US_ASCII))) {
+				return Optional.of(id);
 			}
 		}
 		return Optional.empty();
 	}
 
-	private static String mac(SecretKeySpec key, String bookingId) {
+	private static String mac(SecretKeySpec key, String purpose, String id) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(key);
 			return Base64.getUrlEncoder()
 				.withoutPadding()
-				.encodeToString(mac.doFinal((PURPOSE + bookingId).getBytes(StandardCharsets.UTF_8)));
+				.encodeToString(mac.doFinal((purpose + id).getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);

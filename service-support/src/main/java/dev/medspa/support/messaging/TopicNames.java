@@ -45,6 +45,10 @@ public final class TopicNames {
 		return name(Topics.BOOKING_EVENTS);
 	}
 
+	public String waitlistEvents() {
+		return name(Topics.WAITLIST_EVENTS);
+	}
+
 	/**
 	 * The catalog's state topics, compacted: the broker keeps the latest record of every
 	 * key.
@@ -56,6 +60,13 @@ public final class TopicNames {
 
 	public NewTopic bookingEventsTopic() {
 		return TopicBuilder.name(bookingEvents())
+			.partitions(this.properties.partitions())
+			.replicas(this.properties.replicas())
+			.build();
+	}
+
+	public NewTopic waitlistEventsTopic() {
+		return TopicBuilder.name(waitlistEvents())
 			.partitions(this.properties.partitions())
 			.replicas(this.properties.replicas())
 			.build();
