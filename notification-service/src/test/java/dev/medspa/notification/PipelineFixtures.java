@@ -27,6 +27,7 @@ import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.events.booking.BookingEvent;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.TreatmentState;
+import dev.medspa.events.waitlist.WaitlistEvent;
 import dev.medspa.support.messaging.EventJson;
 import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.testsupport.SharedInfrastructure;
@@ -115,6 +116,15 @@ final class PipelineFixtures {
 	void publish(BookingEvent event, String eventId) {
 		ProducerRecord<String, String> record = new ProducerRecord<>(this.topics.bookingEvents(),
 				event.bookingId().value(), EventJson.write(event));
+		header(record, EventHeaders.TYPE, EventContracts.forPayload(event.getClass()).type());
+		header(record, EventHeaders.ID, eventId);
+		send(record);
+	}
+
+	/** A waitlist event as booking-service publishes it, keyed by the place. */
+	void publish(WaitlistEvent event, String eventId) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(this.topics.waitlistEvents(), event.entryId(),
+				EventJson.write(event));
 		header(record, EventHeaders.TYPE, EventContracts.forPayload(event.getClass()).type());
 		header(record, EventHeaders.ID, eventId);
 		send(record);

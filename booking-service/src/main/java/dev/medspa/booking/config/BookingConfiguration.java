@@ -3,6 +3,7 @@ package dev.medspa.booking.config;
 import java.util.List;
 
 import dev.medspa.booking.reservation.Booking;
+import dev.medspa.booking.waitlist.WaitlistEntry;
 import dev.medspa.events.Topics;
 import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.support.links.EmailCodes;
@@ -26,13 +27,18 @@ class BookingConfiguration {
 				PublicRoutes.get("/api/availability/days"), PublicRoutes.get("/api/manage/*"),
 				PublicRoutes.post("/api/manage/*/reschedule"), PublicRoutes.post("/api/manage/*/cancel"),
 				PublicRoutes.post("/api/holds"),
-				new PublicRoutes.Route(org.springframework.http.HttpMethod.DELETE, "/api/holds/*"));
+				new PublicRoutes.Route(org.springframework.http.HttpMethod.DELETE, "/api/holds/*"),
+				PublicRoutes.post("/api/waitlist"), PublicRoutes.get("/api/waitlist/*"),
+				new PublicRoutes.Route(org.springframework.http.HttpMethod.DELETE, "/api/waitlist/*"),
+				PublicRoutes.post("/api/waitlist/*/resume"), PublicRoutes.get("/api/waitlist/offers/*"),
+				PublicRoutes.post("/api/waitlist/offers/*/claim"));
 	}
 
 	/** Schedules are kept by managers and owners. */
 	@Bean
 	ManagerRoutes managerRoutes() {
-		return ManagerRoutes.of(PublicRoutes.put("/api/staff/schedules/**"));
+		return ManagerRoutes.of(PublicRoutes.put("/api/staff/schedules/**"),
+				PublicRoutes.put("/api/staff/waitlist/settings/*"));
 	}
 
 	/**
@@ -59,8 +65,18 @@ class BookingConfiguration {
 	}
 
 	@Bean
+	OutboxCollection waitlistOutbox() {
+		return new OutboxCollection(WaitlistEntry.COLLECTION);
+	}
+
+	@Bean
 	NewTopic bookingEventsTopic(TopicNames topics) {
 		return topics.bookingEventsTopic();
+	}
+
+	@Bean
+	NewTopic waitlistEventsTopic(TopicNames topics) {
+		return topics.waitlistEventsTopic();
 	}
 
 	@Bean
@@ -70,7 +86,8 @@ class BookingConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics deadLetterTopics(TopicNames topics) {
-		return topics.deadLetterTopics(Topics.TREATMENTS, Topics.LOCATIONS, Topics.PRACTITIONERS);
+		return topics.deadLetterTopics(Topics.TREATMENTS, Topics.LOCATIONS, Topics.PRACTITIONERS,
+				Topics.BOOKING_EVENTS);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.medspa.booking.reservation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -123,9 +124,22 @@ public class BookingService {
 	 */
 	public HoldTaken hold(String treatmentId, String locationId, OffsetDateTime start,
 			@Nullable String practitionerId) {
+		return hold(treatmentId, locationId, start, practitionerId, UUID.randomUUID().toString(),
+				this.availability.policy().holdDuration());
+	}
+
+	/**
+	 * Holds a slot for as long as given, under a name of the caller's (without
+	 * underscores): a waitlist offer holds its slot until the offer expires.
+	 */
+	public HoldTaken hold(String treatmentId, String locationId, OffsetDateTime start, @Nullable String practitionerId,
+			String name, Duration duration) {
+		if (name.contains("_")) {
+			throw new IllegalArgumentException("A hold's name has no underscore: " + name);
+		}
 		Target target = target(treatmentId, locationId, start);
-		String holdId = target.location().id() + "_" + target.day() + "_" + UUID.randomUUID();
-		Instant expiresAt = this.clock.instant().plus(this.availability.policy().holdDuration());
+		String holdId = target.location().id() + "_" + target.day() + "_" + name;
+		Instant expiresAt = this.clock.instant().plus(duration);
 		Claim claim = this.daySheets.claim(target.location().id(), target.day(),
 				sheet -> decide(target.treatment(), target.location(), sheet, target.start(), holdOwner(holdId),
 						practitionerId, null)
@@ -173,14 +187,17 @@ public class BookingService {
 		return book(request, UUID.randomUUID().toString());
 	}
 
-	/** Books under an id chosen beforehand (see {@link IdempotentBookings}). */
-	Booked book(NewBooking request, String id) {
+	/**
+	 * Books under an id chosen beforehand (see {@link IdempotentBookings}, and waitlist
+	 * offers, whose booking id follows from the offer's).
+	 */
+	public Booked book(NewBooking request, String id) {
 		Target target = target(request.treatmentId(), request.locationId(), request.start());
 		CatalogTreatment treatment = target.treatment();
 		CatalogLocation location = target.location();
 		Instant start = target.start();
 		Instant now = this.clock.instant();
-		if (!request.byStaff() && EmailProof.needed(treatment)) {
+		if (!request.byStaff() && !request.emailProven() && EmailProof.needed(treatment)) {
 			this.emailProof.require(request.client(), request.emailCode());
 		}
 		if (request.eligibilityOverride() == null) {

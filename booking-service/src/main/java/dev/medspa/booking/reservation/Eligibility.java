@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * series keep their minimum spacing. Staff may book past them with a recorded reason.
  */
 @Component
-class Eligibility {
+public class Eligibility {
 
 	private final ClientHistories histories;
 
@@ -29,7 +29,7 @@ class Eligibility {
 	 * @param excluding a booking of the client not to count, the one being moved
 	 * @throws Refusal 422 saying which rule refuses it
 	 */
-	void check(CatalogTreatment treatment, Client client, Instant start, @Nullable String excluding) {
+	public void check(CatalogTreatment treatment, Client client, Instant start, @Nullable String excluding) {
 		if (treatment.consultationTreatmentId() == null && treatment.seriesMinimumSpacing() == null) {
 			return;
 		}

@@ -16,21 +16,33 @@ import org.jspecify.annotations.Nullable;
  * e-mail address is needed
  * @param emailCode from a client: the code sent to their address (see
  * {@link dev.medspa.support.links.EmailCodes}), needed where the rules read the history
+ * @param emailProven the client followed a link only their e-mail carried (a waitlist
+ * offer), which proves the address as a code does
  */
 public record NewBooking(String treatmentId, String locationId, OffsetDateTime start, Client client,
 		@Nullable String practitionerId, @Nullable String holdId, @Nullable String eligibilityOverride, boolean byStaff,
-		@Nullable String emailCode) {
+		@Nullable String emailCode, boolean emailProven) {
 
 	/** A client's request, with the code they were sent if they gave one. */
 	public static NewBooking byClient(String treatmentId, String locationId, OffsetDateTime start, Client client,
 			@Nullable String practitionerId, @Nullable String holdId, @Nullable String emailCode) {
-		return new NewBooking(treatmentId, locationId, start, client, practitionerId, holdId, null, false, emailCode);
+		return new NewBooking(treatmentId, locationId, start, client, practitionerId, holdId, null, false, emailCode,
+				false);
+	}
+
+	/**
+	 * A waiter's claim of the slot an offer holds for them, through the link e-mailed to
+	 * them.
+	 */
+	public static NewBooking fromOffer(String treatmentId, String locationId, OffsetDateTime start, Client client,
+			String holdId) {
+		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, false, null, true);
 	}
 
 	/** The same request, made by staff. */
 	public NewBooking asStaff() {
 		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
-				this.holdId, this.eligibilityOverride, true, null);
+				this.holdId, this.eligibilityOverride, true, null, false);
 	}
 
 	/**
@@ -38,7 +50,7 @@ public record NewBooking(String treatmentId, String locationId, OffsetDateTime s
 	 */
 	public NewBooking withOverride(String reason) {
 		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
-				this.holdId, reason, true, null);
+				this.holdId, reason, true, null, false);
 	}
 
 }

@@ -67,6 +67,7 @@ class BookingPages {
 		model.addAttribute("treatment", treatment);
 		model.addAttribute("locations", this.catalog.offering(treatment));
 		model.addAttribute("earliest", Earliest.of(earliest));
+		model.addAttribute("waitlistHref", "/waitlist/join?treatment=" + treatmentId);
 		return "client/book-location";
 	}
 
@@ -82,6 +83,7 @@ class BookingPages {
 		model.addAttribute("practitioners", this.services.practitioners(treatmentId, locationId));
 		model.addAttribute("calendar", calendar(treatmentId, locationId, location.zoneId(), month, practitioner));
 		model.addAttribute("base", "/book/" + treatmentId + "/" + locationId);
+		model.addAttribute("waitlistHref", "/waitlist/join?treatment=" + treatmentId + "&location=" + locationId);
 		return "client/book-day";
 	}
 
@@ -99,6 +101,8 @@ class BookingPages {
 		model.addAttribute("times", times(treatmentId, location, date, practitioner));
 		model.addAttribute("zoneName", Times.zoneName(date, location.zoneId()));
 		model.addAttribute("holdAction", "/book/hold");
+		model.addAttribute("waitlistHref", "/waitlist/join?treatment=" + treatmentId + "&location=" + locationId
+				+ "&from=" + date + "&to=" + date);
 		model.addAttribute("back", "/book/" + treatmentId + "/" + locationId + "?month=" + YearMonth.from(date)
 				+ (blankToNull(practitioner) == null ? "" : "&practitioner=" + practitioner));
 		return "client/book-time";

@@ -31,6 +31,12 @@ final class Problems {
 			case "treatment-not-offered", "treatment-retired", "unknown-treatment", "unknown-location" ->
 				"This treatment is not offered here any more.";
 			case "request-in-progress" -> "We are still booking this. Please wait a moment and reload the page.";
+			case "offer-expired" -> "This offer ran out before it was booked, so the time has gone back to the "
+					+ "clinic. You are still on the waitlist, and we will write to you when another time frees up.";
+			case "offer-taken" -> "Someone else booked this time just before you. You are still on the waitlist, "
+					+ "and we will write to you when another time frees up.";
+			case "too-many-requests" ->
+				"You have tried this many times in a short while. Please wait a few minutes " + "and try again.";
 			case "forbidden" -> "Your account does not give access to this.";
 			case "invalid-request" -> "Please check the fields marked below.";
 			default -> problem.status() >= 500 ? "Something went wrong on our side. Nothing was booked or changed; "

@@ -36,7 +36,8 @@ class ApiRoutes {
 				"/api/bookings", "/api/bookings/**", "/api/manage/**", "/api/staff/schedules/**", "/api/staff/bookings",
 				"/api/staff/bookings/**", "/api/staff/day-sheets/**", "/api/staff/agenda/**", "/api/staff/attention",
 				"/api/staff/affected-bookings", "/api/staff/clients/erase", "/api/staff/dead-letters/booking-service",
-				"/api/staff/dead-letters/booking-service/**");
+				"/api/staff/dead-letters/booking-service/**", "/api/waitlist", "/api/waitlist/**",
+				"/api/staff/waitlist", "/api/staff/waitlist/**");
 	}
 
 	@Bean

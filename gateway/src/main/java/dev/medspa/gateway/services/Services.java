@@ -193,6 +193,83 @@ public class Services {
 		return body(this.booking.post().uri("/api/manage/{token}/cancel", token).retrieve().body(MAP));
 	}
 
+	// waitlist, public: the place's and the offer's tokens are the only keys
+
+	/**
+	 * Puts a client on the waitlist of a treatment; answers the place with its link,
+	 * which is e-mailed too.
+	 */
+	public Map<String, Object> joinWaitlist(Map<String, Object> request) {
+		return body(this.booking.post()
+			.uri("/api/waitlist")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(request))
+			.retrieve()
+			.body(MAP));
+	}
+
+	/**
+	 * A place on a waitlist with its open offer, if any; empty when the token opens none.
+	 */
+	public Optional<Map<String, Object>> waitlistPlace(String token) {
+		return optional(() -> this.booking.get().uri("/api/waitlist/{token}", token).retrieve().body(MAP));
+	}
+
+	/** Leaves the waitlist; leaving twice is fine. */
+	public void leaveWaitlist(String token) {
+		this.booking.delete().uri("/api/waitlist/{token}", token).retrieve().toBodilessEntity();
+	}
+
+	/** Comes back to a place paused after offers ran out unanswered. */
+	public Map<String, Object> resumeWaitlist(String token) {
+		return body(this.booking.post().uri("/api/waitlist/{token}/resume", token).retrieve().body(MAP));
+	}
+
+	/**
+	 * An offer of a freed slot, whatever became of it; empty when the token opens none.
+	 */
+	public Optional<Map<String, Object>> waitlistOffer(String token) {
+		return optional(() -> this.booking.get().uri("/api/waitlist/offers/{token}", token).retrieve().body(MAP));
+	}
+
+	/**
+	 * Books the offered slot; answers as booking does (the booking with its manage link),
+	 * or a 409 problem ({@code offer-expired}, {@code offer-taken}).
+	 */
+	public Map<String, Object> claimOffer(String token) {
+		return body(this.booking.post().uri("/api/waitlist/offers/{token}/claim", token).retrieve().body(MAP));
+	}
+
+	// waitlist, staff
+
+	/** The waiters of a location (of one treatment, when given), in order. */
+	public List<Map<String, Object>> staffWaitlist(String location, @Nullable String treatment) {
+		List<Map<String, Object>> waiters = this.booking.get()
+			.uri(uri -> uri.path("/api/staff/waitlist")
+				.queryParam("locationId", location)
+				.queryParamIfPresent("treatmentId", Optional.ofNullable(treatment))
+				.build())
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(LIST);
+		return waiters == null ? List.of() : waiters;
+	}
+
+	/** How a location offers freed slots: first in line, or several at once. */
+	public Map<String, Object> waitlistSettings(String location) {
+		return staffGet(this.booking, "/api/staff/waitlist/settings/{location}", location);
+	}
+
+	public Map<String, Object> updateWaitlistSettings(String location, Map<String, Object> settings) {
+		return body(this.booking.put()
+			.uri("/api/staff/waitlist/settings/{location}", location)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(settings))
+			.retrieve()
+			.body(MAP));
+	}
+
 	// staff, with the member's token
 
 	public Map<String, Object> daySheet(String location, LocalDate date) {
@@ -452,7 +529,10 @@ public class Services {
 			String code = type.substring(type.lastIndexOf('/') + 1);
 			Map<String, String> fields = new LinkedHashMap<>();
 			for (JsonNode error : problem.path("errors")) {
-				fields.putIfAbsent(error.path("field").asString(""), error.path("reason").asString(""));
+				// the services name the reason; "message" is read as well, for any that
+				// say it so
+				JsonNode reason = error.path("reason").isMissingNode() ? error.path("message") : error.path("reason");
+				fields.putIfAbsent(error.path("field").asString(""), reason.asString(""));
 			}
 			String detail = problem.path("detail").isMissingNode() ? null : problem.path("detail").asString();
 			Map<String, Object> properties = new LinkedHashMap<>();

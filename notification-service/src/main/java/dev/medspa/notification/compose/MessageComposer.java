@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.samskivert.mustache.Mustache;
@@ -22,9 +23,11 @@ import dev.medspa.notification.catalog.TreatmentSummary;
 import dev.medspa.notification.config.NotificationProperties;
 import dev.medspa.notification.mail.EmailSender.Attachment;
 import dev.medspa.notification.mail.EmailSender.Email;
+import dev.medspa.notification.plan.Offer;
 import dev.medspa.notification.plan.Plan;
 import dev.medspa.notification.plan.PlannedMessage;
 import dev.medspa.notification.plan.Step;
+import dev.medspa.notification.plan.WaitlistPlace;
 import dev.medspa.notification.sms.SmsSender.Sms;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +48,14 @@ public class MessageComposer {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US);
 
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE MMM d 'at' h:mm a", Locale.US);
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
+
+	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("h:mm a zzz 'on' EEEE, MMMM d",
+			Locale.US);
+
+	private static final DateTimeFormatter SHORT_UNTIL = DateTimeFormatter.ofPattern("h:mm a 'on' EEE MMM d",
+			Locale.US);
 
 	private static final String TEMPLATES = "templates/messages/";
 
@@ -70,11 +81,20 @@ public class MessageComposer {
 	}
 
 	/**
+	 * @param place the location the message is about; null only for a waiter who takes
+	 * any location
 	 * @param unsubscribeUrl where an optional message lets the client opt out; null for
 	 * the others
 	 */
-	public Email email(Plan plan, PlannedMessage message, TreatmentSummary treatment, LocationSummary location,
+	public Email email(Plan plan, PlannedMessage message, TreatmentSummary treatment, @Nullable LocationSummary place,
 			@Nullable String unsubscribeUrl) {
+		if (message.step() == Step.WAITLIST_JOINED) {
+			return waitlistJoined(plan, message, treatment, place);
+		}
+		LocationSummary location = Objects.requireNonNull(place, "the message names its location");
+		if (message.step() == Step.OFFER) {
+			return offer(plan, message, treatment, location);
+		}
 		Map<String, Object> model = model(plan, message, treatment, location);
 		String subject = subject(message.step(), plan, location);
 		model.put("subject", subject);
@@ -102,6 +122,9 @@ public class MessageComposer {
 	}
 
 	public Sms sms(Plan plan, PlannedMessage message, LocationSummary location) {
+		if (message.step() == Step.SMS_OFFER) {
+			return offerSms(plan, message, location);
+		}
 		Map<String, Object> model = new HashMap<>();
 		model.put("clinic", this.properties.clinicName());
 		model.put("location", location.name());
@@ -149,8 +172,81 @@ public class MessageComposer {
 			case AFTERCARE -> "Your aftercare from " + this.properties.clinicName();
 			case REBOOK_NUDGE -> "Time for your next session at " + this.properties.clinicName();
 			case NO_SHOW -> "We missed you at " + place;
-			case SMS_REMINDER -> throw new IllegalArgumentException("An SMS has no subject");
+			case SMS_REMINDER, SMS_OFFER -> throw new IllegalArgumentException("An SMS has no subject");
+			case WAITLIST_JOINED, OFFER -> throw new IllegalArgumentException("Not a booking's message: " + step);
 		};
+	}
+
+	/**
+	 * The waiter is on the waitlist: for what, where and when they asked, and their link
+	 * to see and leave their place.
+	 */
+	private Email waitlistJoined(Plan plan, PlannedMessage message, TreatmentSummary treatment,
+			@Nullable LocationSummary location) {
+		WaitlistPlace place = Objects.requireNonNull(plan.waitlist(), "the plan of a place on a waitlist");
+		Map<String, Object> model = new HashMap<>();
+		String subject = "You are on the waitlist at " + this.properties.clinicName()
+				+ ((location != null) ? " " + location.name() : "");
+		model.put("subject", subject);
+		model.put("name", plan.client().name());
+		model.put("clinic", this.properties.clinicName());
+		model.put("treatment", treatment.name());
+		model.put("location", (location != null) ? location.name() + ", " + location.address() : "any location");
+		model.put("days", days(place));
+		model.put("times", WaitlistWords.partsOfDay(place.partsOfDay()));
+		model.put("weekdays", WaitlistWords.weekdays(place.weekdays()));
+		model.put("waitlistUrl", this.properties.waitlistUrl() + this.links.waitlistToken(place.entryId()));
+		return new Email(plan.client().email(), subject, render(this.text, "waitlist-joined.txt", model),
+				render(this.html, "waitlist-joined.html", model), null, null, message.id());
+	}
+
+	/**
+	 * A freed slot held for the waiter: what, where, when in the location's zone, until
+	 * when it is held, and the link that books it in one click.
+	 */
+	private Email offer(Plan plan, PlannedMessage message, TreatmentSummary treatment, LocationSummary location) {
+		Offer offer = Objects.requireNonNull(message.offer(), "an offer message carries its offer");
+		Map<String, Object> model = new HashMap<>();
+		String subject = "A time has opened up for you at " + this.properties.clinicName() + " " + location.name();
+		model.put("subject", subject);
+		model.put("name", plan.client().name());
+		model.put("clinic", this.properties.clinicName());
+		model.put("treatment", treatment.name());
+		model.put("when", WHEN.format(offer.start().atZone(location.zone())) + " (" + location.zoneId() + ")");
+		model.put("until", UNTIL.format(offer.expiresAt().atZone(location.zone())));
+		model.put("location", location.name());
+		model.put("address", location.address());
+		model.put("phone", location.phone());
+		model.put("offerUrl", offerUrl(offer));
+		return new Email(plan.client().email(), subject, render(this.text, "offer.txt", model),
+				render(this.html, "offer.html", model), null, null, message.id());
+	}
+
+	private Sms offerSms(Plan plan, PlannedMessage message, LocationSummary location) {
+		Offer offer = Objects.requireNonNull(message.offer(), "an offer message carries its offer");
+		Map<String, Object> model = new HashMap<>();
+		model.put("clinic", this.properties.clinicName());
+		model.put("location", location.name());
+		model.put("when", SHORT.format(offer.start().atZone(location.zone())));
+		model.put("until", SHORT_UNTIL.format(offer.expiresAt().atZone(location.zone())));
+		model.put("offerUrl", offerUrl(offer));
+		return new Sms(message.id(), Objects.requireNonNull(plan.client().phone()),
+				render(this.text, "sms-offer.txt", model).strip());
+	}
+
+	/** The offer's one-click link, derived from its id like the manage link. */
+	private String offerUrl(Offer offer) {
+		return this.properties.offerUrl() + this.links.offerToken(offer.offerId());
+	}
+
+	private static String days(WaitlistPlace place) {
+		if (place.from() == null || place.to() == null) {
+			return "any day";
+		}
+		if (place.from().equals(place.to())) {
+			return DATE.format(place.from());
+		}
+		return DAY.format(place.from()) + " to " + DATE.format(place.to());
 	}
 
 	private @Nullable Attachment invite(Plan plan, PlannedMessage message, LocationSummary location) {

@@ -33,13 +33,19 @@ class NotificationConfiguration {
 	}
 
 	@Bean
+	NewTopic waitlistEventsTopic(TopicNames topics) {
+		return topics.waitlistEventsTopic();
+	}
+
+	@Bean
 	KafkaAdmin.NewTopics catalogStateTopics(TopicNames topics) {
 		return topics.catalogStateTopics();
 	}
 
 	@Bean
 	KafkaAdmin.NewTopics deadLetterTopics(TopicNames topics) {
-		return topics.deadLetterTopics(Topics.BOOKING_EVENTS, Topics.TREATMENTS, Topics.LOCATIONS);
+		return topics.deadLetterTopics(Topics.BOOKING_EVENTS, Topics.WAITLIST_EVENTS, Topics.TREATMENTS,
+				Topics.LOCATIONS);
 	}
 
 	/**

@@ -20,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param sendLease how long a sender holds a message it claimed before another may take
  * it over
  * @param manageUrl the client's manage link, to which the booking's token is appended
+ * @param waitlistUrl a waiter's link to see and leave their place on a waitlist, to which
+ * the place's token is appended
+ * @param offerUrl the one-click link of an offered slot, to which the offer's token is
+ * appended
  * @param bookingUrl where clients book again
  * @param unsubscribeUrl the unsubscribe link of optional messages, to which the client's
  * token is appended
@@ -34,6 +38,8 @@ import org.springframework.validation.annotation.Validated;
 public record NotificationProperties(@DefaultValue("bookings@clinic.example") @Email @NotBlank String from,
 		@DefaultValue("Evergreen Med Spa") @NotBlank String clinicName, @DefaultValue("PT2M") Duration sendLease,
 		@DefaultValue("http://127.0.0.1:8080/manage/") @NotBlank String manageUrl,
+		@DefaultValue("http://127.0.0.1:8080/waitlist/") @NotBlank String waitlistUrl,
+		@DefaultValue("http://127.0.0.1:8080/offer/") @NotBlank String offerUrl,
 		@DefaultValue("http://127.0.0.1:8080/book") @NotBlank String bookingUrl,
 		@DefaultValue("http://127.0.0.1:8080/api/unsubscribe/") @NotBlank String unsubscribeUrl,
 		@NotBlank @Size(min = 32) String unsubscribeSecret, @DefaultValue @Valid Dispatch dispatch,

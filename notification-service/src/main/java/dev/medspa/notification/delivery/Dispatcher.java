@@ -322,11 +322,13 @@ public class Dispatcher {
 	private void send(Plan plan, PlannedMessage message) {
 		TreatmentSummary treatment = this.catalog.treatment(plan.treatmentId())
 			.orElseThrow(() -> new IllegalStateException("treatment " + plan.treatmentId() + " not known yet"));
-		LocationSummary location = this.catalog.location(plan.locationId())
-			.orElseThrow(() -> new IllegalStateException("location " + plan.locationId() + " not known yet"));
+		String locationId = plan.locationOf(message);
+		LocationSummary location = (locationId != null) ? this.catalog.location(locationId)
+			.orElseThrow(() -> new IllegalStateException("location " + locationId + " not known yet")) : null;
 		if (message.channel() == Channel.SMS) {
 			this.smsDestinations.check(java.util.Objects.requireNonNullElse(plan.client().phone(), ""));
-			this.sms.send(this.composer.sms(plan, message, location));
+			this.sms.send(this.composer.sms(plan, message,
+					java.util.Objects.requireNonNull(location, "an SMS names its location")));
 			return;
 		}
 		String unsubscribe = message.step().optional()

@@ -1,8 +1,11 @@
 package dev.medspa.notification.plan;
 
-/** The booking as this service last heard of it. */
+/**
+ * The booking as this service last heard of it; or, for the plan of a place on a
+ * waitlist, {@code WAITING} while the place lasts and {@code LEFT} once it ended.
+ */
 public enum BookingStatus {
 
-	CONFIRMED, CHECKED_IN, COMPLETED, CANCELLED, NO_SHOW
+	CONFIRMED, CHECKED_IN, COMPLETED, CANCELLED, NO_SHOW, WAITING, LEFT
 
 }

@@ -21,7 +21,7 @@ public record MessagesDue(Plan plan) {
 		return Objects.requireNonNull(this.plan.nextDueAt());
 	}
 
-	static void ifAnyFor(Plan plan, Instant now, ApplicationEventPublisher events) {
+	public static void ifAnyFor(Plan plan, Instant now, ApplicationEventPublisher events) {
 		Instant due = plan.nextDueAt();
 		if (due != null && !due.isAfter(now)) {
 			events.publishEvent(new MessagesDue(plan));

@@ -18,6 +18,9 @@ import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.events.booking.BookingClientErased;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
+import dev.medspa.events.waitlist.WaitlistJoined;
+import dev.medspa.events.waitlist.WaitlistLeft;
+import dev.medspa.events.waitlist.WaitlistOffered;
 import dev.medspa.notification.catalog.LocationSummary;
 import dev.medspa.notification.catalog.TreatmentSummary;
 import org.jspecify.annotations.Nullable;
@@ -38,12 +41,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param completedAt when the treatment really ended, once completed
  * @param nextDueAt the earliest moment a message needs a sender, null if none does
  * @param revision raised on every write
+ * @param waitlist set when the plan is a place on a waitlist's rather than a booking's
+ * (its id is then {@code waitlist-<entry id>}, its versions the place's, its location,
+ * time and zone those of the latest offer or of the place's wish; no location and UTC
+ * while the waiter takes any location and has had no offer)
  */
 @Document("plans")
 public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersion, BookingStatus status,
-		String treatmentId, String locationId, String zoneId, Instant start, Instant end, Recipient client,
+		String treatmentId, @Nullable String locationId, String zoneId, Instant start, Instant end, Recipient client,
 		@Nullable String manageToken, @Nullable Instant completedAt, List<PlannedMessage> messages,
-		@Nullable Instant nextDueAt, long revision) {
+		@Nullable Instant nextDueAt, long revision, @Nullable WaitlistPlace waitlist) {
+
+	private static final String WAITLIST_PREFIX = "waitlist-";
 
 	public Plan {
 		messages = List.copyOf(messages);
@@ -61,7 +70,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		Plan plan = new Plan(event.bookingId().value(), event.bookingVersion(), event.bookingVersion(),
 				BookingStatus.CONFIRMED, treatment.id(), location.id(), location.zoneId(), event.start(), event.end(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
-				List.of(), null, 0);
+				List.of(), null, 0, null);
 		return plan.plan(Step.CONFIRMATION, null, event.bookingVersion(), event.confirmedAt(), null)
 			.planBeforeStart(treatment, rules, event.confirmedAt());
 	}
@@ -87,7 +96,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				this.manageToken, this.completedAt,
 				cancelPlanned(step -> step.anchoredToStart() || step == Step.CONFIRMATION || step == Step.UPDATE,
 						"the booking moved (version " + event.bookingVersion() + ")"),
-				null, this.revision);
+				null, this.revision, this.waitlist);
 		return moved.plan(Step.UPDATE, null, event.bookingVersion(), event.rescheduledAt(), null)
 			.planBeforeStart(treatment, rules, event.rescheduledAt());
 	}
@@ -99,7 +108,8 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	public Plan cancelled(BookingCancelled event) {
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.CANCELLED,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
-				this.completedAt, cancelPlanned(step -> true, "the booking was cancelled"), null, this.revision)
+				this.completedAt, cancelPlanned(step -> true, "the booking was cancelled"), null, this.revision,
+				this.waitlist)
 			.plan(Step.CANCELLATION, null, event.bookingVersion(), event.cancelledAt(), null);
 	}
 
@@ -110,14 +120,15 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	public Plan clientErased(BookingClientErased event) {
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, Recipient.erased(), null, this.completedAt,
-				cancelPlanned(step -> true, "the client's data was erased"), null, this.revision);
+				cancelPlanned(step -> true, "the client's data was erased"), null, this.revision, this.waitlist);
 	}
 
 	/** The client is here: reminders still planned have no point any more. */
 	public Plan checkedIn(BookingCheckedIn event) {
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.CHECKED_IN,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
-				this.completedAt, cancelPlanned(Step::anchoredToStart, "the client checked in"), null, this.revision);
+				this.completedAt, cancelPlanned(Step::anchoredToStart, "the client checked in"), null, this.revision,
+				this.waitlist);
 	}
 
 	/**
@@ -128,7 +139,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		Plan done = new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.COMPLETED,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				event.completedAt(), cancelPlanned(Step::anchoredToStart, "the treatment took place"), null,
-				this.revision);
+				this.revision, this.waitlist);
 		ZoneId zone = zone();
 		for (TreatmentSummary.Aftercare step : treatment.aftercareSteps()) {
 			Instant due = rules.quietHours().later(after(event.completedAt(), step.offset(), zone), zone);
@@ -148,9 +159,84 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	public Plan noShow(BookingNoShow event, PlanRules rules) {
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.NO_SHOW,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
-				this.completedAt, cancelPlanned(step -> true, "the client did not come"), null, this.revision)
+				this.completedAt, cancelPlanned(step -> true, "the client did not come"), null, this.revision,
+				this.waitlist)
 			.plan(Step.NO_SHOW, null, event.bookingVersion(), rules.quietHours().later(event.recordedAt(), zone()),
 					null);
+	}
+
+	/** The id of the plan of a place on a waitlist; no booking id starts like it. */
+	public static String waitlistId(String entryId) {
+		return WAITLIST_PREFIX + entryId;
+	}
+
+	/**
+	 * A new place on a waitlist: the waiter is told at once that they are on it.
+	 * @param location the location wanted, or null for any location
+	 */
+	public static Plan joinedWaitlist(WaitlistJoined event, @Nullable LocationSummary location) {
+		BookingConfirmed.ClientContact contact = event.client();
+		Plan plan = new Plan(waitlistId(event.entryId()), event.entryVersion(), event.entryVersion(),
+				BookingStatus.WAITING, event.treatmentId().value(), (location != null) ? location.id() : null,
+				(location != null) ? location.zoneId() : "UTC", event.joinedAt(), event.joinedAt(),
+				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
+				List.of(), null, 0, WaitlistPlace.of(event));
+		return plan.plan(Step.WAITLIST_JOINED, null, event.entryVersion(), event.joinedAt(), null);
+	}
+
+	/**
+	 * The plan of a place whose join never reached this service (it was dead-lettered):
+	 * the offer is all it knows, and enough to send it.
+	 */
+	public static Plan offeredWaitlist(WaitlistOffered event, LocationSummary location) {
+		BookingConfirmed.ClientContact contact = event.client();
+		return new Plan(waitlistId(event.entryId()), event.entryVersion() - 1, event.entryVersion() - 1,
+				BookingStatus.WAITING, event.treatmentId().value(), location.id(), location.zoneId(), event.start(),
+				event.end(), Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()),
+				null, null, List.of(), null, 0, WaitlistPlace.unknownWishes(event.entryId()))
+			.offered(event, location);
+	}
+
+	/**
+	 * A freed slot is held for the waiter: they hear of it at once, by e-mail and, if
+	 * they agreed to texts, by SMS. An offer is planned once, whatever version brings it
+	 * again; an earlier offer still unsent stays planned, since each has its own slot and
+	 * hold.
+	 */
+	public Plan offered(WaitlistOffered event, LocationSummary location) {
+		BookingConfirmed.ClientContact contact = event.client();
+		Plan offered = new Plan(this.bookingId, event.entryVersion(), event.entryVersion(), BookingStatus.WAITING,
+				this.treatmentId, location.id(), location.zoneId(), event.start(), event.end(),
+				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()),
+				this.manageToken, this.completedAt, this.messages, null, this.revision, this.waitlist);
+		boolean planned = this.messages.stream()
+			.anyMatch(message -> message.offer() != null && message.offer().offerId().equals(event.offerId()));
+		if (planned) {
+			return offered;
+		}
+		Offer offer = Offer.of(event);
+		offered = offered.plan(Step.OFFER, event.offerId(), event.entryVersion(), event.offeredAt(), null, offer);
+		if (offered.client.textable()) {
+			offered = offered.plan(Step.SMS_OFFER, event.offerId(), event.entryVersion(), event.offeredAt(), null,
+					offer);
+		}
+		return offered;
+	}
+
+	/** The place ended (left, booked, or its last day passed): nothing more is sent. */
+	public Plan leftWaitlist(WaitlistLeft event) {
+		return new Plan(this.bookingId, event.entryVersion(), this.scheduleVersion, BookingStatus.LEFT,
+				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
+				this.completedAt, cancelPlanned(step -> true, "the place on the waitlist ended"), null, this.revision,
+				this.waitlist);
+	}
+
+	/**
+	 * The location a message is about: an offer's own, or the plan's (none for a waiter
+	 * who takes any location).
+	 */
+	public @Nullable String locationOf(PlannedMessage message) {
+		return (message.offer() != null) ? message.offer().locationId() : this.locationId;
 	}
 
 	/**
@@ -159,6 +245,9 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	 * changed after the message was claimed.
 	 */
 	public @Nullable String staleReason(PlannedMessage message) {
+		if (this.status == BookingStatus.LEFT) {
+			return "the place on the waitlist ended";
+		}
 		if (this.status == BookingStatus.CANCELLED && message.step() != Step.CANCELLATION) {
 			return "the booking was cancelled";
 		}
@@ -216,7 +305,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	public Plan nextRevision() {
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
-				this.messages, null, this.revision + 1);
+				this.messages, null, this.revision + 1, this.waitlist);
 	}
 
 	private Plan planBeforeStart(TreatmentSummary treatment, PlanRules rules, Instant now) {
@@ -249,7 +338,12 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	}
 
 	private Plan plan(Step step, @Nullable String key, long planVersion, Instant due, @Nullable String body) {
-		PlannedMessage message = PlannedMessage.planned(this.bookingId, step, key, planVersion, due, body);
+		return plan(step, key, planVersion, due, body, null);
+	}
+
+	private Plan plan(Step step, @Nullable String key, long planVersion, Instant due, @Nullable String body,
+			@Nullable Offer offer) {
+		PlannedMessage message = PlannedMessage.planned(this.bookingId, step, key, planVersion, due, body, offer);
 		if (message(message.id()).isPresent()) {
 			return this;
 		}
@@ -274,7 +368,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	private Plan withMessages(List<PlannedMessage> messages) {
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
-				messages, null, this.revision);
+				messages, null, this.revision, this.waitlist);
 	}
 
 	/**
@@ -310,6 +404,9 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	public @Nullable String tooLate(PlannedMessage message, Instant now) {
 		if (message.step().anchoredToStart() && !now.isBefore(this.start)) {
 			return "the appointment had begun before it could be sent";
+		}
+		if (message.offer() != null && !now.isBefore(message.offer().expiresAt())) {
+			return "the offer ran out before it could be sent";
 		}
 		return null;
 	}

@@ -123,7 +123,7 @@ public class PlanService {
 	/** The catalog data a plan needs has not arrived yet. */
 	public static class CatalogNotYetKnown extends AwaitedDataMissing {
 
-		CatalogNotYetKnown(String what) {
+		public CatalogNotYetKnown(String what) {
 			super("Not in the catalog read model yet: " + what);
 		}
 

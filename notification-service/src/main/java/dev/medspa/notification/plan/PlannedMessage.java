@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One message of a plan, and its entry in the delivery ledger.
  *
- * @param id deterministic: booking, step (and aftercare key) and plan version, so a
- * redelivered event plans the same message again and changes nothing
- * @param key the aftercare step's key, for aftercare messages
+ * @param id deterministic: booking, step (and aftercare key or offer id) and plan
+ * version, so a redelivered event plans the same message again and changes nothing
+ * @param key the aftercare step's key, for aftercare messages; the offer's id, for offer
+ * messages
  * @param planVersion the booking version whose event planned this message
  * @param dueAt when it should go, already moved out of quiet hours
  * @param attempts how many times a sender claimed it
@@ -20,10 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param leaseUntil until when that sender holds it
  * @param reason why it was cancelled or failed, or the last transient error
  * @param body the text of an aftercare step, as the protocol said when it was planned
+ * @param offer the slot an offer message offers, for offer messages
  */
 public record PlannedMessage(String id, Step step, @Nullable String key, Channel channel, long planVersion,
 		Instant dueAt, MessageStatus status, int attempts, @Nullable Instant retryAt, @Nullable String leaseOwner,
-		@Nullable Instant leaseUntil, @Nullable Instant sentAt, @Nullable String reason, @Nullable String body) {
+		@Nullable Instant leaseUntil, @Nullable Instant sentAt, @Nullable String reason, @Nullable String body,
+		@Nullable Offer offer) {
 
 	/** A reason names no e-mail address or phone number: staff read it in the ledger. */
 	public PlannedMessage {
@@ -31,10 +34,10 @@ public record PlannedMessage(String id, Step step, @Nullable String key, Channel
 	}
 
 	static PlannedMessage planned(String bookingId, Step step, @Nullable String key, long planVersion, Instant dueAt,
-			@Nullable String body) {
+			@Nullable String body, @Nullable Offer offer) {
 		String name = step.name().toLowerCase(Locale.ROOT).replace('_', '-') + (key == null ? "" : "-" + key);
 		return new PlannedMessage(bookingId + ":" + name + ":v" + planVersion, step, key, step.channel(), planVersion,
-				dueAt, MessageStatus.PLANNED, 0, null, null, null, null, null, body);
+				dueAt, MessageStatus.PLANNED, 0, null, null, null, null, null, body, offer);
 	}
 
 	/** When a sender may next take it, or null if nothing is left to do. */
@@ -53,33 +56,36 @@ public record PlannedMessage(String id, Step step, @Nullable String key, Channel
 
 	PlannedMessage claimed(String owner, Instant until) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
-				MessageStatus.SENDING, this.attempts + 1, this.retryAt, owner, until, null, this.reason, this.body);
+				MessageStatus.SENDING, this.attempts + 1, this.retryAt, owner, until, null, this.reason, this.body,
+				this.offer);
 	}
 
 	PlannedMessage sent(Instant at) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
-				MessageStatus.SENT, this.attempts, this.retryAt, this.leaseOwner, null, at, null, this.body);
+				MessageStatus.SENT, this.attempts, this.retryAt, this.leaseOwner, null, at, null, this.body,
+				this.offer);
 	}
 
 	PlannedMessage retryLater(Instant at, String error) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
-				MessageStatus.PLANNED, this.attempts, at, null, null, null, error, this.body);
+				MessageStatus.PLANNED, this.attempts, at, null, null, null, error, this.body, this.offer);
 	}
 
 	/** Back to planned for later, without counting the attempt: it was never tried. */
 	PlannedMessage deferred(Instant until, String why) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
-				MessageStatus.PLANNED, Math.max(0, this.attempts - 1), until, null, null, null, why, this.body);
+				MessageStatus.PLANNED, Math.max(0, this.attempts - 1), until, null, null, null, why, this.body,
+				this.offer);
 	}
 
 	PlannedMessage failed(String why) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
-				MessageStatus.FAILED, this.attempts, this.retryAt, null, null, null, why, this.body);
+				MessageStatus.FAILED, this.attempts, this.retryAt, null, null, null, why, this.body, this.offer);
 	}
 
 	PlannedMessage cancelled(String why) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
-				MessageStatus.CANCELLED, this.attempts, this.retryAt, null, null, null, why, this.body);
+				MessageStatus.CANCELLED, this.attempts, this.retryAt, null, null, null, why, this.body, this.offer);
 	}
 
 }

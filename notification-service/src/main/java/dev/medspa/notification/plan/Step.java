@@ -6,9 +6,10 @@ package dev.medspa.notification.plan;
  * <p>
  * Confirmations, updates and cancellations answer something the client or staff just did,
  * so they go at once, even at night. Everything else waits for the morning (quiet hours).
- * Only the rebooking nudge is optional: it carries an unsubscribe link and is not sent to
- * a client who opted out; every other message is part of the care and is sent to
- * everyone.
+ * The waitlist's messages answer something that just happened too (offers are made only
+ * outside quiet hours). Only the rebooking nudge is optional: it carries an unsubscribe
+ * link and is not sent to a client who opted out; every other message is part of the care
+ * and is sent to everyone.
  */
 public enum Step {
 
@@ -29,7 +30,13 @@ public enum Step {
 	/** The next session of the series is due. */
 	REBOOK_NUDGE(Channel.EMAIL, false, true),
 	/** The client did not come: an offer to rebook. */
-	NO_SHOW(Channel.EMAIL, false, false);
+	NO_SHOW(Channel.EMAIL, false, false),
+	/** A waiter is on the waitlist, with the link to see and leave their place. */
+	WAITLIST_JOINED(Channel.EMAIL, true, false),
+	/** A freed slot is held for a waiter, with the one-click link to book it. */
+	OFFER(Channel.EMAIL, true, false),
+	/** The same offer by SMS, only with a phone and the waiter's consent. */
+	SMS_OFFER(Channel.SMS, true, false);
 
 	private final Channel channel;
 
@@ -55,6 +62,11 @@ public enum Step {
 	/** Carries an unsubscribe link and respects an opt-out. */
 	public boolean optional() {
 		return this.optional;
+	}
+
+	/** About a place on a waitlist rather than a booking. */
+	public boolean waitlist() {
+		return this == WAITLIST_JOINED || this == OFFER || this == SMS_OFFER;
 	}
 
 	/** Timed from the appointment's start, so a reschedule re-times it. */

@@ -49,7 +49,8 @@ class MessageComposerTest {
 			Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC));
 
 	@ParameterizedTest
-	@EnumSource(value = Step.class, names = "SMS_REMINDER", mode = EnumSource.Mode.EXCLUDE)
+	@EnumSource(value = Step.class, names = { "SMS_REMINDER", "WAITLIST_JOINED", "OFFER", "SMS_OFFER" },
+			mode = EnumSource.Mode.EXCLUDE)
 	void noSubjectNamesTheTreatmentAndEveryBodyHasTextAndHtml(Step step) {
 		Email email = this.composer.email(plan(), message(step), MICRONEEDLING, SCOTTSDALE,
 				step.optional() ? "https://book.example/unsubscribe/tok" : null);
@@ -102,7 +103,8 @@ class MessageComposerTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Step.class, names = { "SMS_REMINDER", "REBOOK_NUDGE" }, mode = EnumSource.Mode.EXCLUDE)
+	@EnumSource(value = Step.class, names = { "SMS_REMINDER", "REBOOK_NUDGE", "WAITLIST_JOINED", "OFFER", "SMS_OFFER" },
+			mode = EnumSource.Mode.EXCLUDE)
 	void onlyOptionalMessagesOfferUnsubscribing(Step step) {
 		Email email = this.composer.email(plan(), message(step), MICRONEEDLING, SCOTTSDALE, null);
 
@@ -147,7 +149,7 @@ class MessageComposerTest {
 		return new PlannedMessage("b-1:" + step.name().toLowerCase() + ":v1", step,
 				step == Step.AFTERCARE ? "guide" : null, step.channel(), 1, Instant.parse("2026-07-14T17:00:00Z"),
 				dev.medspa.notification.plan.MessageStatus.PLANNED, 0, null, null, null, null, null,
-				step == Step.AFTERCARE ? "Cleanse gently for 72 hours." : null);
+				step == Step.AFTERCARE ? "Cleanse gently for 72 hours." : null, null);
 	}
 
 }

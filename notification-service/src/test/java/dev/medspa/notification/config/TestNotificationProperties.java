@@ -9,7 +9,8 @@ import java.time.LocalTime;
 public final class TestNotificationProperties {
 
 	public static final NotificationProperties DEFAULTS = new NotificationProperties("bookings@clinic.example",
-			"Evergreen Med Spa", Duration.ofMinutes(2), "https://book.example/manage/", "https://book.example/",
+			"Evergreen Med Spa", Duration.ofMinutes(2), "https://book.example/manage/",
+			"https://book.example/waitlist/", "https://book.example/offer/", "https://book.example/",
 			"https://book.example/unsubscribe/", "a-test-secret-that-is-long-enough-0123456789",
 			new NotificationProperties.Dispatch(Duration.ofSeconds(5), 50, 4, Duration.ofMinutes(1),
 					Duration.ofHours(1), 8),

@@ -273,7 +273,7 @@ class PlanTest {
 	void aReasonNamesNoAddressOrPhoneNumberInTheLedger() {
 		PlannedMessage failed = new PlannedMessage("b:confirmation:v1", Step.CONFIRMATION, null, Channel.EMAIL, 1,
 				java.time.Instant.EPOCH, MessageStatus.FAILED, 1, null, null, null, null,
-				"550 <ana.gomez@example.com> refused; SMS +1 925 555 0199 too", null);
+				"550 <ana.gomez@example.com> refused; SMS +1 925 555 0199 too", null, null);
 		org.assertj.core.api.Assertions.assertThat(failed.reason())
 			.isEqualTo("550 <a***@example.com> refused; SMS ***99 too");
 	}

@@ -71,8 +71,7 @@ class BookingController {
 			boolean replayed) {
 		return ResponseEntity.created(URI.create("/api/staff/bookings/" + booking.id()))
 			.header("Idempotent-Replayed", String.valueOf(replayed))
-			.body(new BookingView.Created(BookingView.of(booking),
-					token == null ? null : new BookingView.Manage(token, "/api/manage/" + token)));
+			.body(BookingView.created(booking, token));
 	}
 
 	/**

@@ -9,10 +9,10 @@ import dev.medspa.booking.reservation.BookingStatus;
 /**
  * A booking as the API shows it, with its times in the location's zone.
  */
-record BookingView(String id, BookingStatus status, String treatmentId, String locationId, String practitionerId,
+public record BookingView(String id, BookingStatus status, String treatmentId, String locationId, String practitionerId,
 		String roomId, String zoneId, OffsetDateTime start, OffsetDateTime end, ClientView client, long version) {
 
-	static BookingView of(Booking booking) {
+	public static BookingView of(Booking booking) {
 		ZoneId zone = ZoneId.of(booking.zoneId());
 		return new BookingView(
 				booking.id(), booking.status(), booking.treatmentId(), booking.locationId(), booking.practitionerId(),
@@ -22,22 +22,27 @@ record BookingView(String id, BookingStatus status, String treatmentId, String l
 				booking.version());
 	}
 
-	record ClientView(String name, String email, String phone, boolean consentToSms) {
+	public record ClientView(String name, String email, String phone, boolean consentToSms) {
 	}
 
 	/**
 	 * A new booking with the client's key to it, shown this once; a replayed request
 	 * answers without it.
 	 */
-	record Created(@com.fasterxml.jackson.annotation.JsonUnwrapped BookingView booking,
+	public record Created(@com.fasterxml.jackson.annotation.JsonUnwrapped BookingView booking,
 			@org.jspecify.annotations.Nullable Manage manage) {
+	}
+
+	/** A new booking as created answers it, with the client's key when given. */
+	public static Created created(Booking booking, @org.jspecify.annotations.Nullable String token) {
+		return new Created(of(booking), token == null ? null : new Manage(token, "/api/manage/" + token));
 	}
 
 	/**
 	 * @param token the client's key; only its hash is stored
 	 * @param url where the client views, moves or cancels the booking
 	 */
-	record Manage(String token, String url) {
+	public record Manage(String token, String url) {
 	}
 
 }

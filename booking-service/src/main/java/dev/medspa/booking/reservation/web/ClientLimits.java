@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * abuse never stops another. Staff are not limited here.
  */
 @Component
-class ClientLimits {
+public class ClientLimits {
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
 
@@ -61,7 +61,7 @@ class ClientLimits {
 	}
 
 	/** The three counts of a booking, taken in one round trip. */
-	void booking(HttpServletRequest request, String email, String phone) {
+	public void booking(HttpServletRequest request, String email, String phone) {
 		this.limits.take(List.of(
 				new Limits.Take("bookings-per-address", ClientAddress.of(request),
 						this.settings.bookingsPerAddressPerHour(), HOUR, "bookings from your address"),
@@ -71,7 +71,7 @@ class ClientLimits {
 						this.settings.bookingsPerPhonePerDay(), DAY, "bookings for this phone number today")));
 	}
 
-	void manageMiss(HttpServletRequest request) {
+	public void manageMiss(HttpServletRequest request) {
 		this.limits.take("manage-misses-per-address", ClientAddress.of(request),
 				this.settings.manageMissesPerAddressPerMinute(), MINUTE, "links that open nothing from your address");
 	}

@@ -15,6 +15,7 @@ import dev.medspa.notification.plan.PlannedMessage;
 import dev.medspa.notification.plan.Step;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.security.StaffClaims;
+import dev.medspa.support.security.StaffRole;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -35,6 +36,10 @@ class LedgerController {
 		this.plans = plans;
 	}
 
+	/**
+	 * The plan of a place on a waitlist ({@code waitlist-<entry id>}) is found the same
+	 * way; while it has no location (any location, no offer yet) only owners see it.
+	 */
 	@GetMapping("/api/staff/notifications")
 	LedgerView ledger(@RequestParam String booking, Authentication caller) {
 		if (booking.isBlank() || booking.length() > 100) {
@@ -42,7 +47,10 @@ class LedgerController {
 		}
 		Plan plan = this.plans.find(booking)
 			.orElseThrow(() -> Refusal.notFound("Booking", "No messages are planned for booking " + booking));
-		if (!StaffClaims.worksAt(caller, plan.locationId())) {
+		String location = plan.locationId();
+		boolean allowed = (location != null) ? StaffClaims.worksAt(caller, location)
+				: StaffClaims.hasRole(caller, StaffRole.OWNER);
+		if (!allowed) {
 			throw Refusal.forbidden("You do not work at the location of this booking");
 		}
 		ZoneId zone = plan.zone();

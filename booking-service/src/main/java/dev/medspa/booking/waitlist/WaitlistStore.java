@@ -1,0 +1,197 @@
+package dev.medspa.booking.waitlist;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.client.result.UpdateResult;
+import dev.medspa.support.outbox.OutboxCollection;
+import dev.medspa.support.outbox.OutboxMessage;
+import dev.medspa.support.outbox.OutboxMessages;
+import dev.medspa.support.outbox.OutboxTrigger;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Where the waitlist keeps its documents, each found by id: the places
+ * ({@value WaitlistEntry#COLLECTION}, with their events), the lines that list the places
+ * per treatment and location in the order they joined, the rounds of offers per freed
+ * slot, the small set of rounds due for a look, and each location's settings.
+ */
+@Repository
+class WaitlistStore {
+
+	static final String LINES = "waitlist_lines";
+
+	static final String DUE = "waitlist_due";
+
+	private final MongoTemplate mongo;
+
+	private final OutboxMessages messages;
+
+	private final OutboxTrigger outbox;
+
+	WaitlistStore(MongoTemplate mongo, OutboxMessages messages, OutboxTrigger outbox) {
+		this.mongo = mongo;
+		this.messages = messages;
+		this.outbox = outbox;
+	}
+
+	// places
+
+	Optional<WaitlistEntry> entry(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, WaitlistEntry.class));
+	}
+
+	/** Stores a new place with its event, listed in its line first. */
+	void add(WaitlistEntry entry, Object event, Instant now) {
+		line(entry.treatmentId(), entry.locationId())
+			.ifPresentOrElse(line -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(line.id())),
+					new Update().push("entryIds", entry.id()), Line.class), () -> insertLine(entry));
+		WaitlistEntry withEvent = new WaitlistEntry(entry.id(), entry.treatmentId(), entry.locationId(), entry.from(),
+				entry.to(), entry.partsOfDay(), entry.weekdays(), entry.client(), entry.joinedAt(), entry.status(),
+				entry.ignoredInARow(), entry.offersDay(), entry.offersThatDay(), entry.currentOfferId(),
+				entry.bookingId(), entry.offerIds(), entry.version(),
+				List.of(this.messages.of(entry.id(), event, now)));
+		this.mongo.insert(withEvent);
+		this.outbox.publishSoon(WaitlistEntry.COLLECTION, entry.id());
+	}
+
+	private void insertLine(WaitlistEntry entry) {
+		String id = lineId(entry.treatmentId(), entry.locationId());
+		try {
+			this.mongo.insert(new Line(id, List.of(entry.id())));
+		}
+		catch (DuplicateKeyException raced) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().push("entryIds", entry.id()),
+					Line.class);
+		}
+	}
+
+	/**
+	 * Stores a change of a place if it is still at the version it was decided on, with
+	 * the event it tells, if any.
+	 * @return false if it changed meanwhile: nothing was written
+	 */
+	boolean store(WaitlistEntry next, @Nullable Object event, Instant now) {
+		OutboxMessage message = event == null ? null : this.messages.of(next.id(), event, now);
+		boolean stored = compareAndSet(next.id(), next.version() - 1, next, message, WaitlistEntry.class);
+		if (stored && message != null) {
+			this.outbox.publishSoon(WaitlistEntry.COLLECTION, next.id());
+		}
+		if (stored && next.status().over()) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(lineId(next.treatmentId(), next.locationId()))),
+					new Update().pull("entryIds", next.id()), Line.class);
+		}
+		return stored;
+	}
+
+	/** The places waiting for a treatment at a location (or at any), in joining order. */
+	List<String> line(String treatmentId, @Nullable String locationId, boolean orAny) {
+		List<String> here = line(treatmentId, locationId).map(Line::entryIds).orElse(List.of());
+		if (!orAny || locationId == null) {
+			return here;
+		}
+		List<String> any = line(treatmentId, null).map(Line::entryIds).orElse(List.of());
+		return java.util.stream.Stream.concat(here.stream(), any.stream()).toList();
+	}
+
+	private Optional<Line> line(String treatmentId, @Nullable String locationId) {
+		return Optional.ofNullable(this.mongo.findById(lineId(treatmentId, locationId), Line.class));
+	}
+
+	private static String lineId(String treatmentId, @Nullable String locationId) {
+		return treatmentId + "@" + (locationId == null ? "*" : locationId);
+	}
+
+	// rounds
+
+	Optional<Round> round(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, Round.class));
+	}
+
+	/**
+	 * Stores a new round, due at once.
+	 * @return false if a round of that id exists: the event that frees it was seen
+	 */
+	boolean addRound(Round round) {
+		try {
+			this.mongo.insert(round);
+		}
+		catch (DuplicateKeyException seen) {
+			return false;
+		}
+		due(round.id(), round.due());
+		return true;
+	}
+
+	/** Stores a change of a round if it is still at the version it was decided on. */
+	boolean store(Round next) {
+		if (!compareAndSet(next.id(), next.version() - 1, next, null, Round.class)) {
+			return false;
+		}
+		due(next.id(), next.due());
+		return true;
+	}
+
+	/** The rounds due for a look by then; few, since over rounds leave the set. */
+	List<String> dueBy(Instant now) {
+		return this.mongo.findAll(Due.class, DUE).stream().filter(due -> !due.at().isAfter(now)).map(Due::id).toList();
+	}
+
+	private void due(String roundId, @Nullable Instant at) {
+		if (at == null) {
+			this.mongo.remove(Query.query(Criteria.where("_id").is(roundId)), DUE);
+		}
+		else {
+			this.mongo.save(new Due(roundId, at), DUE);
+		}
+	}
+
+	// settings
+
+	WaitlistSettings settings(String locationId) {
+		WaitlistSettings stored = this.mongo.findById(locationId, WaitlistSettings.class);
+		return stored == null ? WaitlistSettings.standard(locationId) : stored;
+	}
+
+	void save(WaitlistSettings settings) {
+		this.mongo.save(settings);
+	}
+
+	private boolean compareAndSet(String id, long expectedVersion, Object next, @Nullable OutboxMessage event,
+			Class<?> type) {
+		Document state = new Document();
+		this.mongo.getConverter().write(next, state);
+		state.remove("_id");
+		state.remove("_class");
+		state.remove(OutboxCollection.FIELD);
+		Update update = new Update();
+		state.forEach(update::set);
+		if (event != null) {
+			Document pending = new Document();
+			this.mongo.getConverter().write(event, pending);
+			pending.remove("_class");
+			update.push(OutboxCollection.FIELD, pending);
+		}
+		UpdateResult result = this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion)), update, type);
+		return result.getMatchedCount() == 1;
+	}
+
+	@org.springframework.data.mongodb.core.mapping.Document(LINES)
+	record Line(@Id String id, List<String> entryIds) {
+	}
+
+	record Due(@Id String id, Instant at) {
+	}
+
+}

@@ -1,0 +1,112 @@
+package dev.medspa.booking.waitlist.web;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import dev.medspa.booking.waitlist.EntryStatus;
+import dev.medspa.booking.waitlist.OfferStatus;
+import dev.medspa.booking.waitlist.PartOfDay;
+import dev.medspa.booking.waitlist.Round;
+import dev.medspa.booking.waitlist.Waitlist;
+import dev.medspa.booking.waitlist.WaitlistEntry;
+import dev.medspa.booking.waitlist.WaitlistSettings;
+import dev.medspa.support.Refusal;
+import dev.medspa.support.security.StaffClaims;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The waitlist for staff of a location: who waits, in line, for what, and what became of
+ * each offer; managers and owners choose how the location offers its freed slots.
+ */
+@RestController
+class StaffWaitlistController {
+
+	private final Waitlist waitlist;
+
+	StaffWaitlistController(Waitlist waitlist) {
+		this.waitlist = waitlist;
+	}
+
+	@GetMapping("/api/staff/waitlist")
+	List<Waiter> waiters(@RequestParam String locationId, @RequestParam(required = false) @Nullable String treatmentId,
+			Authentication caller) {
+		requireWorksAt(caller, locationId);
+		return this.waitlist.at(locationId, treatmentId)
+			.stream()
+			.map(entry -> Waiter.of(entry, this.waitlist.offersOf(entry)))
+			.toList();
+	}
+
+	@GetMapping("/api/staff/waitlist/settings/{locationId}")
+	WaitlistSettings settings(@PathVariable String locationId, Authentication caller) {
+		requireWorksAt(caller, locationId);
+		return this.waitlist.settings(locationId);
+	}
+
+	/**
+	 * Managers (of the location) and owners only: the route says so, and so does this.
+	 */
+	@PutMapping("/api/staff/waitlist/settings/{locationId}")
+	WaitlistSettings change(@PathVariable String locationId, @Valid @RequestBody SettingsRequest request,
+			Authentication caller) {
+		requireWorksAt(caller, locationId);
+		return this.waitlist.change(new WaitlistSettings(locationId, java.util.Objects.requireNonNull(request.mode()),
+				request.several() == null ? 3 : request.several()));
+	}
+
+	record SettingsRequest(@NotNull WaitlistSettings.@Nullable Mode mode, @Min(1) @Max(10) @Nullable Integer several) {
+	}
+
+	private static void requireWorksAt(Authentication caller, String locationId) {
+		if (!StaffClaims.worksAt(caller, locationId)) {
+			throw Refusal.forbidden("You do not work at " + locationId);
+		}
+	}
+
+	/** A waiter as staff see them. */
+	record Waiter(String id, String treatmentId, @Nullable String locationId, LocalDate from, LocalDate to,
+			List<PartOfDay> partsOfDay, List<DayOfWeek> weekdays, EntryStatus status, Instant joinedAt, Contact client,
+			List<OfferFate> offers) {
+
+		static Waiter of(WaitlistEntry entry, List<Round.Offer> offers) {
+			return new Waiter(entry.id(), entry.treatmentId(), entry.locationId(), entry.from(), entry.to(),
+					entry.partsOfDay().stream().sorted().toList(), entry.weekdays().stream().sorted().toList(),
+					entry.status(), entry.joinedAt(),
+					new Contact(entry.client().name(), entry.client().email(), entry.client().phone()),
+					offers.stream().map(OfferFate::of).toList());
+		}
+
+	}
+
+	record Contact(String name, String email, String phone) {
+	}
+
+	record OfferFate(String offerId, OfferStatus status, OffsetDateTime offeredAt, OffsetDateTime expiresAt,
+			@Nullable OffsetDateTime endedAt) {
+
+		static OfferFate of(Round.Offer offer) {
+			return new OfferFate(offer.id(), offer.status(), offer.offeredAt().atOffset(ZoneOffset.UTC),
+					offer.expiresAt().atOffset(ZoneOffset.UTC),
+					offer.endedAt() == null ? null : offer.endedAt().atOffset(ZoneOffset.UTC));
+		}
+
+	}
+
+}

@@ -1,0 +1,206 @@
+package dev.medspa.booking.waitlist.web;
+
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import dev.medspa.booking.reservation.BookingService;
+import dev.medspa.booking.reservation.Client;
+import dev.medspa.booking.reservation.web.BookingView;
+import dev.medspa.booking.reservation.web.ClientLimits;
+import dev.medspa.booking.waitlist.EntryStatus;
+import dev.medspa.booking.waitlist.OfferStatus;
+import dev.medspa.booking.waitlist.Offers;
+import dev.medspa.booking.waitlist.PartOfDay;
+import dev.medspa.booking.waitlist.Round;
+import dev.medspa.booking.waitlist.Waitlist;
+import dev.medspa.booking.waitlist.WaitlistEntry;
+import dev.medspa.support.Refusal;
+import dev.medspa.support.links.ManageLinks;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The waitlist for clients, who have no account: joining answers the waiter's key once
+ * (it is e-mailed too); the key opens the place to see or leave it, and an offer's key
+ * (only in the offer's messages) books the held slot in one request.
+ */
+@RestController
+class WaitlistController {
+
+	private final Waitlist waitlist;
+
+	private final Offers offers;
+
+	private final ClientLimits limits;
+
+	private final ManageLinks links;
+
+	WaitlistController(Waitlist waitlist, Offers offers, ClientLimits limits, ManageLinks links) {
+		this.waitlist = waitlist;
+		this.offers = offers;
+		this.limits = limits;
+		this.links = links;
+	}
+
+	/**
+	 * @param locationId absent for any location that offers the treatment
+	 * @param partsOfDay empty or absent for any time of day
+	 * @param weekdays empty or absent for any day of the week
+	 */
+	record JoinRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
+			@Size(min = 1, max = 100) @Nullable String locationId, @NotNull @Nullable LocalDate from,
+			@NotNull @Nullable LocalDate to, @Size(max = 3) @Nullable Set<PartOfDay> partsOfDay,
+			@Size(max = 7) @Nullable Set<DayOfWeek> weekdays, @NotNull @Valid @Nullable ClientRequest client) {
+	}
+
+	record ClientRequest(
+			@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*",
+					message = "must not contain line breaks or other control characters") @Nullable String name,
+			@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+					message = "must be an e-mail address such as ana@example.com") @Nullable String email,
+			@NotBlank @Pattern(regexp = "\\+?[0-9][0-9 ().-]{5,23}",
+					message = "must be a phone number such as +1 925 555 0100") @Nullable String phone,
+			@Nullable Boolean consentToSms) {
+	}
+
+	@PostMapping("/api/waitlist")
+	ResponseEntity<EntryView> join(@Valid @RequestBody JoinRequest request, HttpServletRequest http) {
+		ClientRequest c = java.util.Objects.requireNonNull(request.client());
+		String email = java.util.Objects.requireNonNull(c.email());
+		String phone = java.util.Objects.requireNonNull(c.phone());
+		this.limits.booking(http, email, phone);
+		Waitlist.Joined joined = this.waitlist
+			.join(new Waitlist.Wish(java.util.Objects.requireNonNull(request.treatmentId()), request.locationId(),
+					java.util.Objects.requireNonNull(request.from()), java.util.Objects.requireNonNull(request.to()),
+					request.partsOfDay() == null ? Set.of() : request.partsOfDay(),
+					request.weekdays() == null ? Set.of() : request.weekdays(),
+					Client.of(java.util.Objects.requireNonNull(c.name()), email, phone,
+							Boolean.TRUE.equals(c.consentToSms()))));
+		return ResponseEntity.created(URI.create("/api/waitlist/" + joined.token()))
+			.body(EntryView.of(joined.entry(), null, new Link(joined.token(), "/api/waitlist/" + joined.token())));
+	}
+
+	@GetMapping("/api/waitlist/{token}")
+	EntryView place(@PathVariable String token, HttpServletRequest http) {
+		WaitlistEntry entry = entry(token, http);
+		return EntryView.of(entry,
+				this.waitlist.openOffer(entry)
+					.map(offer -> OpenOffer.of(offer, entry, this.waitlist, this.links))
+					.orElse(null),
+				null);
+	}
+
+	@DeleteMapping("/api/waitlist/{token}")
+	ResponseEntity<Void> leave(@PathVariable String token, HttpServletRequest http) {
+		this.waitlist.leave(entry(token, http));
+		return ResponseEntity.noContent().build();
+	}
+
+	/** The waiter comes back to a place paused after offers ran out unanswered. */
+	@PostMapping("/api/waitlist/{token}/resume")
+	EntryView resume(@PathVariable String token, HttpServletRequest http) {
+		return EntryView.of(this.waitlist.resume(entry(token, http)), null, null);
+	}
+
+	@GetMapping("/api/waitlist/offers/{token}")
+	OfferView offer(@PathVariable String token, HttpServletRequest http) {
+		String offerId = offerId(token, http);
+		Round round = this.waitlist.roundOf(offerId).orElseThrow(WaitlistController::noOffer);
+		return OfferView.of(round, round.offer(offerId).orElseThrow(WaitlistController::noOffer));
+	}
+
+	/**
+	 * Books the offered slot for the waiter: 201 with the booking and its manage link;
+	 * the same again for a second click; 409 {@code offer-taken} or {@code offer-expired}
+	 * when it cannot be had.
+	 */
+	@PostMapping("/api/waitlist/offers/{token}/claim")
+	ResponseEntity<BookingView.Created> claim(@PathVariable String token, HttpServletRequest http) {
+		BookingService.Booked booked = this.offers.claim(offerId(token, http));
+		return ResponseEntity.created(URI.create("/api/staff/bookings/" + booked.booking().id()))
+			.body(BookingView.created(booked.booking(), booked.manageToken()));
+	}
+
+	private WaitlistEntry entry(String token, HttpServletRequest http) {
+		return this.waitlist.byToken(token).orElseThrow(() -> {
+			this.limits.manageMiss(http);
+			return Refusal.notFound("Waitlist place", "This link opens no place on the waitlist");
+		});
+	}
+
+	private String offerId(String token, HttpServletRequest http) {
+		return this.links.offerId(token).orElseThrow(() -> {
+			this.limits.manageMiss(http);
+			return noOffer();
+		});
+	}
+
+	private static Refusal noOffer() {
+		return Refusal.notFound("Offer", "This link opens no offer");
+	}
+
+	record Link(String token, String url) {
+	}
+
+	/** A place as its waiter sees it. */
+	record EntryView(String id, String treatmentId, @Nullable String locationId, LocalDate from, LocalDate to,
+			List<PartOfDay> partsOfDay, List<DayOfWeek> weekdays, EntryStatus status, Instant joinedAt,
+			@Nullable OpenOffer offer, @Nullable Link link) {
+
+		static EntryView of(WaitlistEntry entry, @Nullable OpenOffer offer, @Nullable Link link) {
+			return new EntryView(entry.id(), entry.treatmentId(), entry.locationId(), entry.from(), entry.to(),
+					entry.partsOfDay().stream().sorted().toList(), entry.weekdays().stream().sorted().toList(),
+					entry.status(), entry.joinedAt(), offer, link);
+		}
+
+	}
+
+	/** The offer open for a place, with its key (the place's key is as secret). */
+	record OpenOffer(String token, OfferStatus status, OffsetDateTime start, OffsetDateTime end,
+			OffsetDateTime expiresAt, String locationId, String zoneId) {
+
+		static OpenOffer of(Round.Offer offer, WaitlistEntry entry, Waitlist waitlist, ManageLinks links) {
+			Round round = waitlist.roundOf(offer.id()).orElseThrow(WaitlistController::noOffer);
+			ZoneId zone = ZoneId.of(round.zoneId());
+			return new OpenOffer(links.offerToken(offer.id()), offer.status(),
+					round.start().atZone(zone).toOffsetDateTime(), round.end().atZone(zone).toOffsetDateTime(),
+					offer.expiresAt().atZone(zone).toOffsetDateTime(), round.locationId(), round.zoneId());
+		}
+
+	}
+
+	/** An offer as its page shows it, times in the location's zone. */
+	record OfferView(String offerId, OfferStatus status, String treatmentId, String locationId, String zoneId,
+			OffsetDateTime start, OffsetDateTime end, OffsetDateTime expiresAt, @Nullable String bookingId) {
+
+		static OfferView of(Round round, Round.Offer offer) {
+			ZoneId zone = ZoneId.of(round.zoneId());
+			return new OfferView(offer.id(), offer.status(), round.treatmentId(), round.locationId(), round.zoneId(),
+					round.start().atZone(zone).toOffsetDateTime(), round.end().atZone(zone).toOffsetDateTime(),
+					offer.expiresAt().atZone(zone).toOffsetDateTime(), offer.bookingId());
+		}
+
+	}
+
+}

@@ -1,0 +1,5 @@
+/** Waitlist events in, plan changes out. */
+@NullMarked
+package dev.medspa.notification.waitlist.messaging;
+
+import org.jspecify.annotations.NullMarked;
