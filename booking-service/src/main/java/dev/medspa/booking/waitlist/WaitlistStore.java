@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.mongodb.client.result.UpdateResult;
-import dev.medspa.support.outbox.OutboxCollection;
 import dev.medspa.support.outbox.OutboxMessage;
 import dev.medspa.support.outbox.OutboxMessages;
 import dev.medspa.support.outbox.OutboxTrigger;
-import org.bson.Document;
+import dev.medspa.support.outbox.VersionedWrites;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -39,8 +37,11 @@ class WaitlistStore {
 
 	private final OutboxTrigger outbox;
 
-	WaitlistStore(MongoTemplate mongo, OutboxMessages messages, OutboxTrigger outbox) {
+	private final VersionedWrites writes;
+
+	WaitlistStore(MongoTemplate mongo, VersionedWrites writes, OutboxMessages messages, OutboxTrigger outbox) {
 		this.mongo = mongo;
+		this.writes = writes;
 		this.messages = messages;
 		this.outbox = outbox;
 	}
@@ -83,7 +84,7 @@ class WaitlistStore {
 	 */
 	boolean store(WaitlistEntry next, @Nullable Object event, Instant now) {
 		OutboxMessage message = event == null ? null : this.messages.of(next.id(), event, now);
-		boolean stored = compareAndSet(next.id(), next.version() - 1, next, message, WaitlistEntry.class);
+		boolean stored = this.writes.update(next.id(), next.version() - 1, next, message);
 		if (stored && message != null) {
 			this.outbox.publishSoon(WaitlistEntry.COLLECTION, next.id());
 		}
@@ -135,7 +136,7 @@ class WaitlistStore {
 
 	/** Stores a change of a round if it is still at the version it was decided on. */
 	boolean store(Round next) {
-		if (!compareAndSet(next.id(), next.version() - 1, next, null, Round.class)) {
+		if (!this.writes.update(next.id(), next.version() - 1, next, null)) {
 			return false;
 		}
 		due(next.id(), next.due());
@@ -165,26 +166,6 @@ class WaitlistStore {
 
 	void save(WaitlistSettings settings) {
 		this.mongo.save(settings);
-	}
-
-	private boolean compareAndSet(String id, long expectedVersion, Object next, @Nullable OutboxMessage event,
-			Class<?> type) {
-		Document state = new Document();
-		this.mongo.getConverter().write(next, state);
-		state.remove("_id");
-		state.remove("_class");
-		state.remove(OutboxCollection.FIELD);
-		Update update = new Update();
-		state.forEach(update::set);
-		if (event != null) {
-			Document pending = new Document();
-			this.mongo.getConverter().write(event, pending);
-			pending.remove("_class");
-			update.push(OutboxCollection.FIELD, pending);
-		}
-		UpdateResult result = this.mongo
-			.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion)), update, type);
-		return result.getMatchedCount() == 1;
 	}
 
 	@org.springframework.data.mongodb.core.mapping.Document(LINES)

@@ -1,6 +1,7 @@
 package dev.medspa.support.outbox;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,11 +23,11 @@ public final class VersionedWrites {
 
 	/**
 	 * @param next the new state, a mapped entity whose version is already raised
-	 * @param event the event of this change
+	 * @param event the event of this change, or null for a change that tells nobody
 	 * @return false if the stored version was no longer {@code expectedVersion}: nothing
 	 * changed
 	 */
-	public boolean update(Object id, long expectedVersion, Object next, OutboxMessage event) {
+	public boolean update(Object id, long expectedVersion, Object next, @Nullable OutboxMessage event) {
 		Document state = new Document();
 		this.mongo.getConverter().write(next, state);
 		state.remove("_id");
@@ -34,10 +35,12 @@ public final class VersionedWrites {
 		state.remove(OutboxCollection.FIELD);
 		Update update = new Update();
 		state.forEach(update::set);
-		Document pending = new Document();
-		this.mongo.getConverter().write(event, pending);
-		pending.remove("_class");
-		update.push(OutboxCollection.FIELD, pending);
+		if (event != null) {
+			Document pending = new Document();
+			this.mongo.getConverter().write(event, pending);
+			pending.remove("_class");
+			update.push(OutboxCollection.FIELD, pending);
+		}
 		Object replaced = this.mongo.findAndModify(
 				Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion)), update, next.getClass());
 		return replaced != null;
