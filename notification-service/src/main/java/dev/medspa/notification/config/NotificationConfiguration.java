@@ -7,7 +7,7 @@ import dev.medspa.support.links.ManageLinks;
 import dev.medspa.events.Topics;
 import dev.medspa.notification.plan.PlanRules;
 import dev.medspa.notification.plan.Plan;
-import dev.medspa.notification.plan.QuietHours;
+import dev.medspa.support.timeline.QuietHours;
 import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.support.security.PublicRoutes;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -22,7 +22,7 @@ import dev.medspa.notification.mail.EmailSender.Email;
 import dev.medspa.notification.plan.Plan;
 import dev.medspa.notification.plan.PlanRules;
 import dev.medspa.notification.plan.PlannedMessage;
-import dev.medspa.notification.plan.QuietHours;
+import dev.medspa.support.timeline.QuietHours;
 import dev.medspa.notification.plan.Step;
 import dev.medspa.notification.sms.SmsSender.Sms;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.medspa.notification.plan;
 
+import dev.medspa.support.timeline.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
