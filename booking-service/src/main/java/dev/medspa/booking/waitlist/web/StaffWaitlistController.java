@@ -4,7 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -50,7 +50,11 @@ class StaffWaitlistController {
 		requireWorksAt(caller, locationId);
 		return this.waitlist.at(locationId, treatmentId)
 			.stream()
-			.map(entry -> Waiter.of(entry, this.waitlist.offersOf(entry)))
+			.map(entry -> Waiter.of(entry,
+					this.waitlist.offersOf(entry)
+						.stream()
+						.map(offer -> OfferFate.of(offer, this.waitlist.roundOf(offer.id()).orElseThrow()))
+						.toList()))
 			.toList();
 	}
 
@@ -85,12 +89,11 @@ class StaffWaitlistController {
 			List<PartOfDay> partsOfDay, List<DayOfWeek> weekdays, EntryStatus status, Instant joinedAt, Contact client,
 			List<OfferFate> offers) {
 
-		static Waiter of(WaitlistEntry entry, List<Round.Offer> offers) {
+		static Waiter of(WaitlistEntry entry, List<OfferFate> offers) {
 			return new Waiter(entry.id(), entry.treatmentId(), entry.locationId(), entry.from(), entry.to(),
 					entry.partsOfDay().stream().sorted().toList(), entry.weekdays().stream().sorted().toList(),
 					entry.status(), entry.joinedAt(),
-					new Contact(entry.client().name(), entry.client().email(), entry.client().phone()),
-					offers.stream().map(OfferFate::of).toList());
+					new Contact(entry.client().name(), entry.client().email(), entry.client().phone()), offers);
 		}
 
 	}
@@ -98,13 +101,16 @@ class StaffWaitlistController {
 	record Contact(String name, String email, String phone) {
 	}
 
-	record OfferFate(String offerId, OfferStatus status, OffsetDateTime offeredAt, OffsetDateTime expiresAt,
-			@Nullable OffsetDateTime endedAt) {
+	/** An offer's slot and fate, times in the location's zone. */
+	record OfferFate(String offerId, OfferStatus status, OffsetDateTime start, OffsetDateTime offeredAt,
+			OffsetDateTime expiresAt, @Nullable OffsetDateTime endedAt) {
 
-		static OfferFate of(Round.Offer offer) {
-			return new OfferFate(offer.id(), offer.status(), offer.offeredAt().atOffset(ZoneOffset.UTC),
-					offer.expiresAt().atOffset(ZoneOffset.UTC),
-					offer.endedAt() == null ? null : offer.endedAt().atOffset(ZoneOffset.UTC));
+		static OfferFate of(Round.Offer offer, Round round) {
+			ZoneId zone = ZoneId.of(round.zoneId());
+			return new OfferFate(offer.id(), offer.status(), round.start().atZone(zone).toOffsetDateTime(),
+					offer.offeredAt().atZone(zone).toOffsetDateTime(),
+					offer.expiresAt().atZone(zone).toOffsetDateTime(),
+					offer.endedAt() == null ? null : offer.endedAt().atZone(zone).toOffsetDateTime());
 		}
 
 	}
