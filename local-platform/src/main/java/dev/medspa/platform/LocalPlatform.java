@@ -93,6 +93,8 @@ public final class LocalPlatform {
 		notification.put("SMS_SINK_DIRECTORY", this.settings.sms().toAbsolutePath().normalize().toString());
 		notification.put("MANAGE_URL", siteUrl() + "/manage/");
 		notification.put("BOOKING_URL", siteUrl() + "/book");
+		notification.put("WAITLIST_URL", siteUrl() + "/waitlist/");
+		notification.put("OFFER_URL", siteUrl() + "/offer/");
 		notification.put("UNSUBSCRIBE_URL", siteUrl() + "/api/unsubscribe/");
 		notification.put("MANAGE_LINK_KEYS", manageLinkKey);
 		notification.put("UNSUBSCRIBE_SECRET", InstallationSecrets.readOrCreate(this.settings.unsubscribeSecret()));

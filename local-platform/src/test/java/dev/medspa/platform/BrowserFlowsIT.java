@@ -58,7 +58,9 @@ class BrowserFlowsIT {
 	static void startPlatform() {
 		Assumptions.assumeTrue(Browser.available(),
 				"Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-		platform = new PackagedPlatform(home);
+		// no quiet hours, so a waitlist offer goes out whatever the hour of the run
+		platform = new PackagedPlatform(home,
+				java.util.Map.of("MEDSPA_WAITLIST_QUIETSTART", "00:00", "MEDSPA_WAITLIST_QUIETEND", "00:00"));
 		// booking-service answers from its copy of the catalog, which arrives over Kafka
 		await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(500))
@@ -498,6 +500,72 @@ class BrowserFlowsIT {
 			assertThat(this.browser.text()).contains(client)
 				.contains("Device walnut-creek-centrifuge is out of service");
 		});
+	}
+
+	/**
+	 * A client joins the waitlist for a facial on the page; another client's booking in
+	 * the window is cancelled; the offer arrives by e-mail and books the held time in one
+	 * click; the offer then says it is booked, and staff see the waiter and the offer's
+	 * fate.
+	 */
+	@Test
+	void aWaiterJoinsOnThePageAndBooksTheFreedTimeFromTheOfferInTheMail() throws Exception {
+		String waiter = "waiter-" + System.nanoTime() + "@example.com";
+		ZoneId zone = ZoneId.of("America/Los_Angeles");
+		java.time.LocalDate from = java.time.LocalDate.now(zone).plusDays(2);
+		this.browser.open(platform.site() + "/treatments/hydrating-facial");
+		this.browser.go(By.id("waitlist-link"));
+		new org.openqa.selenium.support.ui.Select(this.browser.find(By.id("locationId"))).selectByValue("walnut-creek");
+		setDate(this.browser.find(By.id("from")), from.toString());
+		setDate(this.browser.find(By.id("to")), from.plusDays(14).toString());
+		this.browser.go(By.id("join-waitlist"));
+		assertThat(this.browser.text()).contains("Name must not be blank");
+		assertAccessible("waitlist-join-with-errors");
+		this.browser.find(By.id("name")).sendKeys("Wren Waiter");
+		this.browser.find(By.id("email")).sendKeys(waiter);
+		this.browser.find(By.id("phone")).sendKeys("+1 925 555 0166");
+		this.browser.go(By.id("join-waitlist"));
+		assertThat(this.browser.text()).contains("You are on the waitlist");
+		this.browser.screenshot("waitlist-joined");
+		Matcher place = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/waitlist/[A-Za-z0-9._~-]+")
+			.matcher(plainText(awaitMail(waiter, 1)));
+		assertThat(place.find()).as("the joined mail links to the place").isTrue();
+
+		String availability = get(
+				platform.site() + "/api/availability?treatment=hydrating-facial&location=walnut-creek&from=" + from
+						+ "&to=" + from.plusDays(6));
+		String start = field(availability, "earliest");
+		HttpResponse<String> booked = post(platform.site() + "/api/bookings", """
+				{"treatmentId":"hydrating-facial","locationId":"walnut-creek","start":"%s",
+				 "client":{"name":"Cal Canceller","email":"canceller-%s@example.com","phone":"+1 925 555 0167"}}
+				""".formatted(start, System.nanoTime()));
+		assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+		String manage = field(booked.body().replaceAll("\\s", ""), "token");
+		assertThat(post(platform.site() + "/api/manage/" + manage + "/cancel", "").statusCode()).isEqualTo(200);
+
+		MimeMessage offerMail = awaitMail(waiter, 2);
+		Matcher offer = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/offer/[A-Za-z0-9._~-]+")
+			.matcher(plainText(offerMail));
+		assertThat(offer.find()).as("the offer mail links to the offer").isTrue();
+		this.browser.open(place.group());
+		assertThat(this.browser.find(By.id("offer")).getText()).isNotBlank();
+		this.browser.open(offer.group());
+		this.browser.screenshot("waitlist-offer");
+		assertAccessible("waitlist-offer");
+		this.browser.go(By.id("book-offer"));
+		assertThat(this.browser.text()).contains("You are booked");
+		assertThat(this.browser.find(By.id("manage-link")).getAttribute("href")).contains("/manage/");
+		this.browser.open(offer.group());
+		assertThat(this.browser.text()).contains("You have booked this time");
+		assertThat(this.browser.all(By.id("book-offer"))).isEmpty();
+		awaitMail(waiter, 3);
+
+		signIn("manager@clinic.example");
+		this.browser.open(platform.site() + "/staff/waitlist/walnut-creek");
+		// the demo waiters, still in line for the consultation
+		assertThat(this.browser.find(By.id("waiters")).getText()).contains("Nora Waite");
+		this.browser.screenshot("staff-waitlist");
+		assertAccessible("staff-waitlist");
 	}
 
 	private int countRows(String table) {

@@ -101,6 +101,8 @@ final class PackagedPlatform implements AutoCloseable {
 		notificationEnv.remove("MEDSPA_TESTING_CLOCK_OFFSET_FILE");
 		notificationEnv.put("MANAGE_URL", site + "/manage/");
 		notificationEnv.put("BOOKING_URL", site + "/book");
+		notificationEnv.put("WAITLIST_URL", site + "/waitlist/");
+		notificationEnv.put("OFFER_URL", site + "/offer/");
 		notificationEnv.put("UNSUBSCRIBE_URL", site + "/api/unsubscribe/");
 		notificationEnv.put("UNSUBSCRIBE_SECRET",
 				InstallationSecrets.readOrCreate(home.resolve("keys/unsubscribe-secret")));
