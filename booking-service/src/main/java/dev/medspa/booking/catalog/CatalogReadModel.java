@@ -99,7 +99,9 @@ public class CatalogReadModel {
 						state.cleanup(), state.roomType(), state.qualification(), state.active(), state.version(),
 						state.consultation() == null ? null : state.consultation().consultationTreatment().value(),
 						state.consultation() == null ? null : state.consultation().validFor(),
-						state.series() == null ? null : state.series().minimumSpacing(), state.deviceTypes()),
+						state.series() == null ? null : state.series().minimumSpacing(), state.deviceTypes(),
+						state.series() == null ? 0 : state.series().sessions(),
+						state.series() == null ? null : state.series().recommendedSpacing()),
 				state.id().value(), state.version());
 	}
 

@@ -19,11 +19,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param seriesMinimumSpacing the least time between two sessions of a client, if given
  * as a series
  * @param deviceTypes one device of each of these types is taken with the room
+ * @param seriesSessions how many sessions a course has, 0 if not given as a series
+ * @param seriesRecommendedSpacing when the next session of a course is due
  */
 @Document("catalog_treatments")
 public record CatalogTreatment(@Id String id, String name, Duration duration, Duration preparation, Duration cleanup,
 		String roomType, String qualification, boolean active, long version, @Nullable String consultationTreatmentId,
-		@Nullable Period consultationValidFor, @Nullable Period seriesMinimumSpacing, List<String> deviceTypes) {
+		@Nullable Period consultationValidFor, @Nullable Period seriesMinimumSpacing, List<String> deviceTypes,
+		int seriesSessions, @Nullable Period seriesRecommendedSpacing) {
 
 	@PersistenceCreator
 	public CatalogTreatment {

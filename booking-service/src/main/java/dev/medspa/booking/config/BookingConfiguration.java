@@ -31,7 +31,8 @@ class BookingConfiguration {
 				PublicRoutes.post("/api/waitlist"), PublicRoutes.get("/api/waitlist/*"),
 				new PublicRoutes.Route(org.springframework.http.HttpMethod.DELETE, "/api/waitlist/*"),
 				PublicRoutes.post("/api/waitlist/*/resume"), PublicRoutes.get("/api/waitlist/offers/*"),
-				PublicRoutes.post("/api/waitlist/offers/*/claim"));
+				PublicRoutes.post("/api/waitlist/offers/*/claim"), PublicRoutes.get("/api/series/proposal"),
+				PublicRoutes.post("/api/series"));
 	}
 
 	/** Schedules are kept by managers and owners. */

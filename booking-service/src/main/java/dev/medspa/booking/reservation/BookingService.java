@@ -138,7 +138,7 @@ public class BookingService {
 			throw new IllegalArgumentException("A hold's name has no underscore: " + name);
 		}
 		Target target = target(treatmentId, locationId, start);
-		String holdId = target.location().id() + "_" + target.day() + "_" + name;
+		String holdId = holdId(target.location().id(), target.day(), name);
 		Instant expiresAt = this.clock.instant().plus(duration);
 		Claim claim = this.daySheets.claim(target.location().id(), target.day(),
 				sheet -> decide(target.treatment(), target.location(), sheet, target.start(), holdOwner(holdId),
@@ -153,6 +153,11 @@ public class BookingService {
 		HoldRef ref = HoldRef.parse(holdId);
 		this.daySheets.release(ref.locationId(), ref.day(), holdOwner(holdId));
 		this.holdsReleased.increment();
+	}
+
+	/** The id of a hold taken under a name at a location on a local day. */
+	public static String holdId(String locationId, LocalDate day, String name) {
+		return locationId + "_" + day + "_" + name;
 	}
 
 	/** A hold, with the zone of its location to show its times in. */

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * come before anything is read about it.
  */
 @Component
-class EmailProof {
+public class EmailProof {
 
 	private final EmailCodes codes;
 
@@ -44,7 +44,7 @@ class EmailProof {
 	}
 
 	/** Whether booking this treatment reads the client's history. */
-	static boolean needed(dev.medspa.booking.catalog.CatalogTreatment treatment) {
+	public static boolean needed(dev.medspa.booking.catalog.CatalogTreatment treatment) {
 		return treatment.consultationTreatmentId() != null || treatment.seriesMinimumSpacing() != null;
 	}
 
@@ -52,7 +52,7 @@ class EmailProof {
 	 * @throws Refusal 422 {@code email-code-required} or {@code email-code-invalid}, 429
 	 * after too many codes tried for the address
 	 */
-	void require(Client client, @Nullable String code) {
+	public void require(Client client, @Nullable String code) {
 		if (code == null || code.isBlank()) {
 			throw Refusal.unprocessable("email-code-required", "E-mail code required", "emailCode",
 					"This treatment depends on your earlier visits, which we look at only once we know the e-mail "

@@ -39,6 +39,15 @@ public record NewBooking(String treatmentId, String locationId, OffsetDateTime s
 		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, false, null, true);
 	}
 
+	/**
+	 * One session of a series whose client proved their address once for the whole series
+	 * (or staff book it).
+	 */
+	public static NewBooking seriesSession(String treatmentId, String locationId, OffsetDateTime start, Client client,
+			String holdId, boolean byStaff) {
+		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, byStaff, null, true);
+	}
+
 	/** The same request, made by staff. */
 	public NewBooking asStaff() {
 		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,

@@ -1,0 +1,123 @@
+package dev.medspa.booking.series.web;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import dev.medspa.booking.reservation.Client;
+import dev.medspa.booking.reservation.web.BookingView;
+import dev.medspa.booking.reservation.web.ClientLimits;
+import dev.medspa.booking.series.SeriesBookings;
+import dev.medspa.support.Refusal;
+import dev.medspa.support.security.StaffClaims;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A whole course in one go: the proposed dates first (each adjustable), then one request
+ * that books every session or none.
+ */
+@RestController
+class SeriesController {
+
+	private final SeriesBookings series;
+
+	private final ClientLimits limits;
+
+	SeriesController(SeriesBookings series, ClientLimits limits) {
+		this.series = series;
+		this.limits = limits;
+	}
+
+	/**
+	 * The sessions of the treatment's course from a first start, at its recommended
+	 * spacing, each at the free start nearest the same time of day (null when none is
+	 * free that week).
+	 */
+	@GetMapping("/api/series/proposal")
+	List<SeriesBookings.Proposed> propose(@RequestParam String treatment, @RequestParam String location,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime first) {
+		return this.series.propose(treatment, location, first.toZonedDateTime());
+	}
+
+	/**
+	 * @param starts each session's start; the spacing between them is checked against the
+	 * series' minimum
+	 * @param emailCode the code e-mailed to the client: a series reads their history
+	 */
+	record SeriesRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
+			@NotBlank @Size(max = 100) @Nullable String locationId,
+			@NotEmpty @Size(max = 12) @Nullable List<@NotNull OffsetDateTime> starts,
+			@NotNull @Valid @Nullable ClientRequest client, @Size(max = 12) @Nullable String emailCode) {
+	}
+
+	record ClientRequest(
+			@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*",
+					message = "must not contain line breaks or other control characters") @Nullable String name,
+			@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+					message = "must be an e-mail address such as ana@example.com") @Nullable String email,
+			@NotBlank @Pattern(regexp = "\\+?[0-9][0-9 ().-]{5,23}",
+					message = "must be a phone number such as +1 925 555 0100") @Nullable String phone,
+			@Nullable Boolean consentToSms) {
+	}
+
+	/** The series booked: each session with its own manage link. */
+	record SeriesView(String seriesId, List<BookingView.Created> sessions) {
+	}
+
+	@PostMapping("/api/series")
+	ResponseEntity<SeriesView> book(@Valid @RequestBody SeriesRequest request, HttpServletRequest http) {
+		Client client = client(request);
+		this.limits.booking(http, client.email(), client.phone());
+		return created(this.series.book(asked(request, client, false)));
+	}
+
+	@PostMapping("/api/staff/series")
+	ResponseEntity<SeriesView> staffBook(@Valid @RequestBody SeriesRequest request, Authentication caller) {
+		if (!StaffClaims.worksAt(caller, Objects.requireNonNull(request.locationId()))) {
+			throw Refusal.forbidden("You do not work at " + request.locationId());
+		}
+		return created(this.series.book(asked(request, client(request), true)));
+	}
+
+	private static SeriesBookings.Request asked(SeriesRequest request, Client client, boolean byStaff) {
+		return new SeriesBookings.Request(Objects.requireNonNull(request.treatmentId()),
+				Objects.requireNonNull(request.locationId()),
+				Objects.requireNonNull(request.starts()).stream().map(OffsetDateTime::toZonedDateTime).toList(), client,
+				byStaff ? null : request.emailCode(), byStaff);
+	}
+
+	private static Client client(SeriesRequest request) {
+		ClientRequest c = Objects.requireNonNull(request.client());
+		return Client.of(Objects.requireNonNull(c.name()), Objects.requireNonNull(c.email()),
+				Objects.requireNonNull(c.phone()), Boolean.TRUE.equals(c.consentToSms()));
+	}
+
+	private static ResponseEntity<SeriesView> created(SeriesBookings.Booked booked) {
+		return ResponseEntity.created(URI.create("/api/staff/bookings/" + booked.sessions().get(0).booking().id()))
+			.body(new SeriesView(booked.seriesId(),
+					booked.sessions()
+						.stream()
+						.map(session -> BookingView.created(session.booking(), session.manageToken()))
+						.toList()));
+	}
+
+}
