@@ -100,6 +100,12 @@ class SeriesTest {
 	@Autowired
 	MongoTemplate mongo;
 
+	@Autowired
+	dev.medspa.support.messaging.TopicNames topics;
+
+	@org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
 	@BeforeEach
 	void clinic() {
 		this.clock.set(TODAY.atTime(8, 0).atZone(LA).toInstant());
@@ -140,6 +146,14 @@ class SeriesTest {
 			.getResponse()
 			.getContentAsString();
 		List<String> ids = JsonPath.read(body, "$.sessions[*].id");
+		String seriesId = JsonPath.read(body, "$.seriesId");
+		var confirmed = dev.medspa.testsupport.TopicReader.readUntil(this.bootstrapServers, this.topics.bookingEvents(),
+				records -> records.stream().filter(record -> ids.contains(record.key())).count() == 3,
+				Duration.ofSeconds(20));
+		assertThat(confirmed.stream().filter(record -> ids.contains(record.key()))).allSatisfy(
+				record -> assertThat(JsonPath.<String>read(record.value(), "$.series.seriesId")).isEqualTo(seriesId))
+			.extracting(record -> JsonPath.<Integer>read(record.value(), "$.series.session"))
+			.containsExactlyInAnyOrder(1, 2, 3);
 		for (int i = 0; i < 3; i++) {
 			assertThat(owners(starts.get(i).toLocalDate())).contains(ids.get(i) + "#1")
 				.noneMatch(owner -> owner.startsWith("hold:"));
@@ -225,7 +239,9 @@ class SeriesTest {
 				.holdId();
 			if (i < booked) {
 				this.bookings.book(NewBooking.seriesSession("microneedling", CatalogFixtures.WALNUT_CREEK,
-						starts.get(i).atZone(LA).toOffsetDateTime(), client, hold, false), series.bookingId(i));
+						starts.get(i).atZone(LA).toOffsetDateTime(), client, hold, false,
+						new dev.medspa.events.booking.BookingConfirmed.SeriesSession(series.id(), i + 1, List.of())),
+						series.bookingId(i));
 			}
 		}
 		return series;

@@ -33,7 +33,7 @@ public final class EventContracts {
 			"dev.medspa.catalog.practitioner.state", Topics.PRACTITIONERS, 1, PractitionerState.class);
 
 	public static final EventContract<BookingConfirmed> BOOKING_CONFIRMED = new EventContract<>(
-			"dev.medspa.booking.confirmed", Topics.BOOKING_EVENTS, 2, BookingConfirmed.class);
+			"dev.medspa.booking.confirmed", Topics.BOOKING_EVENTS, 3, BookingConfirmed.class);
 
 	public static final EventContract<BookingRescheduled> BOOKING_RESCHEDULED = new EventContract<>(
 			"dev.medspa.booking.rescheduled", Topics.BOOKING_EVENTS, 1, BookingRescheduled.class);

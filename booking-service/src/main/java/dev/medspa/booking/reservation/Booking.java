@@ -136,7 +136,8 @@ public class Booking {
 
 	/** A new, confirmed booking on the claim it won, and its {@link BookingConfirmed}. */
 	static Change confirm(String id, String treatmentId, String locationId, String zoneId, Instant start, Instant end,
-			Claim claim, Client client, String manageTokenHash, @Nullable String eligibilityOverride, Instant now) {
+			Claim claim, Client client, String manageTokenHash, @Nullable String eligibilityOverride, Instant now,
+			BookingConfirmed.@Nullable SeriesSession series) {
 		Booking booking = new Booking(id, treatmentId, locationId, zoneId, start, end, claim.end(),
 				claim.practitionerId(), claim.roomId(), 1, client, manageTokenHash, BookingStatus.CONFIRMED, now, null,
 				null, null, null, eligibilityOverride, 1, List.of());
@@ -144,7 +145,7 @@ public class Booking {
 				new TreatmentId(treatmentId), new LocationId(locationId), start, end,
 				new BookingConfirmed.ClientContact(client.name(), client.email(), client.phone(),
 						client.consentToSms()),
-				now, new PractitionerId(claim.practitionerId()), null);
+				now, new PractitionerId(claim.practitionerId()), null, series);
 		return new Change(null, booking, confirmed);
 	}
 

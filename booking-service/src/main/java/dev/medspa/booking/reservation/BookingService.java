@@ -218,7 +218,8 @@ public class BookingService {
 		Instant end = start.plus(treatment.appointmentLength());
 		String token = this.links.token(id);
 		Booking.Change confirmed = Booking.confirm(id, treatment.id(), location.id(), location.zoneId(), start, end,
-				claim, request.client(), ManageTokens.hashOf(token), request.eligibilityOverride(), now);
+				claim, request.client(), ManageTokens.hashOf(token), request.eligibilityOverride(), now,
+				request.series());
 		try {
 			this.bookings.add(confirmed);
 		}

@@ -2,6 +2,7 @@ package dev.medspa.booking.reservation;
 
 import java.time.OffsetDateTime;
 
+import dev.medspa.events.booking.BookingConfirmed;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,16 +19,17 @@ import org.jspecify.annotations.Nullable;
  * {@link dev.medspa.support.links.EmailCodes}), needed where the rules read the history
  * @param emailProven the client followed a link only their e-mail carried (a waitlist
  * offer), which proves the address as a code does
+ * @param series the course this booking is a session of, when booked in one go
  */
 public record NewBooking(String treatmentId, String locationId, OffsetDateTime start, Client client,
 		@Nullable String practitionerId, @Nullable String holdId, @Nullable String eligibilityOverride, boolean byStaff,
-		@Nullable String emailCode, boolean emailProven) {
+		@Nullable String emailCode, boolean emailProven, BookingConfirmed.@Nullable SeriesSession series) {
 
 	/** A client's request, with the code they were sent if they gave one. */
 	public static NewBooking byClient(String treatmentId, String locationId, OffsetDateTime start, Client client,
 			@Nullable String practitionerId, @Nullable String holdId, @Nullable String emailCode) {
 		return new NewBooking(treatmentId, locationId, start, client, practitionerId, holdId, null, false, emailCode,
-				false);
+				false, null);
 	}
 
 	/**
@@ -36,7 +38,7 @@ public record NewBooking(String treatmentId, String locationId, OffsetDateTime s
 	 */
 	public static NewBooking fromOffer(String treatmentId, String locationId, OffsetDateTime start, Client client,
 			String holdId) {
-		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, false, null, true);
+		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, false, null, true, null);
 	}
 
 	/**
@@ -44,14 +46,14 @@ public record NewBooking(String treatmentId, String locationId, OffsetDateTime s
 	 * (or staff book it).
 	 */
 	public static NewBooking seriesSession(String treatmentId, String locationId, OffsetDateTime start, Client client,
-			String holdId, boolean byStaff) {
-		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, byStaff, null, true);
+			String holdId, boolean byStaff, BookingConfirmed.SeriesSession series) {
+		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, byStaff, null, true, series);
 	}
 
 	/** The same request, made by staff. */
 	public NewBooking asStaff() {
 		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
-				this.holdId, this.eligibilityOverride, true, null, false);
+				this.holdId, this.eligibilityOverride, true, null, false, null);
 	}
 
 	/**
@@ -59,7 +61,7 @@ public record NewBooking(String treatmentId, String locationId, OffsetDateTime s
 	 */
 	public NewBooking withOverride(String reason) {
 		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
-				this.holdId, reason, true, null, false);
+				this.holdId, reason, true, null, false, null);
 	}
 
 }

@@ -24,6 +24,8 @@ import dev.medspa.booking.reservation.Client;
 import dev.medspa.booking.reservation.Eligibility;
 import dev.medspa.booking.reservation.EmailProof;
 import dev.medspa.booking.reservation.NewBooking;
+import dev.medspa.events.BookingId;
+import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.support.Refusal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -156,11 +158,18 @@ public class SeriesBookings {
 		Series booking = series.with(SeriesStatus.BOOKING, null);
 		store(series, booking);
 		List<BookingService.Booked> booked = new ArrayList<>();
+		List<BookingId> sessions = new ArrayList<>();
+		for (int i = 0; i < starts.size(); i++) {
+			sessions.add(new BookingId(series.bookingId(i)));
+		}
 		try {
 			for (int i = 0; i < starts.size(); i++) {
-				booked.add(this.bookings.book(NewBooking.seriesSession(treatment.id(), location.id(),
-						starts.get(i).atZone(location.zone()).toOffsetDateTime(), request.client(), holds.get(i),
-						request.byStaff()), series.bookingId(i)));
+				booked.add(this.bookings.book(
+						NewBooking.seriesSession(treatment.id(), location.id(),
+								starts.get(i).atZone(location.zone()).toOffsetDateTime(), request.client(),
+								holds.get(i), request.byStaff(),
+								new BookingConfirmed.SeriesSession(series.id(), i + 1, List.copyOf(sessions))),
+						series.bookingId(i)));
 			}
 		}
 		catch (RuntimeException cutShort) {

@@ -32,13 +32,13 @@ class BookingTest {
 	private final Booking booking = Booking
 		.confirm("b1", "facial", "walnut-creek", "America/Los_Angeles", START, END, claim("b1#1", START),
 				Client.of("Ana Client", "Ana@Example.com", "+1 925 555 0199", true), "hash", null,
-				START.minus(Duration.ofDays(3)))
+				START.minus(Duration.ofDays(3)), null)
 		.booking();
 
 	@Test
 	void aNewBookingIsConfirmedAtVersionOneWithItsEvent() {
 		Booking.Change confirmed = Booking.confirm("b2", "facial", "walnut-creek", "America/Los_Angeles", START, END,
-				claim("b2#1", START), Client.of("Bo", "bo@example.com", "", false), "hash", null, START);
+				claim("b2#1", START), Client.of("Bo", "bo@example.com", "", false), "hash", null, START, null);
 		assertThat(confirmed.before()).isNull();
 		assertThat(confirmed.fromVersion()).isZero();
 		assertThat(confirmed.booking().status()).isEqualTo(BookingStatus.CONFIRMED);

@@ -1,6 +1,7 @@
 package dev.medspa.events.booking;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.medspa.events.BookingId;
 import dev.medspa.events.LocationId;
@@ -21,10 +22,30 @@ import org.jspecify.annotations.Nullable;
  * the booking id under a key only the services' configuration holds, so that nothing on
  * the wire opens a booking; older records may still carry one, which no consumer may
  * store
+ * @param series the course this booking is one session of, when the course was booked in
+ * one go; absent before schema version 3 and for a booking on its own
  */
 public record BookingConfirmed(BookingId bookingId, long bookingVersion, TreatmentId treatmentId, LocationId locationId,
 		Instant start, Instant end, ClientContact client, Instant confirmedAt, @Nullable PractitionerId practitionerId,
-		@Nullable String manageToken) implements BookingEvent {
+		@Nullable String manageToken, @Nullable SeriesSession series) implements BookingEvent {
+
+	/** A booking on its own, not a session of a course booked in one go. */
+	public BookingConfirmed(BookingId bookingId, long bookingVersion, TreatmentId treatmentId, LocationId locationId,
+			Instant start, Instant end, ClientContact client, Instant confirmedAt,
+			@Nullable PractitionerId practitionerId, @Nullable String manageToken) {
+		this(bookingId, bookingVersion, treatmentId, locationId, start, end, client, confirmedAt, practitionerId,
+				manageToken, null);
+	}
+
+	/**
+	 * One session of a course booked in one go.
+	 *
+	 * @param session which session this is, from 1
+	 * @param sessions every session's booking, in order (this one among them), so a
+	 * consumer can tell the client of the whole course at once
+	 */
+	public record SeriesSession(String seriesId, int session, List<BookingId> sessions) {
+	}
 
 	/**
 	 * How to reach the client.
