@@ -191,6 +191,17 @@ class WaitlistTest {
 		this.mvc.perform(get("/api/waitlist/offers/" + offer))
 			.andExpect(jsonPath("$.status").value("CLAIMED"))
 			.andExpect(jsonPath("$.bookingId").value(bookingId));
+		this.mvc
+			.perform(get("/api/staff/waitlist/refills").param("locationId", CatalogFixtures.WALNUT_CREEK)
+				.param("months", "1")
+				.with(Staff.managerAt(CatalogFixtures.WALNUT_CREEK)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].refilled").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)))
+			.andExpect(jsonPath("$[0].medianMinutesToRefill").isNumber());
+		this.mvc
+			.perform(get("/api/staff/waitlist/refills").param("locationId", CatalogFixtures.WALNUT_CREEK)
+				.with(Staff.frontDeskAt(CatalogFixtures.WALNUT_CREEK)))
+			.andExpect(status().isForbidden());
 		String anaId = ana.substring(0, ana.lastIndexOf('.'));
 		List<ConsumerRecord<String, String>> events = TopicReader.readSettled(this.bootstrapServers,
 				this.topics.waitlistEvents(), record -> record.key().equals(anaId), 3, Duration.ofSeconds(1));

@@ -99,6 +99,7 @@ public class Offers {
 		Round round = Round.freed(cause, treatmentId, locationId, zone.get(), start, end, now);
 		if (this.store.addRound(round)) {
 			count("freed");
+			this.store.countFreed(locationId, java.time.YearMonth.from(now.atZone(ZoneId.of(zone.get()))));
 			advance(round.id());
 		}
 	}
@@ -338,6 +339,9 @@ public class Offers {
 		}
 		settleClaim(round, offer, bookingId, now);
 		count("claimed");
+		this.store.countRefilled(round.locationId(),
+				java.time.YearMonth.from(round.createdAt().atZone(ZoneId.of(round.zoneId()))),
+				java.time.Duration.between(round.createdAt(), now));
 		return booked;
 	}
 

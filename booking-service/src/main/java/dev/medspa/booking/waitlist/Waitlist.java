@@ -159,6 +159,16 @@ public class Waitlist {
 			.toList();
 	}
 
+	/** A location's refill figures for the last months, oldest first. */
+	public List<RefillMonth> refills(String locationId, int months) {
+		java.time.YearMonth now = java.time.YearMonth.from(this.clock.instant().atZone(java.time.ZoneOffset.UTC));
+		return java.util.stream.IntStream.range(0, months)
+			.mapToObj(back -> now.minusMonths(months - 1 - back))
+			.map(month -> this.store.refills(locationId, month)
+				.orElse(new RefillMonth(locationId + "|" + month, locationId, month.toString(), 0, 0, List.of())))
+			.toList();
+	}
+
 	public WaitlistSettings settings(String locationId) {
 		return this.store.settings(locationId);
 	}

@@ -157,6 +157,31 @@ class WaitlistStore {
 		}
 	}
 
+	// figures
+
+	/** A freed slot (with someone waiting) counted in its location's month. */
+	void countFreed(String locationId, java.time.YearMonth month) {
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(RefillMonth.id(locationId, month))),
+				new Update().inc("freed", 1)
+					.setOnInsert("locationId", locationId)
+					.setOnInsert("month", month.toString()),
+				RefillMonth.class);
+	}
+
+	/** A freed slot booked from the waitlist, and how long after it was freed. */
+	void countRefilled(String locationId, java.time.YearMonth month, java.time.Duration after) {
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(RefillMonth.id(locationId, month))),
+				new Update().inc("refilled", 1)
+					.push("refillSeconds", after.toSeconds())
+					.setOnInsert("locationId", locationId)
+					.setOnInsert("month", month.toString()),
+				RefillMonth.class);
+	}
+
+	Optional<RefillMonth> refills(String locationId, java.time.YearMonth month) {
+		return Optional.ofNullable(this.mongo.findById(RefillMonth.id(locationId, month), RefillMonth.class));
+	}
+
 	// settings
 
 	WaitlistSettings settings(String locationId) {

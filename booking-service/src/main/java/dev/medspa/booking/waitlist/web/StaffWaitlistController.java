@@ -21,6 +21,7 @@ import dev.medspa.booking.waitlist.WaitlistEntry;
 import dev.medspa.booking.waitlist.WaitlistSettings;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.security.StaffClaims;
+import dev.medspa.support.security.StaffRole;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -56,6 +57,30 @@ class StaffWaitlistController {
 						.map(offer -> OfferFate.of(offer, this.waitlist.roundOf(offer.id()).orElseThrow()))
 						.toList()))
 			.toList();
+	}
+
+	/**
+	 * How many freed slots the waitlist refilled, per month (the last {@code months}),
+	 * and the median time from freeing to booking; for the location's managers and
+	 * owners.
+	 */
+	@GetMapping("/api/staff/waitlist/refills")
+	List<Refills> refills(@RequestParam String locationId, @RequestParam(defaultValue = "6") int months,
+			Authentication caller) {
+		requireWorksAt(caller, locationId);
+		if (!StaffClaims.hasRole(caller, StaffRole.MANAGER) && !StaffClaims.hasRole(caller, StaffRole.OWNER)) {
+			throw Refusal.forbidden("The refill figures are for managers and owners");
+		}
+		if (months < 1 || months > 24) {
+			throw Refusal.invalid("months", "must be 1 to 24");
+		}
+		return this.waitlist.refills(locationId, months)
+			.stream()
+			.map(month -> new Refills(month.month(), month.freed(), month.refilled(), month.medianMinutes()))
+			.toList();
+	}
+
+	record Refills(String month, int freed, int refilled, @Nullable Long medianMinutesToRefill) {
 	}
 
 	@GetMapping("/api/staff/waitlist/settings/{locationId}")
