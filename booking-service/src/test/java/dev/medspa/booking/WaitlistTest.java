@@ -339,6 +339,40 @@ class WaitlistTest {
 		return counter == null ? 0 : counter.count();
 	}
 
+	@Test
+	void staffOfferATimeByHandToAWaiterWhoseWishesItMissesAndItRunsOutQuietly() throws Exception {
+		LocalDate day = DAY.plusDays(5);
+		String mornings = join("byhand@example.com", day, day, "[\"MORNING\"]");
+		String id = mornings.substring(0, mornings.lastIndexOf('.'));
+		String offer = "{\"entryId\":\"%s\",\"locationId\":\"%s\",\"start\":\"%s\"}";
+		this.mvc
+			.perform(post("/api/staff/waitlist/offers").with(Staff.frontDeskAt("scottsdale"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(offer.formatted(id, CatalogFixtures.WALNUT_CREEK, iso(at(day, 16, 0)))))
+			.andExpect(status().isForbidden());
+		String taken = book(at(day, 17, 0), "busy@example.com");
+		this.mvc
+			.perform(post("/api/staff/waitlist/offers").with(Staff.frontDeskAt(CatalogFixtures.WALNUT_CREEK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(offer.formatted(id, CatalogFixtures.WALNUT_CREEK, iso(at(day, 17, 0)))))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/cannot-offer"));
+		assertThat(taken).isNotBlank();
+		this.mvc
+			.perform(post("/api/staff/waitlist/offers").with(Staff.frontDeskAt(CatalogFixtures.WALNUT_CREEK))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(offer.formatted(id, CatalogFixtures.WALNUT_CREEK, iso(at(day, 16, 0)))))
+			.andExpect(status().isAccepted());
+		this.mvc.perform(get("/api/waitlist/" + mornings))
+			.andExpect(jsonPath("$.status").value("OFFERED"))
+			.andExpect(jsonPath("$.offer.start").value(iso(at(day, 16, 0))));
+
+		this.clock.advance(Duration.ofMinutes(31));
+		this.offers.sweep();
+		this.mvc.perform(get("/api/waitlist/" + mornings)).andExpect(jsonPath("$.status").value("WAITING"));
+		assertThat(owners(day)).noneMatch(owner -> owner.startsWith("hold:"));
+	}
+
 	private String join(String email, LocalDate from, LocalDate to, String parts) throws Exception {
 		String body = this.mvc
 			.perform(post("/api/waitlist").contentType(MediaType.APPLICATION_JSON)

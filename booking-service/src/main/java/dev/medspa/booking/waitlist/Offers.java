@@ -104,6 +104,41 @@ public class Offers {
 		}
 	}
 
+	/**
+	 * Staff offer a slot to one waiter by hand: the same hold, link and expiry as any
+	 * offer; when it runs out the slot is simply free again.
+	 */
+	public void offerByHand(String entryId, String locationId, Instant start) {
+		WaitlistEntry entry = this.store.entry(entryId)
+			.orElseThrow(() -> Refusal.notFound("Waitlist place", "No place on the waitlist has the id " + entryId));
+		if (entry.status().over() || entry.status() == EntryStatus.OFFERED) {
+			throw Refusal.conflict("not-waiting", "Not waiting", "entryId", "This place is "
+					+ entry.status().name().toLowerCase(java.util.Locale.ROOT) + "; it cannot be offered a time now");
+		}
+		if (entry.locationId() != null && !entry.locationId().equals(locationId)) {
+			throw Refusal.unprocessable("other-location", "Another location", "locationId",
+					"This client waits for " + entry.locationId());
+		}
+		CatalogTreatment treatment = this.catalog.treatment(entry.treatmentId())
+			.orElseThrow(() -> Refusal.unprocessable("unknown-treatment", "Unknown treatment", "entryId",
+					"The treatment this client waits for is no longer offered"));
+		String zone = this.catalog.location(locationId)
+			.map(location -> location.zoneId())
+			.orElseThrow(() -> Refusal.unprocessable("unknown-location", "Unknown location", "locationId",
+					"No location has the id " + locationId));
+		Instant now = this.clock.instant();
+		Round round = Round.byHand("hand-" + UUID.randomUUID(), entry.treatmentId(), locationId, zone, start,
+				start.plus(treatment.appointmentLength()), entryId, now);
+		this.store.addRound(round);
+		count("by-hand");
+		advance(round.id());
+		Round after = this.store.round(round.id()).orElse(round);
+		if (after.status() == RoundStatus.TAKEN || after.status() == RoundStatus.EXHAUSTED) {
+			throw Refusal.conflict("cannot-offer", "Cannot offer this time", "start",
+					"This time cannot be offered: " + after.outcome());
+		}
+	}
+
 	/** Looks at every round that is due. */
 	public void sweep() {
 		for (String id : this.store.dueBy(this.clock.instant())) {
@@ -247,13 +282,17 @@ public class Offers {
 			this.store.entry(offer.entryId()).ifPresent(entry -> offeredClients.add(entry.client().normalizedEmail()));
 		}
 		List<WaitlistEntry> chosen = new ArrayList<>();
-		for (String id : this.store.line(round.treatmentId(), round.locationId(), true)) {
+		List<String> line = round.onlyFor() != null ? List.of(round.onlyFor())
+				: this.store.line(round.treatmentId(), round.locationId(), true);
+		for (String id : line) {
 			if (chosen.size() == wanted) {
 				break;
 			}
 			WaitlistEntry entry = this.store.entry(id).orElse(null);
-			if (entry == null || entry.status() != EntryStatus.WAITING || round.offeredTo(id)
-					|| offeredClients.contains(entry.client().normalizedEmail())) {
+			boolean byHand = id.equals(round.onlyFor());
+			if (entry == null
+					|| !(entry.status() == EntryStatus.WAITING || (byHand && entry.status() == EntryStatus.PAUSED))
+					|| round.offeredTo(id) || offeredClients.contains(entry.client().normalizedEmail())) {
 				continue;
 			}
 			if (entry.to().isBefore(now.atZone(zone).toLocalDate())) {
@@ -262,8 +301,8 @@ public class Offers {
 						"ENDED");
 				continue;
 			}
-			if (!entry.suits(round.start().atZone(zone))
-					|| entry.offersOn(today) >= this.properties.offersPerWaiterPerDay()) {
+			if (!byHand && (!entry.suits(round.start().atZone(zone))
+					|| entry.offersOn(today) >= this.properties.offersPerWaiterPerDay())) {
 				continue;
 			}
 			try {

@@ -23,12 +23,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param leaseUntil until when one instance works on it
  * @param attempt how many holds were taken for it (each is named by it)
  * @param holdId the hold its open offers share
+ * @param onlyFor the one place staff offered the slot to by hand, if they did
  */
 @Document(Round.COLLECTION)
 public record Round(@Id String id, String treatmentId, String locationId, String zoneId, Instant start, Instant end,
 		Instant createdAt, RoundStatus status, @Nullable Instant due, @Nullable Instant leaseUntil, int attempt,
-		@Nullable String holdId, List<Offer> offers, @Nullable Instant closedAt, @Nullable String outcome,
-		long version) {
+		@Nullable String holdId, List<Offer> offers, @Nullable Instant closedAt, @Nullable String outcome, long version,
+		@Nullable String onlyFor) {
 
 	public static final String COLLECTION = "waitlist_rounds";
 
@@ -41,7 +42,13 @@ public record Round(@Id String id, String treatmentId, String locationId, String
 	static Round freed(String id, String treatmentId, String locationId, String zoneId, Instant start, Instant end,
 			Instant now) {
 		return new Round(id, treatmentId, locationId, zoneId, start, end, now, RoundStatus.PENDING, now, null, 0, null,
-				List.of(), null, null, 0);
+				List.of(), null, null, 0, null);
+	}
+
+	static Round byHand(String id, String treatmentId, String locationId, String zoneId, Instant start, Instant end,
+			String entryId, Instant now) {
+		return new Round(id, treatmentId, locationId, zoneId, start, end, now, RoundStatus.PENDING, now, null, 0, null,
+				List.of(), null, null, 0, entryId);
 	}
 
 	public Optional<Offer> offer(String offerId) {
@@ -63,13 +70,13 @@ public record Round(@Id String id, String treatmentId, String locationId, String
 	Round leased(Instant until) {
 		return new Round(this.id, this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.createdAt,
 				this.status, this.due, until, this.attempt, this.holdId, this.offers, this.closedAt, this.outcome,
-				this.version + 1);
+				this.version + 1, this.onlyFor);
 	}
 
 	Round waitUntil(Instant when) {
 		return new Round(this.id, this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.createdAt,
 				this.status, when, null, this.attempt, this.holdId, this.offers, this.closedAt, this.outcome,
-				this.version + 1);
+				this.version + 1, this.onlyFor);
 	}
 
 	/** New offers of the slot under a new hold, announced next (so due at once). */
@@ -78,14 +85,15 @@ public record Round(@Id String id, String treatmentId, String locationId, String
 		all.addAll(made);
 		return new Round(this.id, this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.createdAt,
 				RoundStatus.OPEN, now, this.leaseUntil, this.attempt + 1, newHoldId, List.copyOf(all), null, null,
-				this.version + 1);
+				this.version + 1, this.onlyFor);
 	}
 
 	/** Offers that ran out, and the round back to pending for the next waiters. */
 	Round lapsed(Instant now) {
 		return new Round(this.id, this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.createdAt,
 				RoundStatus.PENDING, now, this.leaseUntil, this.attempt, null,
-				mapOpen(offer -> offer.ended(OfferStatus.EXPIRED, now, null)), null, null, this.version + 1);
+				mapOpen(offer -> offer.ended(OfferStatus.EXPIRED, now, null)), null, null, this.version + 1,
+				this.onlyFor);
 	}
 
 	Round announced(String offerId, Instant due) {
@@ -94,7 +102,7 @@ public record Round(@Id String id, String treatmentId, String locationId, String
 			.toList();
 		return new Round(this.id, this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.createdAt,
 				this.status, due, this.leaseUntil, this.attempt, this.holdId, next, this.closedAt, this.outcome,
-				this.version + 1);
+				this.version + 1, this.onlyFor);
 	}
 
 	/** One offer was claimed: the others of the round are taken. */
@@ -104,14 +112,16 @@ public record Round(@Id String id, String treatmentId, String locationId, String
 					: offer.status() == OfferStatus.OPEN ? offer.ended(OfferStatus.TAKEN, now, null) : offer)
 			.toList();
 		return new Round(this.id, this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.createdAt,
-				RoundStatus.CLAIMED, null, null, this.attempt, this.holdId, next, now, "claimed", this.version + 1);
+				RoundStatus.CLAIMED, null, null, this.attempt, this.holdId, next, now, "claimed", this.version + 1,
+				this.onlyFor);
 	}
 
 	/** The round ends without a claim; open offers, if any, are withdrawn. */
 	Round closed(RoundStatus end, String why, Instant now) {
 		return new Round(this.id, this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.createdAt,
 				end, null, null, this.attempt, this.holdId,
-				mapOpen(offer -> offer.ended(OfferStatus.WITHDRAWN, now, null)), now, why, this.version + 1);
+				mapOpen(offer -> offer.ended(OfferStatus.WITHDRAWN, now, null)), now, why, this.version + 1,
+				this.onlyFor);
 	}
 
 	private List<Offer> mapOpen(java.util.function.UnaryOperator<Offer> change) {

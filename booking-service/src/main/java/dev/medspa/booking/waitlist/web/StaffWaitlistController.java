@@ -41,8 +41,31 @@ class StaffWaitlistController {
 
 	private final Waitlist waitlist;
 
-	StaffWaitlistController(Waitlist waitlist) {
+	private final dev.medspa.booking.waitlist.Offers offers;
+
+	StaffWaitlistController(Waitlist waitlist, dev.medspa.booking.waitlist.Offers offers) {
 		this.waitlist = waitlist;
+		this.offers = offers;
+	}
+
+	/**
+	 * Staff offer a time to one waiter by hand: held and sent like any offer; 409
+	 * {@code cannot-offer} when the time is not free, {@code not-waiting} when the place
+	 * is over or already has an offer open.
+	 */
+	@org.springframework.web.bind.annotation.PostMapping("/api/staff/waitlist/offers")
+	org.springframework.http.ResponseEntity<Void> offerByHand(@Valid @RequestBody HandOffer request,
+			Authentication caller) {
+		String locationId = java.util.Objects.requireNonNull(request.locationId());
+		requireWorksAt(caller, locationId);
+		this.offers.offerByHand(java.util.Objects.requireNonNull(request.entryId()), locationId,
+				java.util.Objects.requireNonNull(request.start()).toInstant());
+		return org.springframework.http.ResponseEntity.accepted().build();
+	}
+
+	record HandOffer(@jakarta.validation.constraints.NotBlank @Nullable String entryId,
+			@jakarta.validation.constraints.NotBlank @Nullable String locationId,
+			@NotNull @Nullable OffsetDateTime start) {
 	}
 
 	@GetMapping("/api/staff/waitlist")
