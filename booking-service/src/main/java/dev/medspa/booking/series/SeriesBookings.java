@@ -31,10 +31,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,7 +51,7 @@ public class SeriesBookings {
 
 	public static final String PENDING = "series_pending";
 
-	private final MongoTemplate mongo;
+	private final SeriesStore store;
 
 	private final BookingService bookings;
 
@@ -69,9 +65,9 @@ public class SeriesBookings {
 
 	private final Clock clock;
 
-	SeriesBookings(MongoTemplate mongo, BookingService bookings, CatalogReadModel catalog, Availability availability,
+	SeriesBookings(SeriesStore store, BookingService bookings, CatalogReadModel catalog, Availability availability,
 			Eligibility eligibility, EmailProof emailProof, Clock clock) {
-		this.mongo = mongo;
+		this.store = store;
 		this.bookings = bookings;
 		this.catalog = catalog;
 		this.availability = availability;
@@ -134,8 +130,7 @@ public class SeriesBookings {
 		Series series = new Series(UUID.randomUUID().toString(), treatment.id(), location.id(), location.zoneId(),
 				starts, request.client(), request.byStaff(), SeriesStatus.HOLDING, null, now,
 				now.plus(HOLD_FOR.multipliedBy(2)), 1);
-		this.mongo.insert(series);
-		this.mongo.save(new Pending(series.id(), java.util.Objects.requireNonNull(series.due())), PENDING);
+		this.store.add(series);
 		List<String> holds = new ArrayList<>();
 		for (int i = 0; i < starts.size(); i++) {
 			ZonedDateTime start = starts.get(i).atZone(location.zone());
@@ -156,7 +151,7 @@ public class SeriesBookings {
 			}
 		}
 		Series booking = series.with(SeriesStatus.BOOKING, null);
-		store(series, booking);
+		this.store.store(series, booking);
 		List<BookingService.Booked> booked = new ArrayList<>();
 		List<BookingId> sessions = new ArrayList<>();
 		for (int i = 0; i < starts.size(); i++) {
@@ -185,14 +180,10 @@ public class SeriesBookings {
 	 * series; anything less is undone.
 	 */
 	public void sweep() {
-		Instant now = this.clock.instant();
-		for (Pending pending : this.mongo.findAll(Pending.class, PENDING)) {
-			if (pending.due().isAfter(now)) {
-				continue;
-			}
-			Series series = this.mongo.findById(pending.id(), Series.class);
+		for (String id : this.store.dueBy(this.clock.instant())) {
+			Series series = this.store.byId(id).orElse(null);
 			if (series == null || series.status() == SeriesStatus.CONFIRMED || series.status() == SeriesStatus.FAILED) {
-				this.mongo.remove(Query.query(Criteria.where("_id").is(pending.id())), PENDING);
+				this.store.settled(id);
 				continue;
 			}
 			boolean allBooked = true;
@@ -227,16 +218,8 @@ public class SeriesBookings {
 	}
 
 	private void end(Series series, SeriesStatus end, @Nullable String why) {
-		Series current = this.mongo.findById(series.id(), Series.class);
-		if (current != null) {
-			store(current, current.with(end, why));
-		}
-		this.mongo.remove(Query.query(Criteria.where("_id").is(series.id())), PENDING);
-	}
-
-	private void store(Series before, Series next) {
-		this.mongo.findAndReplace(
-				Query.query(Criteria.where("_id").is(before.id()).and("version").is(before.version())), next);
+		this.store.byId(series.id()).ifPresent(current -> this.store.store(current, current.with(end, why)));
+		this.store.settled(series.id());
 	}
 
 	private void checkSpacing(CatalogTreatment treatment, List<Instant> starts) {
@@ -307,9 +290,6 @@ public class SeriesBookings {
 			.flatMap(slots -> slots.slots().stream())
 			.map(SlotRules.Slot::start)
 			.toList();
-	}
-
-	record Pending(@Id String id, Instant due) {
 	}
 
 }
