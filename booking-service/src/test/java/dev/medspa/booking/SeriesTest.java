@@ -158,6 +158,21 @@ class SeriesTest {
 			assertThat(owners(starts.get(i).toLocalDate())).contains(ids.get(i) + "#1")
 				.noneMatch(owner -> owner.startsWith("hold:"));
 		}
+		// moving one session re-checks the spacing against its neighbours; cancelling one
+		// keeps the rest
+		this.mvc
+			.perform(post("/api/staff/bookings/" + ids.get(1) + "/reschedule").with(Staff.owner())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"start\":\"" + iso(at(FIRST.plusWeeks(2), 10, 0)) + "\"}"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/series-spacing"));
+		this.mvc
+			.perform(post("/api/staff/bookings/" + ids.get(1) + "/cancel").with(Staff.owner())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\":\"Client travels\"}"))
+			.andExpect(status().isOk());
+		assertThat(List.of(ids.get(0), ids.get(2))).allSatisfy(
+				id -> assertThat(this.bookings.find(id).orElseThrow().status()).isEqualTo(BookingStatus.CONFIRMED));
 		// a session below the minimum spacing is refused before anything is held
 		bookSeries(consulted("tooclose@example.com", 11), List.of(at(FIRST, 11, 0), at(FIRST.plusWeeks(3), 11, 0)))
 			.andExpect(status().isUnprocessableEntity())
