@@ -1,11 +1,13 @@
 package dev.medspa.gateway.pages;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Booking from the browser, one step a page: treatment, location (or the earliest
@@ -71,17 +74,33 @@ class BookingPages {
 		return "client/book-location";
 	}
 
+	/**
+	 * The calendar of a location's days with free times. A rebooking link (the nudge for
+	 * the next session of a series, the note after a missed visit) opens it with the
+	 * practitioner of the booking it follows and the day from which to look; a
+	 * practitioner who no longer gives the treatment there, or a day that cannot be read,
+	 * lies in the past or beyond the horizon, is ignored: the plain calendar shows.
+	 * @param from the first day to offer, {@code yyyy-MM-dd}
+	 */
 	@GetMapping("/book/{treatmentId}/{locationId}")
 	String chooseDay(@PathVariable String treatmentId, @PathVariable String locationId,
 			@RequestParam(required = false) @Nullable YearMonth month,
-			@RequestParam(required = false) @Nullable String practitioner, Model model) {
+			@RequestParam(required = false) @Nullable String practitioner,
+			@RequestParam(required = false) @Nullable String from, Model model) {
 		TreatmentState treatment = treatment(treatmentId);
 		LocationState location = location(locationId);
+		List<Map<String, Object>> practitioners = this.services.practitioners(treatmentId, locationId);
+		Practitioner chosen = Practitioner.among(practitioners, practitioner);
+		LocalDate firstDay = firstDay(from, location.zoneId());
 		model.addAttribute("treatment", treatment);
 		model.addAttribute("location", location);
-		model.addAttribute("practitioner", blankToNull(practitioner));
-		model.addAttribute("practitioners", this.services.practitioners(treatmentId, locationId));
-		model.addAttribute("calendar", calendar(treatmentId, locationId, location.zoneId(), month, practitioner));
+		model.addAttribute("practitioner", (chosen != null) ? chosen.id() : null);
+		model.addAttribute("practitionerName", (chosen != null) ? chosen.name() : null);
+		model.addAttribute("practitioners", practitioners);
+		model.addAttribute("from", firstDay);
+		model.addAttribute("fromLabel", (firstDay != null) ? Times.day(firstDay) : null);
+		model.addAttribute("calendar", calendar(treatmentId, locationId, location.zoneId(), month,
+				(chosen != null) ? chosen.id() : null, firstDay));
 		model.addAttribute("base", "/book/" + treatmentId + "/" + locationId);
 		model.addAttribute("waitlistHref", "/waitlist/join?treatment=" + treatmentId + "&location=" + locationId);
 		return "client/book-day";
@@ -90,22 +109,50 @@ class BookingPages {
 	@GetMapping("/book/{treatmentId}/{locationId}/{date}")
 	String chooseTime(@PathVariable String treatmentId, @PathVariable String locationId,
 			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@RequestParam(required = false) @Nullable String practitioner, Model model) {
+			@RequestParam(required = false) @Nullable String practitioner,
+			@RequestParam(required = false) @Nullable String from, Model model) {
 		TreatmentState treatment = treatment(treatmentId);
 		LocationState location = location(locationId);
+		Practitioner chosen = (blankToNull(practitioner) == null) ? null
+				: Practitioner.among(this.services.practitioners(treatmentId, locationId), practitioner);
+		String practitionerId = (chosen != null) ? chosen.id() : null;
+		LocalDate firstDay = firstDay(from, location.zoneId());
 		model.addAttribute("treatment", treatment);
 		model.addAttribute("location", location);
 		model.addAttribute("date", date);
 		model.addAttribute("dayLabel", Times.day(date));
-		model.addAttribute("practitioner", blankToNull(practitioner));
-		model.addAttribute("times", times(treatmentId, location, date, practitioner));
+		model.addAttribute("practitioner", practitionerId);
+		model.addAttribute("practitionerName", (chosen != null) ? chosen.name() : null);
+		model.addAttribute("times", times(treatmentId, location, date, practitionerId));
 		model.addAttribute("zoneName", Times.zoneName(date, location.zoneId()));
 		model.addAttribute("holdAction", "/book/hold");
 		model.addAttribute("waitlistHref", "/waitlist/join?treatment=" + treatmentId + "&location=" + locationId
 				+ "&from=" + date + "&to=" + date);
-		model.addAttribute("back", "/book/" + treatmentId + "/" + locationId + "?month=" + YearMonth.from(date)
-				+ (blankToNull(practitioner) == null ? "" : "&practitioner=" + practitioner));
+		model.addAttribute("back",
+				"/book/" + treatmentId + "/" + locationId + "?month=" + YearMonth.from(date)
+						+ ((practitionerId == null) ? "" : "&practitioner=" + practitionerId)
+						+ ((firstDay == null) ? "" : "&from=" + firstDay));
 		return "client/book-time";
+	}
+
+	/**
+	 * The first day a rebooking link asks for, if it can be read and lies after today and
+	 * within the horizon; null for the plain calendar from today.
+	 */
+	private @Nullable LocalDate firstDay(@Nullable String from, String zoneId) {
+		if (blankToNull(from) == null) {
+			return null;
+		}
+		LocalDate day;
+		try {
+			day = LocalDate.parse(from.strip());
+		}
+		catch (DateTimeParseException unreadable) {
+			return null;
+		}
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneId.of(zoneId));
+		boolean bookable = day.isAfter(today) && !day.isAfter(today.plus(this.properties.bookingHorizon()));
+		return bookable ? day : null;
 	}
 
 	/** Takes a hold on the chosen time, so nobody else books it during checkout. */
@@ -135,7 +182,9 @@ class BookingPages {
 		catch (ServiceProblem problem) {
 			redirect.addFlashAttribute("problem", Problems.explain(problem));
 			LocalDate day = start.atZoneSameInstant(ZoneId.of(location.zoneId())).toLocalDate();
-			return "redirect:/book/" + treatmentId + "/" + locationId + "/" + day;
+			String chosen = blankToNull(practitioner);
+			return "redirect:/book/" + treatmentId + "/" + locationId + "/" + day + ((chosen == null) ? ""
+					: "?practitioner=" + UriUtils.encodeQueryParam(chosen, StandardCharsets.UTF_8));
 		}
 	}
 
@@ -268,13 +317,24 @@ class BookingPages {
 
 	CalendarMonth calendar(String treatmentId, String locationId, String zoneId, @Nullable YearMonth month,
 			@Nullable String practitioner) {
+		return calendar(treatmentId, locationId, zoneId, month, practitioner, null);
+	}
+
+	/**
+	 * A month of the calendar, with the days that have free times marked.
+	 * @param firstDay the first day to offer, if later than today (a rebooking link's due
+	 * day): the calendar opens at its month and offers nothing before it
+	 */
+	CalendarMonth calendar(String treatmentId, String locationId, String zoneId, @Nullable YearMonth month,
+			@Nullable String practitioner, @Nullable LocalDate firstDay) {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of(zoneId)));
 		LocalDate last = today.plus(this.properties.bookingHorizon());
-		YearMonth shown = month == null ? YearMonth.from(today) : month;
-		if (shown.isBefore(YearMonth.from(today)) || shown.isAfter(YearMonth.from(last))) {
-			shown = YearMonth.from(today);
+		LocalDate first = (firstDay != null && firstDay.isAfter(today) && !firstDay.isAfter(last)) ? firstDay : today;
+		YearMonth shown = month == null ? YearMonth.from(first) : month;
+		if (shown.isBefore(YearMonth.from(first)) || shown.isAfter(YearMonth.from(last))) {
+			shown = YearMonth.from(first);
 		}
-		LocalDate from = shown.atDay(1).isBefore(today) ? today : shown.atDay(1);
+		LocalDate from = shown.atDay(1).isBefore(first) ? first : shown.atDay(1);
 		LocalDate to = shown.atEndOfMonth().isAfter(last) ? last : shown.atEndOfMonth();
 		Set<LocalDate> available = new HashSet<>();
 		Map<String, Object> days = this.services.availableDays(treatmentId, locationId, from, to,
@@ -286,7 +346,7 @@ class BookingPages {
 				}
 			}
 		}
-		return CalendarMonth.of(shown, available, today, last);
+		return CalendarMonth.of(shown, available, first, last);
 	}
 
 	List<TimeChoice> times(String treatmentId, LocationState location, LocalDate date, @Nullable String practitioner) {
@@ -332,6 +392,26 @@ class BookingPages {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A practitioner the client chose, as the catalog names them. */
+	record Practitioner(String id, String name) {
+
+		/**
+		 * The practitioner of that id among those who give the treatment at the location,
+		 * or null if none was asked for or they are not (or no longer) among them.
+		 */
+		static @Nullable Practitioner among(List<Map<String, Object>> practitioners, @Nullable String id) {
+			if (blankToNull(id) == null) {
+				return null;
+			}
+			return practitioners.stream()
+				.filter(practitioner -> id.strip().equals(String.valueOf(practitioner.get("id"))))
+				.findFirst()
+				.map(practitioner -> new Practitioner(id.strip(), String.valueOf(practitioner.get("displayName"))))
+				.orElse(null);
+		}
+
 	}
 
 	/** A free start, with how it reads in the location's zone. */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -147,6 +149,9 @@ public class MessageComposer {
 		model.put("phone", location.phone());
 		model.put("manageUrl", manageUrl(plan));
 		model.put("bookingUrl", this.properties.bookingUrl());
+		if (message.step() == Step.REBOOK_NUDGE || message.step() == Step.NO_SHOW) {
+			model.put("rebookUrl", rebookUrl(plan, message, treatment, location));
+		}
 		String body = message.body() != null ? message.body() : treatment.preCare();
 		model.put("body", body == null ? "" : body);
 		return model;
@@ -158,6 +163,38 @@ public class MessageComposer {
 	 */
 	private String manageUrl(Plan plan) {
 		return this.properties.manageUrl() + this.links.token(plan.bookingId());
+	}
+
+	/**
+	 * The booking flow opened where the client left off: the same treatment, location and
+	 * practitioner, its calendar from the day the next session is due (the nudge) or from
+	 * today (the no-show note), never from a day already past. The gateway falls back to
+	 * the plain flow for a practitioner who left or a day it cannot read.
+	 */
+	private String rebookUrl(Plan plan, PlannedMessage message, TreatmentSummary treatment, LocationSummary location) {
+		LocalDate today = this.clock.instant().atZone(location.zone()).toLocalDate();
+		LocalDate from = today;
+		if (message.step() == Step.REBOOK_NUDGE) {
+			LocalDate due = plan.nextSessionDue(treatment);
+			if (due == null) {
+				due = message.dueAt().atZone(location.zone()).toLocalDate();
+			}
+			from = due.isAfter(today) ? due : today;
+		}
+		StringBuilder url = new StringBuilder(this.properties.bookingUrl());
+		if (url.charAt(url.length() - 1) != '/') {
+			url.append('/');
+		}
+		url.append(encode(plan.treatmentId())).append('/').append(encode(location.id()));
+		url.append('?');
+		if (plan.practitionerId() != null) {
+			url.append("practitioner=").append(encode(plan.practitionerId())).append('&');
+		}
+		return url.append("from=").append(from).toString();
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	private String subject(Step step, Plan plan, LocationSummary location) {

@@ -336,7 +336,12 @@ public class Dispatcher {
 		this.email.send(this.composer.email(plan, message, treatment, location, unsubscribe));
 	}
 
-	/** The booking's own state first, then what only other plans and preferences know. */
+	/**
+	 * The booking's own state first, then what only other plans and preferences know: a
+	 * nudge has no point once the next session is booked, the client waits on the
+	 * waitlist for the treatment (a nudge planned after they joined), or the series is
+	 * complete.
+	 */
 	private @Nullable String staleReason(Plan plan, PlannedMessage message) {
 		String stale = plan.staleReason(message);
 		if (stale != null || message.step() != Step.REBOOK_NUDGE) {
@@ -351,6 +356,9 @@ public class Dispatcher {
 					&& plan.completedAt() != null && other.start().isAfter(plan.completedAt()));
 		if (booked) {
 			return "the next session is booked already";
+		}
+		if (series.stream().anyMatch(Plan::waiting)) {
+			return Plan.JOINED_WAITLIST;
 		}
 		int sessions = this.catalog.treatment(plan.treatmentId()).map(TreatmentSummary::sessions).orElse(0);
 		long done = series.stream().filter(other -> other.status() == BookingStatus.COMPLETED).count();

@@ -2,6 +2,7 @@ package dev.medspa.notification.plan;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -45,14 +46,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * (its id is then {@code waitlist-<entry id>}, its versions the place's, its location,
  * time and zone those of the latest offer or of the place's wish; no location and UTC
  * while the waiter takes any location and has had no offer)
+ * @param practitionerId who gives the treatment, as last heard of; null for a place on a
+ * waitlist, for a booking confirmed under schema version 1, and for a plan stored before
+ * it was kept
  */
 @Document("plans")
 public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersion, BookingStatus status,
 		String treatmentId, @Nullable String locationId, String zoneId, Instant start, Instant end, Recipient client,
 		@Nullable String manageToken, @Nullable Instant completedAt, List<PlannedMessage> messages,
-		@Nullable Instant nextDueAt, long revision, @Nullable WaitlistPlace waitlist) {
+		@Nullable Instant nextDueAt, long revision, @Nullable WaitlistPlace waitlist, @Nullable String practitionerId) {
 
 	private static final String WAITLIST_PREFIX = "waitlist-";
+
+	/** Why a nudge is not sent to a client on the waitlist for the same treatment. */
+	public static final String JOINED_WAITLIST = "the client joined the waitlist for this treatment";
 
 	public Plan {
 		messages = List.copyOf(messages);
@@ -70,7 +77,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		Plan plan = new Plan(event.bookingId().value(), event.bookingVersion(), event.bookingVersion(),
 				BookingStatus.CONFIRMED, treatment.id(), location.id(), location.zoneId(), event.start(), event.end(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
-				List.of(), null, 0, null);
+				List.of(), null, 0, null, (event.practitionerId() != null) ? event.practitionerId().value() : null);
 		return plan.plan(Step.CONFIRMATION, null, event.bookingVersion(), event.confirmedAt(), null)
 			.planBeforeStart(treatment, rules, event.confirmedAt());
 	}
@@ -96,7 +103,8 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				this.manageToken, this.completedAt,
 				cancelPlanned(step -> step.anchoredToStart() || step == Step.CONFIRMATION || step == Step.UPDATE,
 						"the booking moved (version " + event.bookingVersion() + ")"),
-				null, this.revision, this.waitlist);
+				null, this.revision, this.waitlist,
+				(event.practitionerId() != null) ? event.practitionerId().value() : this.practitionerId);
 		return moved.plan(Step.UPDATE, null, event.bookingVersion(), event.rescheduledAt(), null)
 			.planBeforeStart(treatment, rules, event.rescheduledAt());
 	}
@@ -109,7 +117,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.CANCELLED,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the booking was cancelled"), null, this.revision,
-				this.waitlist)
+				this.waitlist, this.practitionerId)
 			.plan(Step.CANCELLATION, null, event.bookingVersion(), event.cancelledAt(), null);
 	}
 
@@ -120,7 +128,8 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	public Plan clientErased(BookingClientErased event) {
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, Recipient.erased(), null, this.completedAt,
-				cancelPlanned(step -> true, "the client's data was erased"), null, this.revision, this.waitlist);
+				cancelPlanned(step -> true, "the client's data was erased"), null, this.revision, this.waitlist,
+				this.practitionerId);
 	}
 
 	/** The client is here: reminders still planned have no point any more. */
@@ -128,7 +137,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.CHECKED_IN,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(Step::anchoredToStart, "the client checked in"), null, this.revision,
-				this.waitlist);
+				this.waitlist, this.practitionerId);
 	}
 
 	/**
@@ -139,7 +148,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		Plan done = new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.COMPLETED,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				event.completedAt(), cancelPlanned(Step::anchoredToStart, "the treatment took place"), null,
-				this.revision, this.waitlist);
+				this.revision, this.waitlist, this.practitionerId);
 		ZoneId zone = zone();
 		for (TreatmentSummary.Aftercare step : treatment.aftercareSteps()) {
 			Instant due = rules.quietHours().later(after(event.completedAt(), step.offset(), zone), zone);
@@ -154,13 +163,49 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	}
 
 	/**
+	 * The day the next session of the series falls due, in the location's zone: the
+	 * recorded completion plus the series' spacing (before quiet hours move the nudge).
+	 * @return null until the treatment is completed, or for a treatment not given as a
+	 * series
+	 */
+	public @Nullable LocalDate nextSessionDue(TreatmentSummary treatment) {
+		if (this.completedAt == null || treatment.nextSessionAfter() == null) {
+			return null;
+		}
+		return this.completedAt.atZone(zone()).plus(treatment.nextSessionAfter()).toLocalDate();
+	}
+
+	/**
+	 * The client joined the waitlist for this plan's treatment: the nudge to book the
+	 * next session, if still planned, has no point any more (the waitlist offers them a
+	 * time).
+	 * @return the plan with the nudge cancelled, or empty if no nudge is planned
+	 */
+	public Optional<Plan> clientJoinedWaitlist() {
+		boolean nudgePlanned = this.messages.stream()
+			.anyMatch(message -> message.step() == Step.REBOOK_NUDGE && message.status() == MessageStatus.PLANNED);
+		if (!nudgePlanned) {
+			return Optional.empty();
+		}
+		return Optional.of(new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status,
+				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
+				this.completedAt, cancelPlanned(step -> step == Step.REBOOK_NUDGE, JOINED_WAITLIST), null,
+				this.revision, this.waitlist, this.practitionerId));
+	}
+
+	/** Whether this is a place on the waitlist that still lasts. */
+	public boolean waiting() {
+		return this.waitlist != null && this.status == BookingStatus.WAITING;
+	}
+
+	/**
 	 * The client did not come: whatever is planned goes, and an offer to rebook comes.
 	 */
 	public Plan noShow(BookingNoShow event, PlanRules rules) {
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.NO_SHOW,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the client did not come"), null, this.revision,
-				this.waitlist)
+				this.waitlist, this.practitionerId)
 			.plan(Step.NO_SHOW, null, event.bookingVersion(), rules.quietHours().later(event.recordedAt(), zone()),
 					null);
 	}
@@ -180,7 +225,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				BookingStatus.WAITING, event.treatmentId().value(), (location != null) ? location.id() : null,
 				(location != null) ? location.zoneId() : "UTC", event.joinedAt(), event.joinedAt(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
-				List.of(), null, 0, WaitlistPlace.of(event));
+				List.of(), null, 0, WaitlistPlace.of(event), null);
 		return plan.plan(Step.WAITLIST_JOINED, null, event.entryVersion(), event.joinedAt(), null);
 	}
 
@@ -193,7 +238,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(waitlistId(event.entryId()), event.entryVersion() - 1, event.entryVersion() - 1,
 				BookingStatus.WAITING, event.treatmentId().value(), location.id(), location.zoneId(), event.start(),
 				event.end(), Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()),
-				null, null, List.of(), null, 0, WaitlistPlace.unknownWishes(event.entryId()))
+				null, null, List.of(), null, 0, WaitlistPlace.unknownWishes(event.entryId()), null)
 			.offered(event, location);
 	}
 
@@ -208,7 +253,8 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		Plan offered = new Plan(this.bookingId, event.entryVersion(), event.entryVersion(), BookingStatus.WAITING,
 				this.treatmentId, location.id(), location.zoneId(), event.start(), event.end(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()),
-				this.manageToken, this.completedAt, this.messages, null, this.revision, this.waitlist);
+				this.manageToken, this.completedAt, this.messages, null, this.revision, this.waitlist,
+				this.practitionerId);
 		boolean planned = this.messages.stream()
 			.anyMatch(message -> message.offer() != null && message.offer().offerId().equals(event.offerId()));
 		if (planned) {
@@ -228,7 +274,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.entryVersion(), this.scheduleVersion, BookingStatus.LEFT,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the place on the waitlist ended"), null, this.revision,
-				this.waitlist);
+				this.waitlist, this.practitionerId);
 	}
 
 	/**
@@ -305,7 +351,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	public Plan nextRevision() {
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
-				this.messages, null, this.revision + 1, this.waitlist);
+				this.messages, null, this.revision + 1, this.waitlist, this.practitionerId);
 	}
 
 	private Plan planBeforeStart(TreatmentSummary treatment, PlanRules rules, Instant now) {
@@ -368,7 +414,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	private Plan withMessages(List<PlannedMessage> messages) {
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
-				messages, null, this.revision, this.waitlist);
+				messages, null, this.revision, this.waitlist, this.practitionerId);
 	}
 
 	/**

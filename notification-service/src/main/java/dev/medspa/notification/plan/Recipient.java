@@ -21,7 +21,12 @@ public record Recipient(String name, String email, String normalizedEmail, @Null
 	 */
 	public static Recipient of(String name, String email, @Nullable String phone, boolean consentToSms) {
 		String clean = name.replaceAll("\\p{Cntrl}", " ").strip();
-		return new Recipient(clean, email.strip(), email.strip().toLowerCase(Locale.ROOT), phone, consentToSms);
+		return new Recipient(clean, email.strip(), normalize(email), phone, consentToSms);
+	}
+
+	/** An address as plans are listed by it: trimmed and lower-cased. */
+	public static String normalize(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
 	/** What a plan keeps of a client whose data was erased: nothing. */

@@ -13,6 +13,7 @@ import dev.medspa.notification.plan.MessagesDue;
 import dev.medspa.notification.plan.Plan;
 import dev.medspa.notification.plan.PlanService.CatalogNotYetKnown;
 import dev.medspa.notification.plan.PlanStore;
+import dev.medspa.notification.plan.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,14 +65,33 @@ public class WaitlistService {
 	private void joined(WaitlistJoined event) {
 		String id = Plan.waitlistId(event.entryId());
 		if (this.plans.find(id).isPresent()) {
+			withdrawNudges(event);
 			return;
 		}
 		treatment(event.treatmentId().value());
 		LocationSummary location = (event.locationId() != null) ? location(event.locationId().value()) : null;
+		withdrawNudges(event);
 		Plan plan = Plan.joinedWaitlist(event, location);
 		if (this.plans.insert(plan)) {
 			log.info("Waitlist place {} joined", event.entryId());
 			due(plan);
+		}
+	}
+
+	/**
+	 * The client is on the waitlist for the treatment now: a nudge to book its next
+	 * session, still planned on one of their bookings (found by their address, as every
+	 * read is by {@code _id}), is cancelled. Done before the place's plan is stored and
+	 * again on a redelivered join, so a crash in between leaves no nudge behind.
+	 */
+	private void withdrawNudges(WaitlistJoined event) {
+		String email = Recipient.normalize(event.client().email());
+		for (Plan booking : this.plans.ofClient(email, event.treatmentId().value())) {
+			if (booking.waitlist() == null) {
+				this.plans.update(booking, Plan::clientJoinedWaitlist)
+					.ifPresent(withdrawn -> log.info("Rebooking nudge of booking {} cancelled: {}",
+							withdrawn.bookingId(), Plan.JOINED_WAITLIST));
+			}
 		}
 	}
 
