@@ -101,6 +101,9 @@ class WaitlistTest {
 	@Autowired
 	io.micrometer.core.instrument.MeterRegistry meters;
 
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
@@ -167,6 +170,15 @@ class WaitlistTest {
 		cancel(booked);
 
 		String offer = awaitOffer(ana);
+		// the round is left announced, unleased and due when the offer runs out
+		String offerId = offer.substring(0, offer.lastIndexOf('.'));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			dev.medspa.booking.waitlist.Round round = this.mongo.findById(
+					dev.medspa.booking.waitlist.Round.idOfOffer(offerId), dev.medspa.booking.waitlist.Round.class);
+			assertThat(round.leaseUntil()).isNull();
+			assertThat(round.due()).isEqualTo(round.offer(offerId).orElseThrow().expiresAt());
+			assertThat(round.offers()).allSatisfy(made -> assertThat(made.announced()).isTrue());
+		});
 		this.mvc.perform(get("/api/waitlist/" + ben)).andExpect(jsonPath("$.status").value("WAITING"));
 		this.mvc.perform(get("/api/waitlist/" + evening)).andExpect(jsonPath("$.status").value("WAITING"));
 		// the slot is held for ana: nobody else can book it meanwhile

@@ -186,7 +186,7 @@ public class Offers {
 			for (Round.Offer offer : round.open()) {
 				if (!offer.announced()) {
 					announce(round, offer, now);
-					round = round.announced(offer.id(), offer.expiresAt());
+					round = round.announced(offer.id());
 				}
 			}
 			Round settled = round.waitUntil(expiresAt);
@@ -263,7 +263,7 @@ public class Offers {
 		}
 		for (Round.Offer offer : made) {
 			announce(offering, offer, now);
-			offering = offering.announced(offer.id(), expiresAt);
+			offering = offering.announced(offer.id());
 			count("offered");
 		}
 		this.store.store(offering.waitUntil(expiresAt));

@@ -96,13 +96,17 @@ public record Round(@Id String id, String treatmentId, String locationId, String
 				this.onlyFor);
 	}
 
-	Round announced(String offerId, Instant due) {
+	/**
+	 * The offer marked as on its way to its waiter: part of the change that stores it, so
+	 * the version is left to that change.
+	 */
+	Round announced(String offerId) {
 		List<Offer> next = this.offers.stream()
 			.map(offer -> offer.id().equals(offerId) ? offer.announcedNow() : offer)
 			.toList();
 		return new Round(this.id, this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.createdAt,
-				this.status, due, this.leaseUntil, this.attempt, this.holdId, next, this.closedAt, this.outcome,
-				this.version + 1, this.onlyFor);
+				this.status, this.due, this.leaseUntil, this.attempt, this.holdId, next, this.closedAt, this.outcome,
+				this.version, this.onlyFor);
 	}
 
 	/** One offer was claimed: the others of the round are taken. */

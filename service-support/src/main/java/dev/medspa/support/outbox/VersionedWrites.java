@@ -11,7 +11,8 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * One change of a versioned document with an embedded outbox, as one atomic update: it
  * matches only the version the change was decided on, sets the new state and appends the
- * change's event to the outbox, leaving the events still pending there untouched.
+ * change's event to the outbox, leaving the events still pending there untouched. A
+ * property that became null is removed, so the stored state is the new state.
  */
 public final class VersionedWrites {
 
@@ -35,6 +36,18 @@ public final class VersionedWrites {
 		state.remove(OutboxCollection.FIELD);
 		Update update = new Update();
 		state.forEach(update::set);
+		// the converter leaves null properties out; a property that became null is
+		// cleared
+		this.mongo.getConverter()
+			.getMappingContext()
+			.getRequiredPersistentEntity(next.getClass())
+			.doWithProperties(
+					(org.springframework.data.mapping.PropertyHandler<org.springframework.data.mongodb.core.mapping.MongoPersistentProperty>) property -> {
+						if (!property.isIdProperty() && !state.containsKey(property.getFieldName())
+								&& !OutboxCollection.FIELD.equals(property.getFieldName())) {
+							update.unset(property.getFieldName());
+						}
+					});
 		if (event != null) {
 			Document pending = new Document();
 			this.mongo.getConverter().write(event, pending);
