@@ -29,13 +29,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * A location's waitlist as staff see it: who waits, in order, for what and when, and what
  * became of every offer they were sent; managers and owners choose how freed slots are
- * offered (to the first in line, or to several at once, the first to book winning).
- * booking-service decides who may see and change what from the member's token.
+ * offered (to the first in line, or to several at once, the first to book winning) and
+ * see how many freed times the waitlist refilled; any of the location's staff can offer a
+ * time to one waiter by hand. booking-service decides who may see and change what from
+ * the member's token.
  */
 @Controller
 class WaitlistStaffPages {
 
 	private static final List<String> MODES = List.of("FIRST_IN_LINE", "SEVERAL_AT_ONCE");
+
+	/** How many months of refill figures managers see. */
+	private static final int REFILL_MONTHS = 6;
 
 	private final Services services;
 
@@ -93,8 +98,104 @@ class WaitlistStaffPages {
 		model.addAttribute("treatment", filter);
 		model.addAttribute("waiters", waiters(this.services.staffWaitlist(locationId, filter), location, treatments));
 		model.addAttribute("settings", settings(locationId));
-		model.addAttribute("canChangeSettings", account.has(StaffRole.MANAGER) || account.has(StaffRole.OWNER));
+		boolean manages = account.has(StaffRole.MANAGER) || account.has(StaffRole.OWNER);
+		model.addAttribute("canChangeSettings", manages);
+		if (manages) {
+			try {
+				model.addAttribute("refills", refills(this.services.waitlistRefills(locationId, REFILL_MONTHS)));
+			}
+			catch (ServiceProblem problem) {
+				model.addAttribute("refillsProblem", Problems.summary(problem));
+			}
+		}
 		return "staff/waitlist";
+	}
+
+	/**
+	 * Offers a time to one waiter by hand: booking-service holds it and sends the offer
+	 * as it sends any; a time that is not free, or a place that is no longer waiting, is
+	 * said.
+	 * @param start the local date and time at the location ({@code yyyy-MM-ddTHH:mm})
+	 * @param treatment the waitlist's filter, kept on the way back
+	 */
+	@PostMapping("/staff/waitlist/{locationId}/offers")
+	String offer(@PathVariable String locationId, @RequestParam String entryId, @RequestParam String start,
+			@RequestParam(required = false) @Nullable String client,
+			@RequestParam(required = false) @Nullable String treatment, Authentication member,
+			RedirectAttributes redirect) {
+		StaffAccount account = account(member);
+		if (!worksAt(account, locationId)) {
+			throw new AccessDeniedException("Not at this location");
+		}
+		LocationState location = this.catalog.location(locationId)
+			.orElseThrow(() -> new PageNotFound("No location has this id."));
+		String back = UriComponentsBuilder.fromPath("/staff/waitlist/{location}")
+			.queryParamIfPresent("treatment", java.util.Optional.ofNullable(BookingPages.blankToNull(treatment)))
+			.buildAndExpand(locationId)
+			.encode()
+			.toUriString();
+		OffsetDateTime at;
+		try {
+			at = java.time.LocalDateTime.parse(start.strip())
+				.atZone(java.time.ZoneId.of(location.zoneId()))
+				.toOffsetDateTime();
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			redirect.addFlashAttribute("problem", "Give the time to offer as a day and a time.");
+			return "redirect:" + back;
+		}
+		String whom = BookingPages.blankToNull(client) == null ? "" : " to " + client.strip();
+		try {
+			this.services.offerByHand(entryId, locationId, at);
+			redirect.addFlashAttribute("done",
+					"Offered " + Times.full(at, location.zoneId()) + whom + "; they have 30 minutes to book it.");
+		}
+		catch (ServiceProblem problem) {
+			redirect.addFlashAttribute("problem", problem.status() == 409
+					? "Not offered" + whom + ": " + problem.detail() : Problems.summary(problem));
+		}
+		return "redirect:" + back;
+	}
+
+	/**
+	 * The months as rows of the table and the chart: the numbers, and each bar's width as
+	 * a share of the busiest month.
+	 */
+	static List<Map<String, Object>> refills(List<Map<String, Object>> months) {
+		int most = 0;
+		for (Map<String, Object> month : months) {
+			most = Math.max(most, Math.max(count(month.get("freed")), count(month.get("refilled"))));
+		}
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (Map<String, Object> month : months) {
+			int freed = count(month.get("freed"));
+			int refilled = count(month.get("refilled"));
+			Object median = month.get("medianMinutesToRefill");
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("label", monthLabel(String.valueOf(month.get("month"))));
+			row.put("freed", freed);
+			row.put("refilled", refilled);
+			row.put("share", freed == 0 ? "–" : Math.round(100.0 * refilled / freed) + "%");
+			row.put("median", median instanceof Number minutes ? minutes.longValue() + " min" : "–");
+			row.put("freedWidth", most == 0 ? 0 : Math.round(100.0 * freed / most));
+			row.put("refilledWidth", most == 0 ? 0 : Math.round(100.0 * refilled / most));
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	private static int count(@Nullable Object value) {
+		return value instanceof Number number ? number.intValue() : 0;
+	}
+
+	private static String monthLabel(String month) {
+		try {
+			return java.time.YearMonth.parse(month)
+				.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.US));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return month;
+		}
 	}
 
 	@PostMapping("/staff/waitlist/{locationId}/settings")

@@ -37,7 +37,7 @@ class ApiRoutes {
 				"/api/staff/bookings/**", "/api/staff/day-sheets/**", "/api/staff/agenda/**", "/api/staff/attention",
 				"/api/staff/affected-bookings", "/api/staff/clients/erase", "/api/staff/dead-letters/booking-service",
 				"/api/staff/dead-letters/booking-service/**", "/api/waitlist", "/api/waitlist/**",
-				"/api/staff/waitlist", "/api/staff/waitlist/**");
+				"/api/staff/waitlist", "/api/staff/waitlist/**", "/api/series", "/api/series/**", "/api/staff/series");
 	}
 
 	@Bean

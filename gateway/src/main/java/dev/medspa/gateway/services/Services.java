@@ -240,6 +240,38 @@ public class Services {
 		return body(this.booking.post().uri("/api/waitlist/offers/{token}/claim", token).retrieve().body(MAP));
 	}
 
+	// series, public: a whole course in one request
+
+	/**
+	 * The sessions of a treatment's course from a first start, at its recommended
+	 * spacing, each with the free start nearest the same time of day (null when that week
+	 * has none); a 422 {@code not-a-series} problem for a treatment not given as a
+	 * course.
+	 */
+	public List<Map<String, Object>> seriesProposal(String treatment, String location, OffsetDateTime first) {
+		// as URI variables, so that the offset's "+" is encoded and not read as a space
+		List<Map<String, Object>> proposal = this.booking.get()
+			.uri("/api/series/proposal?treatment={treatment}&location={location}&first={first}", treatment, location,
+					first.toString())
+			.retrieve()
+			.body(LIST);
+		return proposal == null ? List.of() : proposal;
+	}
+
+	/**
+	 * Books every session of a course or none; answers the series' id and each session as
+	 * booking answers it (with its manage link), or a problem such as 409
+	 * {@code series-session-unavailable} naming the session and its nearest free starts.
+	 */
+	public Map<String, Object> bookSeries(Map<String, Object> request) {
+		return body(this.booking.post()
+			.uri("/api/series")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(request))
+			.retrieve()
+			.body(MAP));
+	}
+
 	// waitlist, staff
 
 	/** The waiters of a location (of one treatment, when given), in order. */
@@ -268,6 +300,41 @@ public class Services {
 			.body(json(settings))
 			.retrieve()
 			.body(MAP));
+	}
+
+	/**
+	 * How many freed times the waitlist refilled at a location, month by month (oldest
+	 * first), with the median minutes to refill; managers and owners only (403 else).
+	 */
+	public List<Map<String, Object>> waitlistRefills(String location, int months) {
+		List<Map<String, Object>> refills = this.booking.get()
+			.uri(uri -> uri.path("/api/staff/waitlist/refills")
+				.queryParam("locationId", location)
+				.queryParam("months", months)
+				.build())
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(LIST);
+		return refills == null ? List.of() : refills;
+	}
+
+	/**
+	 * Offers a time to one waiter by hand (202); a 409 problem {@code cannot-offer} when
+	 * the time is not free, {@code not-waiting} when the place is over or has an offer
+	 * open.
+	 */
+	public void offerByHand(String entryId, String location, OffsetDateTime start) {
+		Map<String, Object> offer = new LinkedHashMap<>();
+		offer.put("entryId", entryId);
+		offer.put("locationId", location);
+		offer.put("start", start.toString());
+		this.booking.post()
+			.uri("/api/staff/waitlist/offers")
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(offer))
+			.retrieve()
+			.toBodilessEntity();
 	}
 
 	// staff, with the member's token

@@ -37,6 +37,7 @@ import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -134,6 +135,84 @@ class WaitlistStaffPagesSliceTest {
 		this.mvc.perform(get("/staff/waitlist/scottsdale").principal(signedIn("desk@clinic.example")))
 			.andExpect(status().isForbidden());
 		verify(this.services, never()).staffWaitlist("scottsdale", null);
+	}
+
+	@Test
+	void aManagerSeesTheRefillsOfTheLastSixMonthsAsATableAndBars() throws Exception {
+		member("manager@clinic.example", StaffRole.MANAGER);
+		java.util.Map<String, Object> quiet = new java.util.HashMap<>();
+		quiet.put("month", "2026-11");
+		quiet.put("freed", 2);
+		quiet.put("refilled", 0);
+		quiet.put("medianMinutesToRefill", null);
+		given(this.services.waitlistRefills("walnut-creek", 6)).willReturn(
+				List.of(Map.of("month", "2026-10", "freed", 4, "refilled", 3, "medianMinutesToRefill", 12), quiet));
+
+		this.mvc.perform(get("/staff/waitlist/walnut-creek").principal(signedIn("manager@clinic.example")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"refills-table\"")))
+			.andExpect(content().string(containsString("<th scope=\"row\">October 2026</th>")))
+			.andExpect(content().string(containsString("<td>75%</td>")))
+			.andExpect(content().string(containsString("<td>12 min</td>")))
+			.andExpect(content().string(containsString("id=\"refills-chart\"")))
+			.andExpect(content().string(containsString("<figcaption>")))
+			.andExpect(content().string(containsString("style=\"width: 100%\"")))
+			.andExpect(content().string(containsString("style=\"width: 75%\"")))
+			.andExpect(content().string(containsString("3 refilled, median 12 min")))
+			.andExpect(content().string(containsString("0 refilled</span>")));
+	}
+
+	@Test
+	void theFrontDeskDoesNotSeeTheRefills() throws Exception {
+		member("desk@clinic.example", StaffRole.FRONT_DESK);
+		this.mvc.perform(get("/staff/waitlist/walnut-creek").principal(signedIn("desk@clinic.example")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"refills\""))))
+			.andExpect(content().string(containsString("id=\"offer-w1\"")));
+		verify(this.services, never()).waitlistRefills(anyString(), org.mockito.ArgumentMatchers.anyInt());
+	}
+
+	@Test
+	void staffOfferATimeToOneWaiterByHand() throws Exception {
+		member("desk@clinic.example", StaffRole.FRONT_DESK);
+		this.mvc.perform(get("/staff/waitlist/walnut-creek").principal(signedIn("desk@clinic.example")))
+			.andExpect(content().string(containsString("action=\"/staff/waitlist/walnut-creek/offers\"")))
+			.andExpect(content().string(containsString("type=\"datetime-local\" name=\"start\"")))
+			.andExpect(content().string(containsString("name=\"entryId\" value=\"w1\"")));
+
+		this.mvc
+			.perform(post("/staff/waitlist/walnut-creek/offers").principal(signedIn("desk@clinic.example"))
+				.param("entryId", "w1")
+				.param("client", "Ana Gomez")
+				.param("start", "2026-12-04T10:00"))
+			.andExpect(redirectedUrl("/staff/waitlist/walnut-creek"))
+			.andExpect(flash().attribute("done", containsString("they have 30 minutes")))
+			.andExpect(flash().attribute("done", containsString("Friday, December 4, 2026 at 10:00 AM PST")));
+		verify(this.services).offerByHand("w1", "walnut-creek",
+				java.time.OffsetDateTime.parse("2026-12-04T10:00-08:00"));
+	}
+
+	@Test
+	void anOfferThatCannotBeMadeSaysWhy() throws Exception {
+		member("desk@clinic.example", StaffRole.FRONT_DESK);
+		org.mockito.BDDMockito
+			.willThrow(new dev.medspa.gateway.services.ServiceProblem(409, "cannot-offer",
+					"That time is not free at Walnut Creek", Map.of()))
+			.given(this.services)
+			.offerByHand(anyString(), anyString(), any());
+
+		this.mvc
+			.perform(post("/staff/waitlist/walnut-creek/offers").principal(signedIn("desk@clinic.example"))
+				.param("entryId", "w1")
+				.param("treatment", "microneedling")
+				.param("start", "2026-12-04T10:00"))
+			.andExpect(redirectedUrl("/staff/waitlist/walnut-creek?treatment=microneedling"))
+			.andExpect(flash().attribute("problem", containsString("That time is not free at Walnut Creek")));
+		this.mvc
+			.perform(post("/staff/waitlist/scottsdale/offers").principal(signedIn("desk@clinic.example"))
+				.param("entryId", "w1")
+				.param("start", "2026-12-04T10:00"))
+			.andExpect(status().isForbidden());
 	}
 
 	private void member(String email, StaffRole role) {
