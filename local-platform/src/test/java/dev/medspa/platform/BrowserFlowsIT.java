@@ -568,6 +568,94 @@ class BrowserFlowsIT {
 		assertAccessible("staff-waitlist");
 	}
 
+	/**
+	 * A client whose consultation is done books the whole micro-needling course on the
+	 * pages: the proposal, the e-mail code, and one confirmation page with a manage link
+	 * for every session.
+	 */
+	@Test
+	void aConsultedClientBooksTheWholeCourseOnThePages() throws Exception {
+		String email = "course-" + System.nanoTime() + "@example.com";
+		completedConsultation(email);
+		ZoneId zone = ZoneId.of("America/Los_Angeles");
+		this.browser.open(platform.site() + "/treatments/microneedling");
+		this.browser.go(By.id("series-link"));
+		this.browser.go(By.id("series-at-walnut-creek"));
+		setDate(this.browser.find(By.id("series-date")), java.time.LocalDate.now(zone).plusDays(3).toString());
+		this.browser.go(By.id("show-times"));
+		this.browser.go(By.id("first-0"));
+		assertThat(this.browser.find(By.id("session-3-time")).getAttribute("value")).isNotBlank();
+		this.browser.screenshot("series-plan");
+		assertAccessible("series-plan");
+		this.browser.find(By.id("name")).sendKeys("Cora Course");
+		this.browser.find(By.id("email")).sendKeys(email);
+		this.browser.find(By.id("phone")).sendKeys("+1 925 555 0177");
+		this.browser.go(By.id("book-series"));
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> mailTo(email).stream().anyMatch(mail -> subject(mail).matches(".*: \\d{6}")));
+		String code = mailTo(email).stream()
+			.map(BrowserFlowsIT::subject)
+			.filter(subject -> subject.matches(".*: \\d{6}"))
+			.findFirst()
+			.orElseThrow()
+			.replaceAll(".*: ", "");
+		this.browser.find(By.id("emailCode")).sendKeys(code);
+		this.browser.go(By.id("book-series"));
+		assertThat(this.browser.find(By.id("series-booked")).getText()).isNotBlank();
+		this.browser.screenshot("series-booked");
+		assertAccessible("series-booked");
+		String second = this.browser.find(By.id("manage-link-2")).getAttribute("href");
+		assertThat(this.browser.all(By.id("manage-link-3"))).hasSize(1);
+		this.browser.open(second);
+		assertThat(this.browser.find(By.id("status")).getText()).isEqualTo("Confirmed");
+	}
+
+	/**
+	 * A consultation booked for the address later today, checked in and completed with
+	 * the platform's clocks moved to just after its start.
+	 */
+	private static void completedConsultation(String email) throws Exception {
+		String availability = get(
+				platform.site() + "/api/availability?treatment=microneedling-consultation&location=walnut-creek");
+		String start = field(availability, "earliest");
+		String token = InstallationTokens.owner(platform.signingKeyFile(), platform.site());
+		HttpResponse<String> booked = staffCall("POST", "/api/staff/bookings", token, """
+				{"treatmentId":"microneedling-consultation","locationId":"walnut-creek","start":"%s",
+				 "client":{"name":"Cora Course","email":"%s","phone":"+1 925 555 0177"}}
+				""".formatted(start, email));
+		assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+		String id = field(booked.body(), "id");
+		try {
+			platform.shiftClock(Duration.between(Instant.now(),
+					OffsetDateTime.parse(start).toInstant().plus(Duration.ofMinutes(20))));
+			assertThat(staffCall("POST", "/api/staff/bookings/" + id + "/check-in", token, "").statusCode())
+				.isEqualTo(200);
+			assertThat(staffCall("POST", "/api/staff/bookings/" + id + "/complete", token, "{}").statusCode())
+				.isEqualTo(200);
+		}
+		finally {
+			platform.shiftClock(Duration.ZERO);
+		}
+	}
+
+	private static String subject(MimeMessage mail) {
+		try {
+			return String.valueOf(mail.getSubject());
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static HttpResponse<String> staffCall(String method, String path, String token, String json)
+			throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(platform.site() + path))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.method(method, HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private int countRows(String table) {
 		return this.browser.all(By.cssSelector(table + " tbody tr")).size();
 	}
