@@ -143,7 +143,7 @@ class DueMessagesTest {
 								.stream()
 								.map(message -> message.step().immediate() ? sent(message) : message)
 								.toList(),
-							null, stored.revision(), stored.waitlist(), stored.practitionerId())));
+							null, stored.revision(), stored.waitlist(), stored.practitionerId(), stored.series())));
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ import dev.medspa.events.TreatmentId;
 import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.events.booking.BookingEvent;
 import dev.medspa.events.catalog.LocationState;
+import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.events.waitlist.WaitlistEvent;
 import dev.medspa.support.messaging.EventJson;
@@ -95,6 +97,26 @@ final class PipelineFixtures {
 				new PractitionerId("maya-chen"), "manage-" + bookingId);
 	}
 
+	/**
+	 * Session {@code session} (from 1) of a course booked in one go, as its event comes.
+	 */
+	static BookingConfirmed sessionConfirmed(String seriesId, List<String> sessions, int session, String email,
+			Instant start, Instant confirmedAt) {
+		String bookingId = sessions.get(session - 1);
+		return new BookingConfirmed(new BookingId(bookingId), 1, new TreatmentId(MICRONEEDLING),
+				new LocationId(WALNUT_CREEK), start, start.plus(Duration.ofMinutes(60)),
+				new BookingConfirmed.ClientContact("Ana Gomez", email, null, false), confirmedAt,
+				new PractitionerId("maya-chen"), null,
+				new BookingConfirmed.SeriesSession(seriesId, session, sessions.stream().map(BookingId::new).toList()));
+	}
+
+	/** The practitioner the fixtures' bookings name, as the catalog publishes them. */
+	void publishPractitioner() {
+		state(this.topics.practitioners(), "maya-chen", EventContracts.PRACTITIONER_STATE.type(),
+				new PractitionerState(new PractitionerId("maya-chen"), "Maya Chen", "aesthetician",
+						List.of("microneedling"), List.of(new LocationId(WALNUT_CREEK)), true, 1));
+	}
+
 	/** A mail sender to an SMTP server on loopback, quick to give up on a silent one. */
 	static org.springframework.mail.javamail.JavaMailSender mailSenderTo(int port) {
 		org.springframework.mail.javamail.JavaMailSenderImpl sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
@@ -157,6 +179,30 @@ final class PipelineFixtures {
 
 	static List<MimeMessage> mailTo(String address) {
 		return SharedInfrastructure.get().mail().receivedBy(address);
+	}
+
+	/** Every part of the given content type, as text, in the order of the message. */
+	static List<String> parts(Part message, String contentType) {
+		List<String> found = new ArrayList<>();
+		collect(message, contentType, found);
+		return found;
+	}
+
+	private static void collect(Part message, String contentType, List<String> found) {
+		try {
+			if (message.isMimeType("multipart/*")) {
+				Multipart multipart = (Multipart) message.getContent();
+				for (int i = 0; i < multipart.getCount(); i++) {
+					collect(multipart.getBodyPart(i), contentType, found);
+				}
+			}
+			else if (message.isMimeType(contentType)) {
+				found.add(read(message));
+			}
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The first part of the given content type, as text. */

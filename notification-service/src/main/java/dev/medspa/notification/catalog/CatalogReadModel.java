@@ -3,13 +3,17 @@ package dev.medspa.notification.catalog;
 import java.util.Optional;
 
 import dev.medspa.events.catalog.LocationState;
+import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.support.readmodel.VersionedDocuments;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The treatments and locations messages name; the newest version seen wins. */
+/**
+ * The treatments, locations and practitioners messages name; the newest version seen
+ * wins.
+ */
 @Repository
 public class CatalogReadModel {
 
@@ -30,6 +34,18 @@ public class CatalogReadModel {
 		return Optional.ofNullable(this.mongo.findById(id, LocationSummary.class));
 	}
 
+	/**
+	 * The practitioner as the catalog names them to clients; empty for one not heard of
+	 * (yet).
+	 */
+	public Optional<PractitionerSummary> practitioner(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, PractitionerSummary.class));
+	}
+
+	/**
+	 * Whether the treatments or locations are missing; practitioners are not counted, as
+	 * messages can do without their names.
+	 */
 	public boolean isEmpty() {
 		return this.mongo.estimatedCount(TreatmentSummary.class) == 0
 				|| this.mongo.estimatedCount(LocationSummary.class) == 0;
@@ -45,6 +61,13 @@ public class CatalogReadModel {
 				state.series() == null ? 0 : state.series().sessions(),
 				state.series() == null ? null : state.series().recommendedSpacing());
 		return this.versioned.saveIfNewer(this.mongo.getCollectionName(TreatmentSummary.class), summary.id(),
+				summary.version(), summary);
+	}
+
+	public boolean apply(PractitionerState state) {
+		PractitionerSummary summary = new PractitionerSummary(state.id().value(), state.displayName(), state.active(),
+				state.version());
+		return this.versioned.saveIfNewer(this.mongo.getCollectionName(PractitionerSummary.class), summary.id(),
 				summary.version(), summary);
 	}
 

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -97,6 +99,9 @@ public class MessageComposer {
 		if (message.step() == Step.OFFER) {
 			return offer(plan, message, treatment, location);
 		}
+		if (message.step() == Step.SERIES_CONFIRMATION) {
+			throw new IllegalArgumentException("A series' confirmation lists its sessions: see seriesConfirmation");
+		}
 		Map<String, Object> model = model(plan, message, treatment, location);
 		String subject = subject(message.step(), plan, location);
 		model.put("subject", subject);
@@ -105,6 +110,73 @@ public class MessageComposer {
 		return new Email(plan.client().email(), subject, render(this.text, name + ".txt", model),
 				render(this.html, name + ".html", model), invite(plan, message, location), unsubscribeUrl,
 				message.id());
+	}
+
+	/**
+	 * One confirmation for a course booked in one go: every session listed in order, each
+	 * with its time in its location's zone, its place, its practitioner where known and
+	 * its own manage link, and one calendar invite per session.
+	 * <p>
+	 * Each invite is a calendar of its own, as a separate {@code text/calendar}
+	 * attachment, made exactly as the single booking's ({@code <booking id>@medspa.dev},
+	 * SEQUENCE from the session's schedule version), so a later move or cancellation of
+	 * one session updates that one event. One VCALENDAR with several VEVENTs would be
+	 * smaller, but a scheduling message (iTIP, RFC 5546) with METHOD:REQUEST is about one
+	 * UID: components of different UIDs in one are outside the standard, and Outlook and
+	 * Gmail act on the first event only. Separate attachments are each a complete,
+	 * ordinary invite that every client can add; Apple Mail and Thunderbird offer each
+	 * one.
+	 * @param course the course's own plan (its client is the one told)
+	 * @param sessions the sessions to list, in order; at least one
+	 */
+	public Email seriesConfirmation(Plan course, PlannedMessage message, TreatmentSummary treatment,
+			List<Session> sessions) {
+		if (sessions.isEmpty()) {
+			throw new IllegalArgumentException("A series' confirmation lists at least one session");
+		}
+		LocationSummary first = sessions.get(0).location();
+		boolean onePlace = sessions.stream().allMatch(session -> session.location().id().equals(first.id()));
+		String place = this.properties.clinicName() + (onePlace ? " " + first.name() : "");
+		String subject = (sessions.size() == 1) ? "Your appointment at " + place + " is confirmed"
+				: "Your " + sessions.size() + " appointments at " + place + " are confirmed";
+		Map<String, Object> model = new HashMap<>();
+		model.put("subject", subject);
+		model.put("name", course.client().name());
+		model.put("clinic", this.properties.clinicName());
+		model.put("treatment", treatment.name());
+		model.put("count", sessions.size());
+		model.put("several", sessions.size() > 1);
+		model.put("phone", first.phone());
+		List<Map<String, Object>> listed = new ArrayList<>();
+		List<Attachment> invites = new ArrayList<>();
+		for (Session session : sessions) {
+			Plan plan = session.plan();
+			LocationSummary location = session.location();
+			Map<String, Object> row = new HashMap<>();
+			row.put("number", session.number());
+			row.put("when", WHEN.format(plan.start().atZone(location.zone())) + " (" + location.zoneId() + ")");
+			row.put("location", location.name());
+			row.put("address", location.address());
+			row.put("practitioner", (session.practitioner() != null) ? session.practitioner() : "");
+			row.put("manageUrl", manageUrl(plan));
+			listed.add(row);
+			invites.add(invite(plan, (int) Math.max(0, plan.scheduleVersion() - 1), false, location,
+					"session-" + session.number() + ".ics"));
+		}
+		model.put("sessions", listed);
+		return new Email(course.client().email(), subject, render(this.text, "series-confirmation.txt", model),
+				render(this.html, "series-confirmation.html", model), invites, null, message.id());
+	}
+
+	/**
+	 * One session listed in a series' confirmation.
+	 *
+	 * @param number which session of the course it is, from 1
+	 * @param plan the session's booking as last heard of
+	 * @param location where it takes place
+	 * @param practitioner who gives it, as the catalog names them, if known
+	 */
+	public record Session(int number, Plan plan, LocationSummary location, @Nullable String practitioner) {
 	}
 
 	/**
@@ -120,7 +192,7 @@ public class MessageComposer {
 		model.put("code", code);
 		model.put("minutes", validFor.toMinutes());
 		return new Email(to, subject, render(this.text, "email-code.txt", model),
-				render(this.html, "email-code.html", model), null, null, reference);
+				render(this.html, "email-code.html", model), List.of(), null, reference);
 	}
 
 	public Sms sms(Plan plan, PlannedMessage message, LocationSummary location) {
@@ -202,6 +274,8 @@ public class MessageComposer {
 		String day = DAY.format(plan.start().atZone(location.zone()));
 		return switch (step) {
 			case CONFIRMATION -> "Your appointment at " + place + " is confirmed";
+			case SERIES_CONFIRMATION ->
+				throw new IllegalArgumentException("A series' confirmation has its own subject");
 			case UPDATE -> "Your appointment at " + place + " has moved";
 			case CANCELLATION -> "Your appointment at " + place + " is cancelled";
 			case REMINDER -> "Reminder: your appointment at " + place + " on " + day;
@@ -234,7 +308,7 @@ public class MessageComposer {
 		model.put("weekdays", WaitlistWords.weekdays(place.weekdays()));
 		model.put("waitlistUrl", this.properties.waitlistUrl() + this.links.waitlistToken(place.entryId()));
 		return new Email(plan.client().email(), subject, render(this.text, "waitlist-joined.txt", model),
-				render(this.html, "waitlist-joined.html", model), null, null, message.id());
+				render(this.html, "waitlist-joined.html", model), List.of(), null, message.id());
 	}
 
 	/**
@@ -256,7 +330,7 @@ public class MessageComposer {
 		model.put("phone", location.phone());
 		model.put("offerUrl", offerUrl(offer));
 		return new Email(plan.client().email(), subject, render(this.text, "offer.txt", model),
-				render(this.html, "offer.html", model), null, null, message.id());
+				render(this.html, "offer.html", model), List.of(), null, message.id());
 	}
 
 	private Sms offerSms(Plan plan, PlannedMessage message, LocationSummary location) {
@@ -286,21 +360,29 @@ public class MessageComposer {
 		return DAY.format(place.from()) + " to " + DATE.format(place.to());
 	}
 
-	private @Nullable Attachment invite(Plan plan, PlannedMessage message, LocationSummary location) {
+	private List<Attachment> invite(Plan plan, PlannedMessage message, LocationSummary location) {
 		boolean cancelled = message.step() == Step.CANCELLATION;
 		if (!cancelled && message.step() != Step.CONFIRMATION && message.step() != Step.UPDATE) {
-			return null;
+			return List.of();
 		}
-		CalendarInvites.Invite invite = new CalendarInvites.Invite(plan.bookingId() + "@medspa.dev",
-				(int) Math.max(0, message.planVersion() - 1), cancelled, plan.start(), plan.end(), location.zone(),
+		return List.of(invite(plan, (int) Math.max(0, message.planVersion() - 1), cancelled, location,
+				cancelled ? "cancel.ics" : "invite.ics"));
+	}
+
+	/**
+	 * A booking's invite: its UID is the booking's, its SEQUENCE the booking version that
+	 * last set its time and place, less one, so each change replaces the same event.
+	 */
+	private Attachment invite(Plan plan, int sequence, boolean cancelled, LocationSummary location, String filename) {
+		CalendarInvites.Invite invite = new CalendarInvites.Invite(plan.bookingId() + "@medspa.dev", sequence,
+				cancelled, plan.start(), plan.end(), location.zone(),
 				"Appointment at " + this.properties.clinicName() + " " + location.name(),
 				location.name() + ", " + location.address(),
 				manageUrl(plan).isEmpty() ? "Call us at " + location.phone()
 						: "To see, move or cancel it: " + manageUrl(plan),
 				this.properties.from(), this.properties.clinicName(), plan.client().email(), plan.client().name(),
 				this.clock.instant());
-		return new Attachment(cancelled ? "cancel.ics" : "invite.ics", CalendarInvites.mediaType(invite),
-				CalendarInvites.render(invite));
+		return new Attachment(filename, CalendarInvites.mediaType(invite), CalendarInvites.render(invite));
 	}
 
 	private static String templateName(Step step) {

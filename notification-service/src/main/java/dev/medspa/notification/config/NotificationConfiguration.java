@@ -45,7 +45,7 @@ class NotificationConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics deadLetterTopics(TopicNames topics) {
 		return topics.deadLetterTopics(Topics.BOOKING_EVENTS, Topics.WAITLIST_EVENTS, Topics.TREATMENTS,
-				Topics.LOCATIONS);
+				Topics.LOCATIONS, Topics.PRACTITIONERS);
 	}
 
 	/**
@@ -84,7 +84,7 @@ class NotificationConfiguration {
 	PlanRules planRules(NotificationProperties properties) {
 		NotificationProperties.Plan plan = properties.plan();
 		return new PlanRules(new QuietHours(plan.quietStart(), plan.quietEnd()), plan.reminderBefore(),
-				plan.smsReminderBefore(), plan.preCareBefore());
+				plan.smsReminderBefore(), plan.preCareBefore(), plan.seriesWait());
 	}
 
 	/** Clients unsubscribe through the link in a message, without an account. */

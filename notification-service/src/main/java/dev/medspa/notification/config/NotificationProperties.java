@@ -65,10 +65,14 @@ public record NotificationProperties(@DefaultValue("bookings@clinic.example") @E
 	 * @param reminderBefore the e-mail reminder before the start
 	 * @param smsReminderBefore the SMS reminder before the start
 	 * @param preCareBefore the pre-care message before the start
+	 * @param seriesWait how long the confirmation of a course booked in one go waits for
+	 * its sessions' confirmations after the first arrived, before it goes with those that
+	 * did
 	 */
 	public record Plan(@DefaultValue("21:00") @NotNull LocalTime quietStart,
 			@DefaultValue("08:00") @NotNull LocalTime quietEnd, @DefaultValue("P1D") Duration reminderBefore,
-			@DefaultValue("PT2H") Duration smsReminderBefore, @DefaultValue("P2D") Duration preCareBefore) {
+			@DefaultValue("PT2H") Duration smsReminderBefore, @DefaultValue("P2D") Duration preCareBefore,
+			@DefaultValue("PT10M") Duration seriesWait) {
 	}
 
 }

@@ -23,6 +23,7 @@ import jakarta.annotation.PreDestroy;
 
 import dev.medspa.notification.catalog.CatalogReadModel;
 import dev.medspa.notification.catalog.LocationSummary;
+import dev.medspa.notification.catalog.PractitionerSummary;
 import dev.medspa.notification.catalog.TreatmentSummary;
 import dev.medspa.notification.compose.MessageComposer;
 import dev.medspa.notification.config.NotificationProperties;
@@ -37,6 +38,7 @@ import dev.medspa.notification.plan.Plan;
 import dev.medspa.notification.plan.PlanRules;
 import dev.medspa.notification.plan.PlanStore;
 import dev.medspa.notification.plan.PlannedMessage;
+import dev.medspa.notification.plan.Series;
 import dev.medspa.notification.plan.Step;
 import dev.medspa.notification.preferences.ContactPreferences;
 import dev.medspa.notification.sms.SmsSender;
@@ -331,6 +333,10 @@ public class Dispatcher {
 					java.util.Objects.requireNonNull(location, "an SMS names its location")));
 			return;
 		}
+		if (message.step() == Step.SERIES_CONFIRMATION) {
+			this.email.send(this.composer.seriesConfirmation(plan, message, treatment, sessions(plan)));
+			return;
+		}
 		String unsubscribe = message.step().optional()
 				? this.properties.unsubscribeUrl() + this.preferences.tokenFor(plan.client().normalizedEmail()) : null;
 		this.email.send(this.composer.email(plan, message, treatment, location, unsubscribe));
@@ -338,19 +344,33 @@ public class Dispatcher {
 
 	/**
 	 * The booking's own state first, then what only other plans and preferences know: a
+	 * series' confirmation has no point once every session it lists is cancelled; a
+	 * session's cancellation or move is news only once the client heard of the session; a
 	 * nudge has no point once the next session is booked, the client waits on the
 	 * waitlist for the treatment (a nudge planned after they joined), or the series is
 	 * complete.
 	 */
 	private @Nullable String staleReason(Plan plan, PlannedMessage message) {
 		String stale = plan.staleReason(message);
-		if (stale != null || message.step() != Step.REBOOK_NUDGE) {
+		if (stale != null) {
 			return stale;
+		}
+		if (message.step() == Step.SERIES_CONFIRMATION) {
+			return sessions(plan).isEmpty() ? "every session of the series was cancelled" : null;
+		}
+		if (message.step() == Step.CANCELLATION || message.step() == Step.UPDATE) {
+			return notToldOfTheSessionYet(plan, message);
+		}
+		if (message.step() != Step.REBOOK_NUDGE) {
+			return null;
 		}
 		if (this.preferences.optedOut(plan.client().normalizedEmail())) {
 			return "the client unsubscribed from reminders to rebook";
 		}
-		var series = this.plans.ofClient(plan.client().normalizedEmail(), plan.treatmentId());
+		var series = this.plans.ofClient(plan.client().normalizedEmail(), plan.treatmentId())
+			.stream()
+			.filter(other -> other.series() == null || !other.series().isCourse())
+			.toList();
 		boolean booked = series.stream()
 			.anyMatch(other -> (other.status() == BookingStatus.CONFIRMED || other.status() == BookingStatus.CHECKED_IN)
 					&& plan.completedAt() != null && other.start().isAfter(plan.completedAt()));
@@ -366,6 +386,64 @@ public class Dispatcher {
 			return "the series is complete";
 		}
 		return null;
+	}
+
+	/**
+	 * A session of a course booked in one go whose course's confirmation has not gone yet
+	 * (nor begun to: one being sent may list the session as it was) was never shown to
+	 * the client: its cancellation is no news, and its new time is what the course's
+	 * confirmation will show. A session confirmed on its own is told as any booking.
+	 */
+	private @Nullable String notToldOfTheSessionYet(Plan plan, PlannedMessage message) {
+		Series series = plan.series();
+		if (series == null || series.isCourse()) {
+			return null;
+		}
+		Optional<Plan> course = this.plans.find(Plan.seriesId(series.seriesId()));
+		if (course.map(Plan::series).filter(known -> known.onTheirOwn().contains(plan.bookingId())).isPresent()) {
+			return null;
+		}
+		MessageStatus confirmation = course.flatMap(Plan::seriesConfirmation)
+			.map(PlannedMessage::status)
+			.orElse(MessageStatus.PLANNED);
+		if (confirmation != MessageStatus.PLANNED && confirmation != MessageStatus.CANCELLED) {
+			return null;
+		}
+		return (message.step() == Step.CANCELLATION)
+				? "the client had not been told of this session yet: the series' confirmation had not gone"
+				: "the series' confirmation, not gone yet, shows the new time";
+	}
+
+	/**
+	 * The sessions a course's confirmation lists: those whose confirmation it heard of in
+	 * time, in order, that are not cancelled (or over) since, each with its location and
+	 * practitioner as the catalog knows them now.
+	 */
+	private List<MessageComposer.Session> sessions(Plan course) {
+		Series series = course.series();
+		if (series == null || !series.isCourse()) {
+			return List.of();
+		}
+		List<MessageComposer.Session> sessions = new ArrayList<>();
+		for (String id : series.listedInOrder()) {
+			Plan session = this.plans.find(id).orElse(null);
+			if (session == null
+					|| (session.status() != BookingStatus.CONFIRMED && session.status() != BookingStatus.CHECKED_IN)
+					|| session.locationId() == null) {
+				continue;
+			}
+			String locationId = session.locationId();
+			LocationSummary location = this.catalog.location(locationId)
+				.orElseThrow(() -> new IllegalStateException("location " + locationId + " not known yet"));
+			String practitioner = (session.practitionerId() != null)
+					? this.catalog.practitioner(session.practitionerId())
+						.map(PractitionerSummary::displayName)
+						.orElse(null)
+					: null;
+			sessions
+				.add(new MessageComposer.Session(series.sessions().indexOf(id) + 1, session, location, practitioner));
+		}
+		return sessions;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.medspa.notification.mail;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,14 +17,25 @@ public interface EmailSender {
 	 * @param subject never names a treatment (privacy)
 	 * @param text the plain-text body
 	 * @param html the same in HTML
-	 * @param calendar an iCalendar invite, if the message changes the appointment
+	 * @param calendars the iCalendar invites, if the message changes appointments: one,
+	 * or one per session for a course booked in one go; none for other messages
 	 * @param unsubscribeUrl for optional messages, offered to mail clients as a one-click
 	 * unsubscribe
 	 * @param reference the planned message's id, in a header, to trace a mail to the
 	 * ledger
 	 */
-	record Email(String to, String subject, String text, String html, @Nullable Attachment calendar,
+	record Email(String to, String subject, String text, String html, List<Attachment> calendars,
 			@Nullable String unsubscribeUrl, String reference) {
+
+		public Email {
+			calendars = List.copyOf(calendars);
+		}
+
+		/** The first invite, or null if the message carries none. */
+		public @Nullable Attachment calendar() {
+			return this.calendars.isEmpty() ? null : this.calendars.get(0);
+		}
+
 	}
 
 	record Attachment(String filename, String contentType, String content) {

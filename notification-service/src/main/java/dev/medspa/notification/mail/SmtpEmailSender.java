@@ -25,8 +25,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mail over SMTP: plain text and HTML alternatives, and the calendar invite as an
- * attachment. A refused address or a permanent (5xx) answer from the server is
+ * E-mail over SMTP: plain text and HTML alternatives, and each calendar invite as an
+ * attachment of its own. A refused address or a permanent (5xx) answer from the server is
  * {@link EmailRejected}; a connection failure or a temporary (4xx) answer propagates as
  * it is, so the caller tries again later.
  */
@@ -62,10 +62,10 @@ class SmtpEmailSender implements EmailSender {
 			helper.setTo(email.to());
 			helper.setSubject(email.subject());
 			helper.setText(email.text(), email.html());
-			if (email.calendar() != null) {
-				helper.addAttachment(email.calendar().filename(),
-						new ByteArrayResource(email.calendar().content().getBytes(StandardCharsets.UTF_8)),
-						email.calendar().contentType());
+			for (EmailSender.Attachment calendar : email.calendars()) {
+				helper.addAttachment(calendar.filename(),
+						new ByteArrayResource(calendar.content().getBytes(StandardCharsets.UTF_8)),
+						calendar.contentType());
 			}
 			message.setHeader(REFERENCE_HEADER, email.reference());
 			// the same message keeps its Message-ID on every attempt: if a sender dies

@@ -49,14 +49,27 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param practitionerId who gives the treatment, as last heard of; null for a place on a
  * waitlist, for a booking confirmed under schema version 1, and for a plan stored before
  * it was kept
+ * @param series the course booked in one go that the booking is a session of; or, on the
+ * plan of the course's own confirmation ({@code series-<series id>}, whose time, place
+ * and location are those of the first session heard of), the course itself; null
+ * otherwise
  */
 @Document("plans")
 public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersion, BookingStatus status,
 		String treatmentId, @Nullable String locationId, String zoneId, Instant start, Instant end, Recipient client,
 		@Nullable String manageToken, @Nullable Instant completedAt, List<PlannedMessage> messages,
-		@Nullable Instant nextDueAt, long revision, @Nullable WaitlistPlace waitlist, @Nullable String practitionerId) {
+		@Nullable Instant nextDueAt, long revision, @Nullable WaitlistPlace waitlist, @Nullable String practitionerId,
+		@Nullable Series series) {
 
 	private static final String WAITLIST_PREFIX = "waitlist-";
+
+	private static final String SERIES_PREFIX = "series-";
+
+	/**
+	 * Why a session of a course booked in one go has no confirmation of its own: the
+	 * course's confirmation lists it.
+	 */
+	public static final String CONFIRMED_WITH_SERIES = "confirmed with the series";
 
 	/** Why a nudge is not sent to a client on the waitlist for the same treatment. */
 	public static final String JOINED_WAITLIST = "the client joined the waitlist for this treatment";
@@ -70,16 +83,92 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 			.orElse(null);
 	}
 
-	/** A new plan: the confirmation at once, reminders and pre-care before the start. */
+	/**
+	 * A new plan: the confirmation at once, reminders and pre-care before the start. A
+	 * session of a course booked in one go is confirmed with the course instead (see
+	 * {@link #seriesConfirmed}): its own confirmation is left out, with the reason.
+	 */
 	public static Plan confirmed(BookingConfirmed event, TreatmentSummary treatment, LocationSummary location,
 			PlanRules rules) {
 		BookingConfirmed.ClientContact contact = event.client();
 		Plan plan = new Plan(event.bookingId().value(), event.bookingVersion(), event.bookingVersion(),
 				BookingStatus.CONFIRMED, treatment.id(), location.id(), location.zoneId(), event.start(), event.end(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
-				List.of(), null, 0, null, (event.practitionerId() != null) ? event.practitionerId().value() : null);
-		return plan.plan(Step.CONFIRMATION, null, event.bookingVersion(), event.confirmedAt(), null)
-			.planBeforeStart(treatment, rules, event.confirmedAt());
+				List.of(), null, 0, null, (event.practitionerId() != null) ? event.practitionerId().value() : null,
+				(event.series() != null) ? Series.of(event.series()) : null);
+		plan = plan.plan(Step.CONFIRMATION, null, event.bookingVersion(), event.confirmedAt(), null);
+		if (event.series() != null) {
+			plan = plan.withMessages(plan.cancelPlanned(step -> step == Step.CONFIRMATION,
+					CONFIRMED_WITH_SERIES + " (" + seriesId(event.series().seriesId()) + ")"));
+		}
+		return plan.planBeforeStart(treatment, rules, event.confirmedAt());
+	}
+
+	/** The id of the plan of a course booked in one go; no booking id starts like it. */
+	public static String seriesId(String seriesId) {
+		return SERIES_PREFIX + seriesId;
+	}
+
+	/**
+	 * The plan of a course booked in one go, started by the first of its sessions'
+	 * confirmations to arrive: one confirmation for the whole course, due once every
+	 * session's confirmation has arrived, or after {@link PlanRules#seriesWait()} with
+	 * those that have. It names the course's treatment and client; the sessions' times
+	 * and places are read from their own plans when it is sent.
+	 * @param heardAt when this service heard of the first session
+	 */
+	public static Plan seriesConfirmed(BookingConfirmed event, LocationSummary location, PlanRules rules,
+			Instant heardAt) {
+		BookingConfirmed.SeriesSession course = Objects.requireNonNull(event.series(), "a session of a series");
+		BookingConfirmed.ClientContact contact = event.client();
+		Series series = Series.course(course, event.bookingId().value());
+		Plan plan = new Plan(seriesId(course.seriesId()), 0, 0, BookingStatus.CONFIRMED, event.treatmentId().value(),
+				location.id(), location.zoneId(), event.start(), event.end(),
+				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
+				List.of(), null, 0, null, null, series);
+		return plan.plan(Step.SERIES_CONFIRMATION, null, 1,
+				series.allListed() ? heardAt : heardAt.plus(rules.seriesWait()), null);
+	}
+
+	/**
+	 * The confirmation of one more session of the course arrived. While the course's
+	 * confirmation is still to be sent, it lists the session, and goes at once once it
+	 * lists them all; once it is being sent or gone, the session is confirmed on its own.
+	 * @return empty if the session was heard of already
+	 */
+	public Optional<Plan> sessionConfirmed(String sessionId, Instant now) {
+		Series series = Objects.requireNonNull(this.series, "the plan of a series");
+		PlannedMessage confirmation = seriesConfirmation().orElse(null);
+		if (series.heardOf(sessionId) || !series.sessions().contains(sessionId) || confirmation == null) {
+			return Optional.empty();
+		}
+		if (confirmation.status() != MessageStatus.PLANNED) {
+			return Optional.of(withSeries(series.confirmingOnItsOwn(sessionId)));
+		}
+		Series listing = series.listing(sessionId);
+		Plan plan = withSeries(listing);
+		return Optional.of(listing.allListed() ? plan.replace(confirmation.id(), message -> message.dueBy(now)) : plan);
+	}
+
+	/** The confirmation of a course, if this is a course's plan. */
+	public Optional<PlannedMessage> seriesConfirmation() {
+		return this.messages.stream().filter(message -> message.step() == Step.SERIES_CONFIRMATION).findFirst();
+	}
+
+	/**
+	 * The session's confirmation arrived after the course's had gone: its own
+	 * confirmation, left out for the course's, goes after all, unless the booking moved
+	 * or ended meanwhile.
+	 * @return empty if there is nothing to put back
+	 */
+	public Optional<Plan> confirmingOnItsOwn(Instant now) {
+		return this.messages.stream()
+			.filter(message -> message.step() == Step.CONFIRMATION && message.status() == MessageStatus.CANCELLED
+					&& message.reason() != null && message.reason().startsWith(CONFIRMED_WITH_SERIES))
+			.filter(message -> this.status == BookingStatus.CONFIRMED && message.planVersion() >= this.scheduleVersion)
+			.findFirst()
+			.map(message -> replace(message.id(), found -> PlannedMessage.planned(this.bookingId, Step.CONFIRMATION,
+					null, found.planVersion(), now, null, null)));
 	}
 
 	public ZoneId zone() {
@@ -104,7 +193,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				cancelPlanned(step -> step.anchoredToStart() || step == Step.CONFIRMATION || step == Step.UPDATE,
 						"the booking moved (version " + event.bookingVersion() + ")"),
 				null, this.revision, this.waitlist,
-				(event.practitionerId() != null) ? event.practitionerId().value() : this.practitionerId);
+				(event.practitionerId() != null) ? event.practitionerId().value() : this.practitionerId, this.series);
 		return moved.plan(Step.UPDATE, null, event.bookingVersion(), event.rescheduledAt(), null)
 			.planBeforeStart(treatment, rules, event.rescheduledAt());
 	}
@@ -117,7 +206,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.CANCELLED,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the booking was cancelled"), null, this.revision,
-				this.waitlist, this.practitionerId)
+				this.waitlist, this.practitionerId, this.series)
 			.plan(Step.CANCELLATION, null, event.bookingVersion(), event.cancelledAt(), null);
 	}
 
@@ -126,10 +215,26 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	 * them; the ledger keeps what was sent, when, and why the rest was not.
 	 */
 	public Plan clientErased(BookingClientErased event) {
-		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, this.status, this.treatmentId,
-				this.locationId, this.zoneId, this.start, this.end, Recipient.erased(), null, this.completedAt,
+		return erased(event.bookingVersion());
+	}
+
+	/**
+	 * The client of a course's plan was erased (through any of its sessions): the same as
+	 * for a booking, at the plan's own version.
+	 * @return empty if it was erased already
+	 */
+	public Optional<Plan> seriesClientErased() {
+		if (Recipient.erased().equals(this.client)) {
+			return Optional.empty();
+		}
+		return Optional.of(erased(this.bookingVersion));
+	}
+
+	private Plan erased(long version) {
+		return new Plan(this.bookingId, version, this.scheduleVersion, this.status, this.treatmentId, this.locationId,
+				this.zoneId, this.start, this.end, Recipient.erased(), null, this.completedAt,
 				cancelPlanned(step -> true, "the client's data was erased"), null, this.revision, this.waitlist,
-				this.practitionerId);
+				this.practitionerId, this.series);
 	}
 
 	/** The client is here: reminders still planned have no point any more. */
@@ -137,7 +242,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.CHECKED_IN,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(Step::anchoredToStart, "the client checked in"), null, this.revision,
-				this.waitlist, this.practitionerId);
+				this.waitlist, this.practitionerId, this.series);
 	}
 
 	/**
@@ -148,7 +253,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		Plan done = new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.COMPLETED,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				event.completedAt(), cancelPlanned(Step::anchoredToStart, "the treatment took place"), null,
-				this.revision, this.waitlist, this.practitionerId);
+				this.revision, this.waitlist, this.practitionerId, this.series);
 		ZoneId zone = zone();
 		for (TreatmentSummary.Aftercare step : treatment.aftercareSteps()) {
 			Instant due = rules.quietHours().later(after(event.completedAt(), step.offset(), zone), zone);
@@ -190,7 +295,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return Optional.of(new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> step == Step.REBOOK_NUDGE, JOINED_WAITLIST), null,
-				this.revision, this.waitlist, this.practitionerId));
+				this.revision, this.waitlist, this.practitionerId, this.series));
 	}
 
 	/** Whether this is a place on the waitlist that still lasts. */
@@ -205,7 +310,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.NO_SHOW,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the client did not come"), null, this.revision,
-				this.waitlist, this.practitionerId)
+				this.waitlist, this.practitionerId, this.series)
 			.plan(Step.NO_SHOW, null, event.bookingVersion(), rules.quietHours().later(event.recordedAt(), zone()),
 					null);
 	}
@@ -225,7 +330,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				BookingStatus.WAITING, event.treatmentId().value(), (location != null) ? location.id() : null,
 				(location != null) ? location.zoneId() : "UTC", event.joinedAt(), event.joinedAt(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
-				List.of(), null, 0, WaitlistPlace.of(event), null);
+				List.of(), null, 0, WaitlistPlace.of(event), null, null);
 		return plan.plan(Step.WAITLIST_JOINED, null, event.entryVersion(), event.joinedAt(), null);
 	}
 
@@ -238,7 +343,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(waitlistId(event.entryId()), event.entryVersion() - 1, event.entryVersion() - 1,
 				BookingStatus.WAITING, event.treatmentId().value(), location.id(), location.zoneId(), event.start(),
 				event.end(), Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()),
-				null, null, List.of(), null, 0, WaitlistPlace.unknownWishes(event.entryId()), null)
+				null, null, List.of(), null, 0, WaitlistPlace.unknownWishes(event.entryId()), null, null)
 			.offered(event, location);
 	}
 
@@ -254,7 +359,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				this.treatmentId, location.id(), location.zoneId(), event.start(), event.end(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()),
 				this.manageToken, this.completedAt, this.messages, null, this.revision, this.waitlist,
-				this.practitionerId);
+				this.practitionerId, this.series);
 		boolean planned = this.messages.stream()
 			.anyMatch(message -> message.offer() != null && message.offer().offerId().equals(event.offerId()));
 		if (planned) {
@@ -274,7 +379,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.entryVersion(), this.scheduleVersion, BookingStatus.LEFT,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the place on the waitlist ended"), null, this.revision,
-				this.waitlist, this.practitionerId);
+				this.waitlist, this.practitionerId, this.series);
 	}
 
 	/**
@@ -351,7 +456,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	public Plan nextRevision() {
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
-				this.messages, null, this.revision + 1, this.waitlist, this.practitionerId);
+				this.messages, null, this.revision + 1, this.waitlist, this.practitionerId, this.series);
 	}
 
 	private Plan planBeforeStart(TreatmentSummary treatment, PlanRules rules, Instant now) {
@@ -411,10 +516,16 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 			.toList());
 	}
 
+	private Plan withSeries(Series series) {
+		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
+				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
+				this.messages, null, this.revision, this.waitlist, this.practitionerId, series);
+	}
+
 	private Plan withMessages(List<PlannedMessage> messages) {
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
-				messages, null, this.revision, this.waitlist, this.practitionerId);
+				messages, null, this.revision, this.waitlist, this.practitionerId, this.series);
 	}
 
 	/**

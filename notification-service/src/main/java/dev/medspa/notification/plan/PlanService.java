@@ -1,5 +1,7 @@
 package dev.medspa.notification.plan;
 
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.medspa.events.booking.BookingCancelled;
@@ -63,6 +65,11 @@ public class PlanService {
 					MessagesDue.ifAnyFor(plan, this.clock.instant(), this.events);
 				}
 			}
+			if (confirmed.series() != null) {
+				// also when the plan existed: a redelivery finishes what a crash cut
+				// short
+				sessionConfirmed(confirmed);
+			}
 			return;
 		}
 		if (this.plans.find(id).isEmpty()) {
@@ -74,6 +81,9 @@ public class PlanService {
 			this.plans.find(id)
 				.filter(plan -> !plan.hasSeen(version))
 				.ifPresent(plan -> this.events.publishEvent(new ClientErased(id, plan.client().normalizedEmail())));
+			this.plans.find(id)
+				.map(Plan::series)
+				.ifPresent(series -> this.plans.update(Plan.seriesId(series.seriesId()), Plan::seriesClientErased));
 		}
 		this.plans.update(id, plan -> {
 			if (plan.hasSeen(version)) {
@@ -87,6 +97,43 @@ public class PlanService {
 			}
 			return Optional.of(change(plan, event));
 		}).ifPresent(stored -> MessagesDue.ifAnyFor(stored, this.clock.instant(), this.events));
+	}
+
+	/**
+	 * A session of a course booked in one go is confirmed: the course's plan hears of it
+	 * (the first session starts that plan), after the session's own plan was written, so
+	 * that the course's confirmation finds every session it lists. A session heard of
+	 * once the course's confirmation was being sent or gone gets its own confirmation.
+	 * Each step is a compare-and-set that a redelivered event repeats harmlessly, in
+	 * whatever order the sessions arrive, on however many instances.
+	 */
+	private void sessionConfirmed(BookingConfirmed confirmed) {
+		String id = confirmed.bookingId().value();
+		String courseId = Plan.seriesId(Objects.requireNonNull(confirmed.series()).seriesId());
+		Instant now = this.clock.instant();
+		Optional<Plan> stored;
+		if (this.plans.find(courseId).isEmpty()) {
+			Plan course = Plan.seriesConfirmed(confirmed, location(confirmed.locationId().value()), this.rules, now);
+			stored = this.plans.insert(course) ? Optional.of(course)
+					: this.plans.update(courseId, plan -> plan.sessionConfirmed(id, now));
+		}
+		else {
+			stored = this.plans.update(courseId, plan -> plan.sessionConfirmed(id, now));
+		}
+		stored.ifPresent(course -> {
+			log.info("Series {} heard of session {}", courseId, id);
+			MessagesDue.ifAnyFor(course, now, this.events);
+		});
+		boolean onItsOwn = this.plans.find(courseId)
+			.map(Plan::series)
+			.filter(series -> series.onTheirOwn().contains(id))
+			.isPresent();
+		if (onItsOwn) {
+			this.plans.update(id, plan -> plan.confirmingOnItsOwn(now)).ifPresent(plan -> {
+				log.info("Booking {} is confirmed on its own: series {} was confirmed before it arrived", id, courseId);
+				MessagesDue.ifAnyFor(plan, now, this.events);
+			});
+		}
 	}
 
 	private Plan change(Plan plan, BookingEvent event) {

@@ -54,6 +54,19 @@ public record PlannedMessage(String id, Step step, @Nullable String key, Channel
 		return ready != null && !ready.isAfter(now);
 	}
 
+	/**
+	 * Due no later than the given moment: what was waiting for something need wait no
+	 * more.
+	 */
+	PlannedMessage dueBy(Instant at) {
+		if (!at.isBefore(this.dueAt)) {
+			return this;
+		}
+		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, at, this.status,
+				this.attempts, this.retryAt, this.leaseOwner, this.leaseUntil, this.sentAt, this.reason, this.body,
+				this.offer);
+	}
+
 	PlannedMessage claimed(String owner, Instant until) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
 				MessageStatus.SENDING, this.attempts + 1, this.retryAt, owner, until, null, this.reason, this.body,

@@ -15,6 +15,12 @@ public enum Step {
 
 	/** The booking is confirmed, with a calendar invite. */
 	CONFIRMATION(Channel.EMAIL, true, false),
+	/**
+	 * A course booked in one go is confirmed: every session listed, with an invite each.
+	 * Sent from the course's own plan, once every session's confirmation arrived or the
+	 * wait for them ran out.
+	 */
+	SERIES_CONFIRMATION(Channel.EMAIL, true, false),
 	/** The booking moved; the invite is updated. */
 	UPDATE(Channel.EMAIL, true, false),
 	/** The booking is cancelled; the invite is withdrawn. */

@@ -2,6 +2,7 @@ package dev.medspa.notification.mail;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.MessagingException;
@@ -30,8 +31,8 @@ class SmtpEmailSenderTest {
 
 	static final NotificationProperties PROPERTIES = TestNotificationProperties.DEFAULTS;
 
-	static final Email EMAIL = new Email("ana@example.com", "Your appointment", "Hello", "<p>Hello</p>", null, null,
-			"b-1:confirmation:v1");
+	static final Email EMAIL = new Email("ana@example.com", "Your appointment", "Hello", "<p>Hello</p>", List.of(),
+			null, "b-1:confirmation:v1");
 
 	@Test
 	void aPermanentAnswerIsARefusalAndATemporaryOneIsNot() {

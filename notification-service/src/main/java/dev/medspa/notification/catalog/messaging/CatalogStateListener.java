@@ -1,6 +1,7 @@
 package dev.medspa.notification.catalog.messaging;
 
 import dev.medspa.events.catalog.LocationState;
+import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.notification.catalog.CatalogReadModel;
 import dev.medspa.support.readmodel.RebuildingStateListener;
@@ -23,13 +24,16 @@ class CatalogStateListener extends RebuildingStateListener {
 	}
 
 	@KafkaListener(id = "notification-catalog-state",
-			topics = { "#{@topicNames.treatments()}", "#{@topicNames.locations()}" })
+			topics = { "#{@topicNames.treatments()}", "#{@topicNames.locations()}", "#{@topicNames.practitioners()}" })
 	void on(ConsumerRecord<String, Object> record) {
 		if (record.value() instanceof TreatmentState treatment) {
 			this.readModel.apply(treatment);
 		}
 		else if (record.value() instanceof LocationState location) {
 			this.readModel.apply(location);
+		}
+		else if (record.value() instanceof PractitionerState practitioner) {
+			this.readModel.apply(practitioner);
 		}
 	}
 
