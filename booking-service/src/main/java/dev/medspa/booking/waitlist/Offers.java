@@ -139,6 +139,21 @@ public class Offers {
 		}
 	}
 
+	/**
+	 * A waiter with an open offer left the list: the round is looked at now, so the slot
+	 * goes to the next in line instead of waiting for the offer to run out.
+	 */
+	void reconsider(String offerId) {
+		this.store.round(Round.idOfOffer(offerId))
+			.filter(round -> round.status() == RoundStatus.OPEN
+					&& (round.leaseUntil() == null || !round.leaseUntil().isAfter(this.clock.instant())))
+			.ifPresent(round -> {
+				if (this.store.store(round.waitUntil(this.clock.instant()))) {
+					advance(round.id());
+				}
+			});
+	}
+
 	/** Looks at every round that is due. */
 	public void sweep() {
 		for (String id : this.store.dueBy(this.clock.instant())) {
@@ -182,7 +197,10 @@ public class Offers {
 	 */
 	private Round announceOrLapse(Round round, Instant now) {
 		Instant expiresAt = round.open().stream().map(Round.Offer::expiresAt).min(Instant::compareTo).orElse(now);
-		if (now.isBefore(expiresAt)) {
+		boolean anyoneStillWaits = round.open()
+			.stream()
+			.anyMatch(offer -> this.store.entry(offer.entryId()).filter(entry -> !entry.status().over()).isPresent());
+		if (now.isBefore(expiresAt) && anyoneStillWaits) {
 			for (Round.Offer offer : round.open()) {
 				if (!offer.announced()) {
 					announce(round, offer, now);

@@ -127,6 +127,10 @@ public class Waitlist {
 	public void leave(WaitlistEntry entry) {
 		this.offers.changeEntry(entry.id(),
 				current -> current.status().over() ? current : current.ended(EntryStatus.LEFT), "LEFT");
+		String offerId = entry.currentOfferId();
+		if (offerId != null && entry.status() == EntryStatus.OFFERED) {
+			this.offers.reconsider(offerId);
+		}
 	}
 
 	/** The waiter comes back to a paused place. */
