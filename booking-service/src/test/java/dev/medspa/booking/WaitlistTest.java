@@ -263,6 +263,41 @@ class WaitlistTest {
 	}
 
 	@Test
+	void newWorkingHoursOfferTheFirstTimeThatSuitsAWaiter() throws Exception {
+		LocalDate day = DAY.plusDays(7);
+		schedule("17:00");
+		String evenings = join("evenings@example.com", day, day, "[\"EVENING\"]");
+		this.mvc.perform(get("/api/waitlist/" + evenings)).andExpect(jsonPath("$.status").value("WAITING"));
+		schedule("21:00");
+		assertThat(offerOf(evenings)).as("the new evening hours are offered").isNotNull();
+		this.mvc.perform(get("/api/waitlist/" + evenings))
+			.andExpect(jsonPath("$.offer.start").value(iso(at(day, 17, 0))));
+		// the same schedule saved again makes no second offer
+		double before = freedSlots();
+		schedule("21:00");
+		assertThat(freedSlots()).isEqualTo(before);
+	}
+
+	/** Maya Chen works every day at Walnut Creek from 07:00 until the given time. */
+	private void schedule(String until) throws Exception {
+		StringBuilder weekly = new StringBuilder();
+		for (java.time.DayOfWeek weekday : java.time.DayOfWeek.values()) {
+			weekly.append(weekly.isEmpty() ? "" : ",")
+				.append("{\"locationId\":\"walnut-creek\",\"day\":\"")
+				.append(weekday)
+				.append("\",\"start\":\"07:00\",\"end\":\"")
+				.append(until)
+				.append("\"}");
+		}
+		this.mvc
+			.perform(put("/api/staff/schedules/" + CatalogFixtures.PRACTITIONER).with(Staff.owner())
+				.header("If-Match", "*")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"weekly\":[" + weekly + "]}"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void aSlotFreedInTheEveningIsOfferedOnlyTheNextMorning() throws Exception {
 		LocalDate day = DAY.plusDays(2);
 		String ana = join("night@example.com", day, day, "[]");

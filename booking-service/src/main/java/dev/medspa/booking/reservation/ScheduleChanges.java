@@ -47,8 +47,12 @@ public class ScheduleChanges {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	ScheduleChanges(Schedules schedules, PractitionerDays practitionerDays, CatalogReadModel catalog,
-			BookingService bookings, Attention attention, BookingPolicy policy, Clock clock) {
+			BookingService bookings, Attention attention, BookingPolicy policy, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.schedules = schedules;
 		this.practitionerDays = practitionerDays;
 		this.catalog = catalog;
@@ -62,6 +66,13 @@ public class ScheduleChanges {
 	 * A schedule saved, and the bookings it left needing attention.
 	 */
 	public record Changed(Schedule schedule, List<Booking> needAttention) {
+	}
+
+	/**
+	 * Told inside this service once a practitioner's schedule is saved: new hours may
+	 * open times that someone on the waitlist wants.
+	 */
+	public record HoursChanged(Schedule schedule) {
 	}
 
 	/**
@@ -83,6 +94,7 @@ public class ScheduleChanges {
 		String reason = "Outside the practitioner's hours since the schedule changed on "
 				+ this.clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
 		after.forEach(booking -> this.attention.raise(booking, reason));
+		this.events.publishEvent(new HoursChanged(saved));
 		return new Changed(saved, after);
 	}
 
