@@ -182,6 +182,31 @@ class SeriesTest {
 	}
 
 	@Test
+	void aCourseStartingAMonthAheadReachesPastTheHorizonForItsLaterSessionsOnly() throws Exception {
+		String email = consulted("far@example.com", 18);
+		LocalDate first = TODAY.plusDays(30);
+		this.mvc
+			.perform(get("/api/series/proposal").param("treatment", "microneedling")
+				.param("location", CatalogFixtures.WALNUT_CREEK)
+				.param("first", iso(at(first, 18, 0))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[2].start").value(iso(at(first.plusWeeks(12), 18, 0))));
+		bookSeries(email, List.of(at(first, 18, 0), at(first.plusWeeks(6), 18, 0), at(first.plusWeeks(12), 18, 0)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.sessions.length()").value(3));
+		// the first session itself stays within the horizon, and a lone booking too
+		bookSeries(consulted("toofar@example.com", 19), List.of(at(TODAY.plusDays(95), 18, 0)))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/outside-booking-window"));
+		this.mvc
+			.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTest.request(CatalogFixtures.CONSULTATION, CatalogFixtures.WALNUT_CREEK,
+						iso(at(first.plusWeeks(12), 10, 0)), "lone@example.com")))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/outside-booking-window"));
+	}
+
+	@Test
 	void whenTheThirdSessionIsTakenNothingStaysClaimedAndTheAnswerSaysWhichAndWhatInstead() throws Exception {
 		List<ZonedDateTime> starts = List.of(at(FIRST, 13, 0), at(FIRST.plusWeeks(6), 13, 0),
 				at(FIRST.plusWeeks(12), 13, 0));

@@ -75,7 +75,16 @@ public class Availability {
 	 */
 	public List<LocationSlots> search(String treatmentId, @Nullable String locationId, LocalDate from, LocalDate to,
 			@Nullable String practitionerId) {
-		Search search = search(treatmentId, locationId, from, to);
+		return search(treatmentId, locationId, from, to, practitionerId, this.policy);
+	}
+
+	/**
+	 * The same search under a policy of the caller's: the later sessions of a course
+	 * reach past the horizon.
+	 */
+	public List<LocationSlots> search(String treatmentId, @Nullable String locationId, LocalDate from, LocalDate to,
+			@Nullable String practitionerId, BookingPolicy policy) {
+		Search search = search(treatmentId, locationId, from, to, policy);
 		List<LocationSlots> result = new ArrayList<>();
 		Lookup lookup = new Lookup(readerFor(search));
 		for (CatalogLocation location : search.locations()) {
@@ -84,8 +93,9 @@ public class Availability {
 				Map<LocalDate, DaySheet> sheets = this.daySheets.load(location.id(), search.firstRead(),
 						search.lastRead());
 				for (LocalDate date = search.firstRead(); !date.isAfter(search.lastRead()); date = date.plusDays(1)) {
-					slots.addAll(rules(search.treatment(), location, sheets.get(date), practitionerId, null, lookup)
-						.offered());
+					slots.addAll(
+							rules(search.treatment(), location, sheets.get(date), practitionerId, null, lookup, policy)
+								.offered());
 				}
 			}
 			result.add(new LocationSlots(location, slots));
@@ -103,6 +113,11 @@ public class Availability {
 	}
 
 	private Search search(String treatmentId, @Nullable String locationId, LocalDate from, LocalDate to) {
+		return search(treatmentId, locationId, from, to, this.policy);
+	}
+
+	private Search search(String treatmentId, @Nullable String locationId, LocalDate from, LocalDate to,
+			BookingPolicy policy) {
 		if (to.isBefore(from)) {
 			throw Refusal.invalid("to", "must not be before from");
 		}
@@ -124,7 +139,7 @@ public class Availability {
 		}
 		LocalDate today = this.clock.instant().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
 		LocalDate firstRead = from.isBefore(today.minusDays(1)) ? today.minusDays(1) : from;
-		LocalDate lastBookable = today.plusDays(this.policy.horizon().toDays() + 1);
+		LocalDate lastBookable = today.plusDays(policy.horizon().toDays() + 1);
 		return new Search(treatment, locations, firstRead, to.isAfter(lastBookable) ? lastBookable : to);
 	}
 
@@ -144,7 +159,7 @@ public class Availability {
 				Map<LocalDate, DaySheet> sheets = this.daySheets.load(location.id(), search.firstRead(),
 						search.lastRead());
 				for (LocalDate date = search.firstRead(); !date.isAfter(search.lastRead()); date = date.plusDays(1)) {
-					if (rules(search.treatment(), location, sheets.get(date), practitionerId, null, lookup)
+					if (rules(search.treatment(), location, sheets.get(date), practitionerId, null, lookup, this.policy)
 						.anyOffered()) {
 						days.add(date);
 					}
@@ -175,7 +190,14 @@ public class Availability {
 	 */
 	public SlotRules rules(CatalogTreatment treatment, CatalogLocation location, DaySheet sheet,
 			@Nullable String practitionerId, @Nullable String ignoring) {
-		return rules(treatment, location, sheet, practitionerId, ignoring, new Lookup(this.practitionerDays.reader()));
+		return rules(treatment, location, sheet, practitionerId, ignoring, this.policy);
+	}
+
+	/** The rules of one location and day under a policy of the caller's. */
+	public SlotRules rules(CatalogTreatment treatment, CatalogLocation location, DaySheet sheet,
+			@Nullable String practitionerId, @Nullable String ignoring, BookingPolicy policy) {
+		return rules(treatment, location, sheet, practitionerId, ignoring, new Lookup(this.practitionerDays.reader()),
+				policy);
 	}
 
 	/**
@@ -205,7 +227,7 @@ public class Availability {
 	}
 
 	private SlotRules rules(CatalogTreatment treatment, CatalogLocation location, DaySheet sheet,
-			@Nullable String practitionerId, @Nullable String ignoring, Lookup lookup) {
+			@Nullable String practitionerId, @Nullable String ignoring, Lookup lookup, BookingPolicy policy) {
 		PractitionerDays.Reader reader = lookup.engagements;
 		ZoneId zone = location.zone();
 		Duration buffer = this.practitionerDays.travelBuffer();
@@ -241,7 +263,7 @@ public class Availability {
 		}
 		return new SlotRules(treatment, location, practitioners,
 				id -> engagements.computeIfAbsent(id, key -> reader.engagements(key, from, to, ignoring)), rooms,
-				devices, sheet, this.policy, buffer, this.clock.instant());
+				devices, sheet, policy, buffer, this.clock.instant());
 	}
 
 	/**

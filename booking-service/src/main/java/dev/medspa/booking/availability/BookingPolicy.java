@@ -25,4 +25,14 @@ public record BookingPolicy(@DefaultValue("PT2H") Duration minimumNotice, @Defau
 		@DefaultValue("PT15M") Duration slotStep, @DefaultValue("P31D") Duration maximumSearch,
 		@DefaultValue("PT24H") Duration clientChangeCutoff, @DefaultValue("PT10M") Duration holdDuration,
 		@DefaultValue("400") int maximumLocationDays) {
+
+	/**
+	 * The same policy reaching further ahead: the later sessions of a course booked in
+	 * one go lie past the horizon its first session must be within.
+	 */
+	public BookingPolicy reaching(Duration farther) {
+		return new BookingPolicy(this.minimumNotice, farther, this.slotStep, this.maximumSearch,
+				this.clientChangeCutoff, this.holdDuration, this.maximumLocationDays);
+	}
+
 }

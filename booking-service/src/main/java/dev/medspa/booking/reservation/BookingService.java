@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.medspa.booking.availability.Availability;
+import dev.medspa.booking.availability.BookingPolicy;
 import dev.medspa.booking.availability.SlotRules;
 import dev.medspa.booking.catalog.CatalogLocation;
 import dev.medspa.booking.catalog.CatalogReadModel;
@@ -134,6 +135,15 @@ public class BookingService {
 	 */
 	public HoldTaken hold(String treatmentId, String locationId, OffsetDateTime start, @Nullable String practitionerId,
 			String name, Duration duration) {
+		return hold(treatmentId, locationId, start, practitionerId, name, duration, this.availability.policy());
+	}
+
+	/**
+	 * Holds a slot under a policy of the caller's: a course's later sessions reach past
+	 * the horizon.
+	 */
+	public HoldTaken hold(String treatmentId, String locationId, OffsetDateTime start, @Nullable String practitionerId,
+			String name, Duration duration, BookingPolicy policy) {
 		if (name.contains("_")) {
 			throw new IllegalArgumentException("A hold's name has no underscore: " + name);
 		}
@@ -142,7 +152,7 @@ public class BookingService {
 		Instant expiresAt = this.clock.instant().plus(duration);
 		Claim claim = this.daySheets.claim(target.location().id(), target.day(),
 				sheet -> decide(target.treatment(), target.location(), sheet, target.start(), holdOwner(holdId),
-						practitionerId, null)
+						practitionerId, null, policy)
 					.as(holdOwner(holdId), Claim.Kind.HOLD, expiresAt));
 		this.holdsTaken.increment();
 		return new HoldTaken(holdId, claim, expiresAt, target.location().zone());
@@ -211,8 +221,8 @@ public class BookingService {
 		LocalDate day = target.day();
 		String owner = Booking.claimOwner(id, 1);
 		Claim claim = request.holdId() == null
-				? this.daySheets.claim(location.id(), day,
-						sheet -> decide(treatment, location, sheet, start, owner, request.practitionerId(), null))
+				? this.daySheets.claim(location.id(), day, sheet -> decide(treatment, location, sheet, start, owner,
+						request.practitionerId(), null, this.availability.policy()))
 				: fromHold(request.holdId(), target, owner);
 		ensureStillScheduled(claim, location, day);
 		Instant end = start.plus(treatment.appointmentLength());
@@ -266,8 +276,8 @@ public class BookingService {
 	 * @param ignoring a booking's earlier claim, disregarded while it moves
 	 */
 	private Claim decide(CatalogTreatment treatment, CatalogLocation location, DaySheet sheet, Instant start,
-			String owner, @Nullable String practitionerId, @Nullable String ignoring) {
-		SlotRules rules = this.availability.rules(treatment, location, sheet, practitionerId, ignoring);
+			String owner, @Nullable String practitionerId, @Nullable String ignoring, BookingPolicy policy) {
+		SlotRules rules = this.availability.rules(treatment, location, sheet, practitionerId, ignoring, policy);
 		return switch (rules.verdict(start)) {
 			case OUTSIDE_BOOKING_WINDOW -> throw Refusal.unprocessable("outside-booking-window",
 					"Outside the booking window", "start", "Bookings close " + rules.policy().minimumNotice()
@@ -359,8 +369,8 @@ public class BookingService {
 		}
 		LocalDate day = start.atZone(location.zone()).toLocalDate();
 		String newOwner = current.nextClaimOwner();
-		Claim claim = this.daySheets.claim(location.id(), day, current.claimOwner(),
-				sheet -> decide(treatment, location, sheet, start, newOwner, practitionerId, current.claimOwner()));
+		Claim claim = this.daySheets.claim(location.id(), day, current.claimOwner(), sheet -> decide(treatment,
+				location, sheet, start, newOwner, practitionerId, current.claimOwner(), this.availability.policy()));
 		ensureStillScheduled(claim, location, day);
 		Booking.Change moved;
 		try {

@@ -115,6 +115,12 @@ public class SeriesBookings {
 		CatalogLocation location = location(request.locationId());
 		List<Instant> starts = request.starts().stream().map(ZonedDateTime::toInstant).toList();
 		checkSpacing(treatment, starts);
+		Instant horizon = this.clock.instant().plus(this.availability.policy().horizon());
+		if (starts.get(0).isAfter(horizon)) {
+			throw Refusal.unprocessable("outside-booking-window", "Outside the booking window", "starts[0]",
+					"The first session must be within " + this.availability.policy().horizon().toDays()
+							+ " days; the later ones may follow at the course's spacing");
+		}
 		if (!request.byStaff() && EmailProof.needed(treatment)) {
 			this.emailProof.require(request.client(), request.emailCode());
 		}
@@ -135,9 +141,11 @@ public class SeriesBookings {
 		for (int i = 0; i < starts.size(); i++) {
 			ZonedDateTime start = starts.get(i).atZone(location.zone());
 			try {
-				holds.add(this.bookings
-					.hold(treatment.id(), location.id(), start.toOffsetDateTime(), null, series.holdName(i), HOLD_FOR)
-					.holdId());
+				holds.add(
+						this.bookings
+							.hold(treatment.id(), location.id(), start.toOffsetDateTime(), null, series.holdName(i),
+									HOLD_FOR, reaching(treatment))
+							.holdId());
 			}
 			catch (Refusal refused) {
 				holds.forEach(this.bookings::releaseHold);
@@ -222,6 +230,21 @@ public class SeriesBookings {
 		this.store.settled(series.id());
 	}
 
+	/**
+	 * The booking policy for a course: its first session within the horizon, the later
+	 * ones as far past it as the course's recommended spacing takes them.
+	 */
+	private dev.medspa.booking.availability.BookingPolicy reaching(CatalogTreatment treatment) {
+		var policy = this.availability.policy();
+		java.time.Period spacing = java.util.Objects.requireNonNull(treatment.seriesRecommendedSpacing());
+		Instant now = this.clock.instant();
+		java.time.ZonedDateTime end = now.atZone(java.time.ZoneOffset.UTC)
+			.plus(policy.horizon())
+			.plus(spacing.multipliedBy(Math.max(0, treatment.seriesSessions() - 1)))
+			.plusDays(7);
+		return policy.reaching(Duration.between(now, end.toInstant()));
+	}
+
 	private void checkSpacing(CatalogTreatment treatment, List<Instant> starts) {
 		if (starts.isEmpty() || starts.size() > treatment.seriesSessions()) {
 			throw Refusal.invalid("starts", "must have 1 to " + treatment.seriesSessions() + " sessions");
@@ -285,7 +308,7 @@ public class SeriesBookings {
 	}
 
 	private List<Instant> free(CatalogTreatment treatment, CatalogLocation location, LocalDate date) {
-		return this.availability.search(treatment.id(), location.id(), date, date, null)
+		return this.availability.search(treatment.id(), location.id(), date, date, null, reaching(treatment))
 			.stream()
 			.flatMap(slots -> slots.slots().stream())
 			.map(SlotRules.Slot::start)
