@@ -16,12 +16,15 @@ import org.springframework.web.util.WebUtils;
 /**
  * A course the client has just booked, kept in their session so that its confirmation
  * (every session with its manage link, shown this once by booking-service) survives a
- * reload.
+ * reload; or one a staff member booked for a client, kept apart in the member's session
+ * without the manage links (staff open each session's booking by its id).
  */
 record SeriesBooked(String seriesId, String treatmentId, String locationId,
 		List<BookedSession> sessions) implements Serializable {
 
 	private static final String ATTRIBUTE = "seriesBooked";
+
+	private static final String STAFF_ATTRIBUTE = "staffSeriesBooked";
 
 	SeriesBooked {
 		sessions = List.copyOf(sessions);
@@ -43,32 +46,60 @@ record SeriesBooked(String seriesId, String treatmentId, String locationId,
 		return new SeriesBooked(String.valueOf(id), treatmentId, locationId, sessions);
 	}
 
+	/** The same course without the clients' manage links. */
+	SeriesBooked withoutManageLinks() {
+		return new SeriesBooked(this.seriesId, this.treatmentId, this.locationId,
+				this.sessions.stream()
+					.map(session -> new BookedSession(session.number(), session.bookingId(), session.start(), null))
+					.toList());
+	}
+
 	@SuppressWarnings("unchecked")
-	private static Map<String, SeriesBooked> all(HttpSession session) {
-		Object kept = session.getAttribute(ATTRIBUTE);
+	private static Map<String, SeriesBooked> all(HttpSession session, String attribute) {
+		Object kept = session.getAttribute(attribute);
 		if (kept == null) {
 			kept = new LinkedHashMap<String, SeriesBooked>();
-			session.setAttribute(ATTRIBUTE, kept);
+			session.setAttribute(attribute, kept);
 		}
 		return (Map<String, SeriesBooked>) kept;
 	}
 
 	static @Nullable SeriesBooked find(HttpSession session, String seriesId) {
-		synchronized (WebUtils.getSessionMutex(session)) {
-			return all(session).get(seriesId);
-		}
+		return find(session, ATTRIBUTE, seriesId);
 	}
 
 	static void save(HttpSession session, SeriesBooked booked) {
+		save(session, ATTRIBUTE, booked);
+	}
+
+	/** A course the signed-in member booked for a client. */
+	static @Nullable SeriesBooked findForStaff(HttpSession session, String seriesId) {
+		return find(session, STAFF_ATTRIBUTE, seriesId);
+	}
+
+	/**
+	 * Keeps a course the signed-in member booked for a client, without its manage links.
+	 */
+	static void saveForStaff(HttpSession session, SeriesBooked booked) {
+		save(session, STAFF_ATTRIBUTE, booked.withoutManageLinks());
+	}
+
+	private static @Nullable SeriesBooked find(HttpSession session, String attribute, String seriesId) {
 		synchronized (WebUtils.getSessionMutex(session)) {
-			Map<String, SeriesBooked> all = all(session);
+			return all(session, attribute).get(seriesId);
+		}
+	}
+
+	private static void save(HttpSession session, String attribute, SeriesBooked booked) {
+		synchronized (WebUtils.getSessionMutex(session)) {
+			Map<String, SeriesBooked> all = all(session, attribute);
 			all.put(booked.seriesId(), booked);
 			while (all.size() > 5) {
 				all.remove(all.keySet().iterator().next());
 			}
 			// written again so that a session store that copies attributes sees the
 			// change
-			session.setAttribute(ATTRIBUTE, all);
+			session.setAttribute(attribute, all);
 		}
 	}
 

@@ -272,6 +272,23 @@ public class Services {
 			.body(MAP));
 	}
 
+	/**
+	 * Books every session of a course or none for a client, as the signed-in member (no
+	 * e-mail code); answers as {@link #bookSeries}, or a problem: 409
+	 * {@code series-session-unavailable}, 422 {@code series-spacing},
+	 * {@code consultation-required}, {@code not-a-series}, 403 when the member does not
+	 * work at the location.
+	 */
+	public Map<String, Object> bookStaffSeries(Map<String, Object> request) {
+		return body(this.booking.post()
+			.uri("/api/staff/series")
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(request))
+			.retrieve()
+			.body(MAP));
+	}
+
 	// waitlist, staff
 
 	/** The waiters of a location (of one treatment, when given), in order. */
