@@ -581,7 +581,7 @@ class BrowserFlowsIT {
 		this.browser.open(platform.site() + "/treatments/microneedling");
 		this.browser.go(By.id("series-link"));
 		this.browser.go(By.id("series-at-walnut-creek"));
-		setDate(this.browser.find(By.id("series-date")), java.time.LocalDate.now(zone).plusDays(3).toString());
+		setDate(this.browser.find(By.id("series-date")), weekdayFrom(3).toString());
 		this.browser.go(By.id("show-times"));
 		this.browser.go(By.id("first-0"));
 		assertThat(this.browser.find(By.id("session-3-time")).getAttribute("value")).isNotBlank();
@@ -608,6 +608,69 @@ class BrowserFlowsIT {
 		assertThat(this.browser.all(By.id("manage-link-3"))).hasSize(1);
 		this.browser.open(second);
 		assertThat(this.browser.find(By.id("status")).getText()).isEqualTo("Confirmed");
+	}
+
+	/**
+	 * The front desk books a whole course for a consulted client; the client gets one
+	 * confirmation listing every session, with an invite for each.
+	 */
+	@Test
+	void aFrontDeskBooksTheWholeCourseForAConsultedClient() throws Exception {
+		String email = "desk-course-" + System.nanoTime() + "@example.com";
+		completedConsultation(email);
+		signIn("frontdesk.walnutcreek@clinic.example");
+		this.browser.go(By.id("series-link-walnut-creek"));
+		assertThat(this.browser.url()).endsWith("/staff/series/walnut-creek");
+		new org.openqa.selenium.support.ui.Select(this.browser.find(By.id("series-treatment")))
+			.selectByValue("microneedling");
+		setDate(this.browser.find(By.id("series-date")), weekdayFrom(4).toString());
+		this.browser.go(By.id("show-times"));
+		this.browser.go(By.id("first-0"));
+		assertThat(this.browser.find(By.id("book-series")).getText()).isEqualTo("Book all 3 sessions");
+		assertAccessible("staff-series-plan");
+		this.browser.find(By.id("name")).sendKeys("Cora Course");
+		this.browser.find(By.id("email")).sendKeys(email);
+		this.browser.find(By.id("phone")).sendKeys("+1 925 555 0177");
+		this.browser.go(By.id("book-series"));
+		assertThat(this.browser.all(By.cssSelector("#series-sessions li"))).hasSize(3);
+		this.browser.screenshot("staff-series-booked");
+		assertAccessible("staff-series-booked");
+		this.browser.go(By.id("booking-link-2"));
+		assertThat(this.browser.find(By.id("status")).getText()).isEqualTo("CONFIRMED");
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> mailTo(email).stream().anyMatch(mail -> subject(mail).startsWith("Your 3 appointments at")));
+		MimeMessage course = mailTo(email).stream()
+			.filter(mail -> subject(mail).startsWith("Your 3 appointments at"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(String.valueOf(course.getContentType())).contains("multipart");
+		assertThat(invites(course)).as("one invite per session").isEqualTo(3);
+	}
+
+	/**
+	 * The first weekday (when the demo practitioners work at Walnut Creek) at least so
+	 * many days ahead, in Walnut Creek's zone.
+	 */
+	private static java.time.LocalDate weekdayFrom(int days) {
+		java.time.LocalDate day = java.time.LocalDate.now(ZoneId.of("America/Los_Angeles")).plusDays(days);
+		while (day.getDayOfWeek().getValue() > 5) {
+			day = day.plusDays(1);
+		}
+		return day;
+	}
+
+	private static int invites(Part part) throws Exception {
+		if (part.isMimeType("text/calendar")) {
+			return 1;
+		}
+		int count = 0;
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				count += invites(multipart.getBodyPart(i));
+			}
+		}
+		return count;
 	}
 
 	/**
