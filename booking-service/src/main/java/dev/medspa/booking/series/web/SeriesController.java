@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.Objects;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.medspa.booking.reservation.Client;
 import dev.medspa.booking.reservation.web.BookingView;
 import dev.medspa.booking.reservation.web.ClientLimits;
+import dev.medspa.booking.reservation.web.ContactRequest;
 import dev.medspa.booking.series.SeriesBookings;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.security.StaffClaims;
@@ -66,17 +65,7 @@ class SeriesController {
 	record SeriesRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 			@NotBlank @Size(max = 100) @Nullable String locationId,
 			@NotEmpty @Size(max = 12) @Nullable List<@NotNull OffsetDateTime> starts,
-			@NotNull @Valid @Nullable ClientRequest client, @Size(max = 12) @Nullable String emailCode) {
-	}
-
-	record ClientRequest(
-			@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*",
-					message = "must not contain line breaks or other control characters") @Nullable String name,
-			@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
-					message = "must be an e-mail address such as ana@example.com") @Nullable String email,
-			@NotBlank @Pattern(regexp = "\\+?[0-9][0-9 ().-]{5,23}",
-					message = "must be a phone number such as +1 925 555 0100") @Nullable String phone,
-			@Nullable Boolean consentToSms) {
+			@NotNull @Valid @Nullable ContactRequest client, @Size(max = 12) @Nullable String emailCode) {
 	}
 
 	/** The series booked: each session with its own manage link. */
@@ -106,9 +95,7 @@ class SeriesController {
 	}
 
 	private static Client client(SeriesRequest request) {
-		ClientRequest c = Objects.requireNonNull(request.client());
-		return Client.of(Objects.requireNonNull(c.name()), Objects.requireNonNull(c.email()),
-				Objects.requireNonNull(c.phone()), Boolean.TRUE.equals(c.consentToSms()));
+		return Objects.requireNonNull(request.client()).toClient();
 	}
 
 	private static ResponseEntity<SeriesView> created(SeriesBookings.Booked booked) {

@@ -11,16 +11,15 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.medspa.booking.reservation.BookingService;
 import dev.medspa.booking.reservation.Client;
 import dev.medspa.booking.reservation.web.BookingView;
 import dev.medspa.booking.reservation.web.ClientLimits;
+import dev.medspa.booking.reservation.web.ContactRequest;
 import dev.medspa.booking.waitlist.EntryStatus;
 import dev.medspa.booking.waitlist.OfferStatus;
 import dev.medspa.booking.waitlist.Offers;
@@ -71,32 +70,18 @@ class WaitlistController {
 	record JoinRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 			@Size(min = 1, max = 100) @Nullable String locationId, @NotNull @Nullable LocalDate from,
 			@NotNull @Nullable LocalDate to, @Size(max = 3) @Nullable Set<PartOfDay> partsOfDay,
-			@Size(max = 7) @Nullable Set<DayOfWeek> weekdays, @NotNull @Valid @Nullable ClientRequest client) {
-	}
-
-	record ClientRequest(
-			@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*",
-					message = "must not contain line breaks or other control characters") @Nullable String name,
-			@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
-					message = "must be an e-mail address such as ana@example.com") @Nullable String email,
-			@NotBlank @Pattern(regexp = "\\+?[0-9][0-9 ().-]{5,23}",
-					message = "must be a phone number such as +1 925 555 0100") @Nullable String phone,
-			@Nullable Boolean consentToSms) {
+			@Size(max = 7) @Nullable Set<DayOfWeek> weekdays, @NotNull @Valid @Nullable ContactRequest client) {
 	}
 
 	@PostMapping("/api/waitlist")
 	ResponseEntity<EntryView> join(@Valid @RequestBody JoinRequest request, HttpServletRequest http) {
-		ClientRequest c = java.util.Objects.requireNonNull(request.client());
-		String email = java.util.Objects.requireNonNull(c.email());
-		String phone = java.util.Objects.requireNonNull(c.phone());
-		this.limits.booking(http, email, phone);
+		Client client = java.util.Objects.requireNonNull(request.client()).toClient();
+		this.limits.booking(http, client.email(), client.phone());
 		Waitlist.Joined joined = this.waitlist
 			.join(new Waitlist.Wish(java.util.Objects.requireNonNull(request.treatmentId()), request.locationId(),
 					java.util.Objects.requireNonNull(request.from()), java.util.Objects.requireNonNull(request.to()),
 					request.partsOfDay() == null ? Set.of() : request.partsOfDay(),
-					request.weekdays() == null ? Set.of() : request.weekdays(),
-					Client.of(java.util.Objects.requireNonNull(c.name()), email, phone,
-							Boolean.TRUE.equals(c.consentToSms()))));
+					request.weekdays() == null ? Set.of() : request.weekdays(), client));
 		return ResponseEntity.created(URI.create("/api/waitlist/" + joined.token()))
 			.body(EntryView.of(joined.entry(), null, new Link(joined.token(), "/api/waitlist/" + joined.token())));
 	}
