@@ -104,6 +104,9 @@ class WaitlistTest {
 	@Autowired
 	org.springframework.data.mongodb.core.MongoTemplate mongo;
 
+	@Autowired
+	dev.medspa.support.links.EmailCodes codes;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
@@ -139,6 +142,42 @@ class WaitlistTest {
 		assertThat(events).extracting(record -> TopicReader.header(record, EventHeaders.TYPE))
 			.containsExactly(EventContracts.WAITLIST_JOINED.type(), EventContracts.WAITLIST_LEFT.type());
 		assertThat(events).allSatisfy(record -> assertThat(record.value()).doesNotContain(token));
+	}
+
+	@Test
+	void aClientsPlacesAreInTheirExportAndTheirErasureEndsThemAndTellsTheOtherServices() throws Exception {
+		String email = "Private.Waiter@example.com";
+		String token = join(email, DAY.plusDays(8), DAY.plusDays(9), "[]");
+		String id = token.substring(0, token.lastIndexOf('.'));
+		this.mvc
+			.perform(post("/api/staff/clients/export").with(Staff.owner())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(clientData(email)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.others.waitlist[0].id").value(id))
+			.andExpect(jsonPath("$.others.waitlist[0].email").value(email));
+		this.mvc
+			.perform(post("/api/staff/clients/erase").with(Staff.owner())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(clientData(email)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.erasedOthers.waitlist").value(1));
+		this.mvc.perform(get("/api/waitlist/" + token)).andExpect(jsonPath("$.status").value("LEFT"));
+		this.mvc
+			.perform(post("/api/staff/clients/export").with(Staff.owner())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(clientData(email)))
+			.andExpect(jsonPath("$.others.waitlist.length()").value(0));
+		String stored = this.mongo.findById(id, org.bson.Document.class, "waitlist_entries").toJson();
+		assertThat(stored).doesNotContainIgnoringCase("private.waiter").doesNotContain("Wai Ter");
+		List<ConsumerRecord<String, String>> events = TopicReader.readSettled(this.bootstrapServers,
+				this.topics.waitlistEvents(), record -> record.key().equals(id), 2, Duration.ofSeconds(1));
+		assertThat(events.get(1).value()).contains("\"reason\":\"ERASED\"");
+	}
+
+	private String clientData(String email) {
+		return "{\"email\":\"%s\",\"emailCode\":\"%s\",\"reason\":\"Asked by phone\"}".formatted(email,
+				this.codes.code(email, this.clock.instant()));
 	}
 
 	@Test

@@ -22,7 +22,7 @@ public record Client(String name, String email, String normalizedEmail, String p
 	 * What a booking keeps of a client whose data was erased: nothing that names them;
 	 * the booking stays as an anonymous fact (treatment, place, time, status).
 	 */
-	static Client erased(String bookingId) {
+	public static Client erased(String bookingId) {
 		return new Client("Erased client", "erased@erased.invalid", ERASED + bookingId, "", false);
 	}
 

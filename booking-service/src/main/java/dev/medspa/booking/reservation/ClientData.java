@@ -49,9 +49,13 @@ public class ClientData {
 
 	private final Period retention;
 
+	private final org.springframework.beans.factory.ObjectProvider<ClientRecords> others;
+
 	ClientData(BookingService bookings, Bookings stored, ClientHistories histories, DayLists days,
 			CatalogReadModel catalog, RetentionProgress progress, Clock clock,
-			@Value("${medspa.privacy.retention:P3Y}") Period retention) {
+			@Value("${medspa.privacy.retention:P3Y}") Period retention,
+			org.springframework.beans.factory.ObjectProvider<ClientRecords> others) {
+		this.others = others;
 		this.bookings = bookings;
 		this.stored = stored;
 		this.histories = histories;
@@ -65,6 +69,20 @@ public class ClientData {
 	/** Every booking of the client, oldest first. */
 	public List<Booking> of(String email) {
 		return this.histories.of(normalise(email));
+	}
+
+	/** The client's other records, by what they are (the waitlist, ...). */
+	public java.util.Map<String, List<?>> othersOf(String email) {
+		java.util.Map<String, List<?>> found = new java.util.LinkedHashMap<>();
+		this.others.orderedStream().forEach(records -> found.put(records.name(), records.of(normalise(email))));
+		return found;
+	}
+
+	/** Erases the client from their other records, by what they are. */
+	public java.util.Map<String, Integer> eraseOthers(String email) {
+		java.util.Map<String, Integer> erased = new java.util.LinkedHashMap<>();
+		this.others.orderedStream().forEach(records -> erased.put(records.name(), records.erase(normalise(email))));
+		return erased;
 	}
 
 	/**

@@ -84,6 +84,17 @@ public record WaitlistEntry(@Id String id, String treatmentId, @Nullable String 
 		return with(end, this.ignoredInARow, null);
 	}
 
+	/**
+	 * The client's data is erased: the place no longer names them and, if it was still
+	 * open, it ends.
+	 */
+	WaitlistEntry erased() {
+		return new WaitlistEntry(this.id, this.treatmentId, this.locationId, this.from, this.to, this.partsOfDay,
+				this.weekdays, Client.erased(this.id), this.joinedAt,
+				this.status.over() ? this.status : EntryStatus.LEFT, this.ignoredInARow, this.offersDay,
+				this.offersThatDay, null, this.bookingId, this.offerIds, this.version + 1, null);
+	}
+
 	/** The waiter came back to a paused place. */
 	WaitlistEntry resumed() {
 		return with(EntryStatus.WAITING, 0, this.currentOfferId);

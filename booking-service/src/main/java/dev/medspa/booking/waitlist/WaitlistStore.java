@@ -31,6 +31,8 @@ class WaitlistStore {
 
 	static final String DUE = "waitlist_due";
 
+	static final String CLIENTS = "waitlist_clients";
+
 	private final MongoTemplate mongo;
 
 	private final OutboxMessages messages;
@@ -62,8 +64,24 @@ class WaitlistStore {
 				entry.ignoredInARow(), entry.offersDay(), entry.offersThatDay(), entry.currentOfferId(),
 				entry.bookingId(), entry.offerIds(), entry.version(),
 				List.of(this.messages.of(entry.id(), event, now)));
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(entry.client().normalizedEmail())),
+				new Update().addToSet("entryIds", entry.id()), CLIENTS);
 		this.mongo.insert(withEvent);
 		this.outbox.publishSoon(WaitlistEntry.COLLECTION, entry.id());
+	}
+
+	/**
+	 * The places a client joined, by their normalised e-mail (listed before the place is
+	 * stored, so a crash lists too much, never too little).
+	 */
+	List<String> entriesOf(String normalizedEmail) {
+		org.bson.Document found = this.mongo.findById(normalizedEmail, org.bson.Document.class, CLIENTS);
+		return found == null ? List.of() : found.getList("entryIds", String.class, List.of());
+	}
+
+	/** The client's places are erased: the list that found them goes too. */
+	void forgetClient(String normalizedEmail) {
+		this.mongo.remove(Query.query(Criteria.where("_id").is(normalizedEmail)), CLIENTS);
 	}
 
 	private void insertLine(WaitlistEntry entry) {

@@ -41,7 +41,8 @@ class ClientDataController {
 	@PostMapping("/api/staff/clients/export")
 	Export export(@Valid @RequestBody ClientRequest request) {
 		String email = verified(request);
-		return new Export(email, this.clients.of(email).stream().map(BookingView::of).toList());
+		return new Export(email, this.clients.of(email).stream().map(BookingView::of).toList(),
+				this.clients.othersOf(email));
 	}
 
 	/**
@@ -51,7 +52,8 @@ class ClientDataController {
 	@PostMapping("/api/staff/clients/erase")
 	Erased erase(@Valid @RequestBody ClientRequest request) {
 		String email = verified(request);
-		return new Erased(this.clients.erase(email));
+		int bookings = this.clients.erase(email);
+		return new Erased(bookings, this.clients.eraseOthers(email));
 	}
 
 	private String verified(ClientRequest request) {
@@ -69,10 +71,13 @@ class ClientDataController {
 			@NotBlank @Size(max = 12) @Nullable String emailCode, @NotBlank @Size(max = 500) @Nullable String reason) {
 	}
 
-	record Export(String email, List<BookingView> bookings) {
+	/**
+	 * @param others the client's other records here, by what they are: "waitlist"
+	 */
+	record Export(String email, List<BookingView> bookings, java.util.Map<String, List<?>> others) {
 	}
 
-	record Erased(int erasedBookings) {
+	record Erased(int erasedBookings, java.util.Map<String, Integer> erasedOthers) {
 	}
 
 }
