@@ -201,6 +201,19 @@ class WaitlistMessagesTest {
 		assertNoMoreMail(email, 1);
 	}
 
+	@Test
+	void aPlaceErasedWithItsClientNoLongerNamesThemHere() {
+		String email = PipelineFixtures.newEmail("erased-waiter");
+		String entry = "entry-" + UUID.randomUUID();
+		this.events.publish(joined(entry, email, "+1 925 555 0143"), "joined-erased");
+		awaitMail(email, 1);
+		this.events.publish(new WaitlistLeft(entry, 2, "ERASED", this.clock.instant()), "erased");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.plans.find(Plan.waitlistId(entry)).orElseThrow().status() == BookingStatus.LEFT);
+		Plan plan = this.plans.find(Plan.waitlistId(entry)).orElseThrow();
+		assertThat(plan.toString()).doesNotContain(email).doesNotContain("Ana Gomez").doesNotContain("555 0143");
+	}
+
 	private WaitlistJoined joined(String entry, String email, @Nullable String phone) {
 		return new WaitlistJoined(entry, 1, new TreatmentId(PipelineFixtures.MICRONEEDLING),
 				new LocationId(PipelineFixtures.WALNUT_CREEK), LocalDate.of(2026, 10, 26), LocalDate.of(2026, 11, 6),

@@ -374,8 +374,18 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return offered;
 	}
 
-	/** The place ended (left, booked, or its last day passed): nothing more is sent. */
+	/**
+	 * The place ended (left, booked, or its last day passed): nothing more is sent; when
+	 * it ended because the client's data was erased, the plan no longer names them
+	 * either.
+	 */
 	public Plan leftWaitlist(WaitlistLeft event) {
+		if ("ERASED".equals(event.reason())) {
+			return new Plan(this.bookingId, event.entryVersion(), this.scheduleVersion, BookingStatus.LEFT,
+					this.treatmentId, this.locationId, this.zoneId, this.start, this.end, Recipient.erased(), null,
+					this.completedAt, cancelPlanned(step -> true, "the client's data was erased"), null, this.revision,
+					this.waitlist, this.practitionerId, this.series);
+		}
 		return new Plan(this.bookingId, event.entryVersion(), this.scheduleVersion, BookingStatus.LEFT,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the place on the waitlist ended"), null, this.revision,
