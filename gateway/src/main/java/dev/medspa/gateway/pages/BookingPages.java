@@ -211,12 +211,7 @@ class BookingPages {
 		request.put("locationId", checkout.locationId());
 		request.put("start", checkout.start().toString());
 		request.put("practitionerId", checkout.practitionerId());
-		Map<String, Object> client = new LinkedHashMap<>();
-		client.put("name", form.getName());
-		client.put("email", form.getEmail());
-		client.put("phone", form.getPhone());
-		client.put("consentToSms", form.isConsentToSms());
-		request.put("client", client);
+		request.put("client", form.client());
 		if (!form.getEmailCode().isBlank()) {
 			request.put("emailCode", form.getEmailCode().strip());
 		}

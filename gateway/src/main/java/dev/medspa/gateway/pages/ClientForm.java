@@ -1,5 +1,8 @@
 package dev.medspa.gateway.pages;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What a client types at checkout; checked by booking-service, whose field errors the
  * page shows next to each field.
@@ -55,6 +58,16 @@ public class ClientForm {
 
 	public void setEmailCode(String emailCode) {
 		this.emailCode = emailCode;
+	}
+
+	/** The client as requests to booking-service name them ({@code client}). */
+	Map<String, Object> client() {
+		Map<String, Object> client = new LinkedHashMap<>();
+		client.put("name", this.name);
+		client.put("email", this.email);
+		client.put("phone", this.phone);
+		client.put("consentToSms", this.consentToSms);
+		return client;
 	}
 
 }

@@ -59,8 +59,7 @@ class ManagePages {
 
 	@ModelAttribute
 	void noReferrer(HttpServletResponse response) {
-		response.setHeader("Referrer-Policy", "no-referrer");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		PrivateLinks.keepPrivate(response);
 	}
 
 	@GetMapping

@@ -88,21 +88,7 @@ class SeriesPages {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of(location.zoneId())));
 		LocalDate last = today.plus(this.properties.bookingHorizon());
 		describe(treatment, location, model);
-		model.addAttribute("today", today);
-		model.addAttribute("last", last);
-		String dateError = SeriesPlan.dayError(date, today, last);
-		if (dateError != null) {
-			model.addAttribute("dateError", dateError);
-			model.addAttribute("date", date);
-			return "client/series-first";
-		}
-		LocalDate day = SeriesPlan.readDate(date);
-		model.addAttribute("date", day == null ? "" : day.toString());
-		if (day != null) {
-			model.addAttribute("dayLabel", Times.day(day));
-			model.addAttribute("zoneName", Times.zoneName(day, location.zoneId()));
-			model.addAttribute("times", SeriesPlan.freeStarts(this.services, treatmentId, location, day));
-		}
+		SeriesPlan.firstSession(this.services, treatmentId, location, date, today, last, model);
 		return "client/series-first";
 	}
 
@@ -112,9 +98,8 @@ class SeriesPages {
 			Model model) {
 		TreatmentState treatment = series(treatmentId);
 		LocationState location = location(treatment, locationId);
-		OffsetDateTime start = Times.parseStart(first);
-		List<SeriesPlan.Session> sessions = SeriesPlan
-			.proposed(this.services.seriesProposal(treatmentId, locationId, start), location.zoneId());
+		List<SeriesPlan.Session> sessions = SeriesPlan.proposed(this.services, treatmentId, locationId, first,
+				location.zoneId());
 		return showPlan(treatment, location, sessions, new ClientForm(), model);
 	}
 
@@ -132,9 +117,8 @@ class SeriesPages {
 		LocationState location = location(treatment, locationId);
 		String zone = location.zoneId();
 		List<SeriesPlan.Session> sessions = SeriesPlan.posted(params, pick, treatment, zone);
-		List<OffsetDateTime> starts = SeriesPlan.starts(sessions, zone, LocalDate.now(this.clock));
+		List<OffsetDateTime> starts = SeriesPlan.starts(sessions, zone, LocalDate.now(this.clock), model);
 		if (starts == null) {
-			model.addAttribute("problemText", "Please give every session a day and a time.");
 			return showPlan(treatment, location, sessions, form, model);
 		}
 		Map<String, Object> request = SeriesPlan.request(treatmentId, locationId, starts, form, form.getEmailCode());
@@ -206,16 +190,16 @@ class SeriesPages {
 
 	private String showPlan(TreatmentState treatment, LocationState location, List<SeriesPlan.Session> sessions,
 			ClientForm form, Model model) {
-		describe(treatment, location, model);
-		model.addAttribute("sessions", sessions);
-		model.addAttribute("form", form);
-		model.addAttribute("firstDate", sessions.isEmpty() ? "" : sessions.get(0).date());
+		SeriesPlan.show(treatment, location, base(treatment, location), sessions, form, model);
 		return "client/series-plan";
 	}
 
 	private void describe(TreatmentState treatment, LocationState location, Model model) {
-		SeriesPlan.describe(treatment, location, "/series/" + treatment.id().value() + "/" + location.id().value(),
-				model);
+		SeriesPlan.describe(treatment, location, base(treatment, location), model);
+	}
+
+	private static String base(TreatmentState treatment, LocationState location) {
+		return "/series/" + treatment.id().value() + "/" + location.id().value();
 	}
 
 	private TreatmentState series(String id) {

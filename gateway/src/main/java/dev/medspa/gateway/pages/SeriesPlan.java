@@ -58,6 +58,34 @@ final class SeriesPlan {
 		return null;
 	}
 
+	/**
+	 * The first session's day as asked for (why it cannot be, if so) and, once a course
+	 * and a day are known, that day's free starts: what the day picker and the first
+	 * session's times show.
+	 * @param treatmentId the course; null while none is chosen, which shows no times
+	 * @param date the day asked for; none yet shows the day picker alone
+	 * @param today the first day that can be asked for, in the location's zone
+	 * @param last the last day that can be asked for
+	 */
+	static void firstSession(Services services, @Nullable String treatmentId, LocationState location,
+			@Nullable String date, LocalDate today, LocalDate last, Model model) {
+		model.addAttribute("today", today);
+		model.addAttribute("last", last);
+		String dateError = dayError(date, today, last);
+		if (dateError != null) {
+			model.addAttribute("dateError", dateError);
+			model.addAttribute("date", date);
+			return;
+		}
+		LocalDate day = readDate(date);
+		model.addAttribute("date", day == null ? "" : day.toString());
+		if (treatmentId != null && day != null) {
+			model.addAttribute("dayLabel", Times.day(day));
+			model.addAttribute("zoneName", Times.zoneName(day, location.zoneId()));
+			model.addAttribute("times", freeStarts(services, treatmentId, location, day));
+		}
+	}
+
 	/** The free starts of a day, as the first session's choices. */
 	static List<Choice> freeStarts(Services services, String treatmentId, LocationState location, LocalDate day) {
 		Map<String, Object> found = services.availability(treatmentId, location.id().value(), day, day, null);
@@ -69,6 +97,16 @@ final class SeriesPlan {
 			}
 		}
 		return starts;
+	}
+
+	/**
+	 * The course booking-service proposes from the first start, every session ready to
+	 * adjust (see {@link #proposed(List, String)}).
+	 * @param first the first session's start, as the first session's times send it
+	 */
+	static List<Session> proposed(Services services, String treatmentId, String locationId, String first, String zone) {
+		OffsetDateTime start = Times.parseStart(first);
+		return proposed(services.seriesProposal(treatmentId, locationId, start), zone);
 	}
 
 	/**
@@ -115,10 +153,10 @@ final class SeriesPlan {
 
 	/**
 	 * Every session's start; null when one has no readable day and time, which is then
-	 * said at that session.
+	 * said at that session and above the form.
 	 * @param today the day given as an example of a readable one
 	 */
-	static @Nullable List<OffsetDateTime> starts(List<Session> sessions, String zone, LocalDate today) {
+	static @Nullable List<OffsetDateTime> starts(List<Session> sessions, String zone, LocalDate today, Model model) {
 		List<OffsetDateTime> starts = new ArrayList<>();
 		boolean unreadable = false;
 		for (int i = 0; i < sessions.size(); i++) {
@@ -132,7 +170,24 @@ final class SeriesPlan {
 				starts.add(start);
 			}
 		}
-		return unreadable || sessions.isEmpty() ? null : starts;
+		if (unreadable || sessions.isEmpty()) {
+			model.addAttribute("problemText", "Please give every session a day and a time.");
+			return null;
+		}
+		return starts;
+	}
+
+	/**
+	 * The plan's page: the course's description, every session to adjust and the client's
+	 * details.
+	 * @param base the address the plan's form goes to
+	 */
+	static void show(TreatmentState treatment, LocationState location, String base, List<Session> sessions,
+			ClientForm form, Model model) {
+		describe(treatment, location, base, model);
+		model.addAttribute("sessions", sessions);
+		model.addAttribute("form", form);
+		model.addAttribute("firstDate", sessions.isEmpty() ? "" : sessions.get(0).date());
 	}
 
 	/**
@@ -148,12 +203,7 @@ final class SeriesPlan {
 		if (emailCode != null && !emailCode.isBlank()) {
 			request.put("emailCode", emailCode.strip());
 		}
-		Map<String, Object> client = new LinkedHashMap<>();
-		client.put("name", form.getName());
-		client.put("email", form.getEmail());
-		client.put("phone", form.getPhone());
-		client.put("consentToSms", form.isConsentToSms());
-		request.put("client", client);
+		request.put("client", form.client());
 		return request;
 	}
 

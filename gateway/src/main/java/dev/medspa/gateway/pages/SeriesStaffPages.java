@@ -21,7 +21,6 @@ import dev.medspa.gateway.identity.StaffAccount;
 import dev.medspa.gateway.identity.StaffAccounts;
 import dev.medspa.gateway.services.ServiceProblem;
 import dev.medspa.gateway.services.Services;
-import dev.medspa.support.security.StaffRole;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -78,7 +77,8 @@ class SeriesStaffPages {
 	@GetMapping("/staff/series")
 	String chooseLocation(@RequestParam(required = false) @Nullable String location, Authentication member,
 			Model model) {
-		List<LocationState> locations = visibleLocations(account(member));
+		List<LocationState> locations = StaffAccess.visibleLocations(this.catalog,
+				StaffAccess.account(this.accounts, member));
 		String chosen = BookingPages.blankToNull(location);
 		if (chosen == null && !locations.isEmpty()) {
 			chosen = locations.get(0).id().value();
@@ -100,7 +100,7 @@ class SeriesStaffPages {
 	@GetMapping("/staff/series/{locationId}")
 	String chooseFirst(@PathVariable String locationId, @RequestParam(required = false) @Nullable String treatment,
 			@RequestParam(required = false) @Nullable String date, Authentication member, Model model) {
-		StaffAccount account = account(member);
+		StaffAccount account = StaffAccess.account(this.accounts, member);
 		LocationState location = location(account, locationId);
 		List<TreatmentState> courses = this.catalog.treatments()
 			.stream()
@@ -109,10 +109,8 @@ class SeriesStaffPages {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of(location.zoneId())));
 		LocalDate last = today.plus(this.properties.bookingHorizon());
 		model.addAttribute("location", location);
-		model.addAttribute("locations", visibleLocations(account));
+		model.addAttribute("locations", StaffAccess.visibleLocations(this.catalog, account));
 		model.addAttribute("courses", courses);
-		model.addAttribute("today", today);
-		model.addAttribute("last", last);
 		String treatmentId = BookingPages.blankToNull(treatment);
 		TreatmentState course = treatmentId == null ? null
 				: courses.stream().filter(offered -> offered.id().value().equals(treatmentId)).findFirst().orElse(null);
@@ -123,19 +121,8 @@ class SeriesStaffPages {
 		if (course != null) {
 			SeriesPlan.describe(course, location, base(location, course), model);
 		}
-		String dateError = SeriesPlan.dayError(date, today, last);
-		if (dateError != null) {
-			model.addAttribute("dateError", dateError);
-			model.addAttribute("date", date);
-			return "staff/series";
-		}
-		LocalDate day = SeriesPlan.readDate(date);
-		model.addAttribute("date", day == null ? "" : day.toString());
-		if (course != null && day != null) {
-			model.addAttribute("dayLabel", Times.day(day));
-			model.addAttribute("zoneName", Times.zoneName(day, location.zoneId()));
-			model.addAttribute("times", SeriesPlan.freeStarts(this.services, course.id().value(), location, day));
-		}
+		SeriesPlan.firstSession(this.services, course == null ? null : course.id().value(), location, date, today, last,
+				model);
 		return "staff/series";
 	}
 
@@ -143,11 +130,10 @@ class SeriesStaffPages {
 	@GetMapping("/staff/series/{locationId}/{treatmentId}/plan")
 	String plan(@PathVariable String locationId, @PathVariable String treatmentId, @RequestParam String first,
 			Authentication member, Model model) {
-		LocationState location = location(account(member), locationId);
+		LocationState location = location(StaffAccess.account(this.accounts, member), locationId);
 		TreatmentState treatment = course(location, treatmentId);
-		OffsetDateTime start = Times.parseStart(first);
-		List<SeriesPlan.Session> sessions = SeriesPlan
-			.proposed(this.services.seriesProposal(treatmentId, locationId, start), location.zoneId());
+		List<SeriesPlan.Session> sessions = SeriesPlan.proposed(this.services, treatmentId, locationId, first,
+				location.zoneId());
 		return showPlan(treatment, location, sessions, new ClientForm(), model);
 	}
 
@@ -162,14 +148,13 @@ class SeriesStaffPages {
 			@RequestParam MultiValueMap<String, String> params, ClientForm form,
 			@RequestParam(required = false) @Nullable String pick, Authentication member, HttpSession session,
 			Model model) {
-		LocationState location = location(account(member), locationId);
+		LocationState location = location(StaffAccess.account(this.accounts, member), locationId);
 		TreatmentState treatment = course(location, treatmentId);
 		String zone = location.zoneId();
 		List<SeriesPlan.Session> sessions = SeriesPlan.posted(params, pick, treatment, zone);
 		List<OffsetDateTime> starts = SeriesPlan.starts(sessions, zone,
-				LocalDate.now(this.clock.withZone(ZoneId.of(zone))));
+				LocalDate.now(this.clock.withZone(ZoneId.of(zone))), model);
 		if (starts == null) {
-			model.addAttribute("problemText", "Please give every session a day and a time.");
 			return showPlan(treatment, location, sessions, form, model);
 		}
 		try {
@@ -187,7 +172,7 @@ class SeriesStaffPages {
 	/** Every session of a course just booked, each linked to its booking page. */
 	@GetMapping("/staff/series/booked/{seriesId}")
 	String booked(@PathVariable String seriesId, Authentication member, HttpSession session, Model model) {
-		StaffAccount account = account(member);
+		StaffAccount account = StaffAccess.account(this.accounts, member);
 		SeriesBooked booked = SeriesBooked.findForStaff(session, seriesId);
 		if (booked == null) {
 			throw new PageNotFound("This course is not kept here any more. Find its sessions on the day sheets.");
@@ -238,10 +223,7 @@ class SeriesStaffPages {
 
 	private String showPlan(TreatmentState treatment, LocationState location, List<SeriesPlan.Session> sessions,
 			ClientForm form, Model model) {
-		SeriesPlan.describe(treatment, location, base(location, treatment), model);
-		model.addAttribute("sessions", sessions);
-		model.addAttribute("form", form);
-		model.addAttribute("firstDate", sessions.isEmpty() ? "" : sessions.get(0).date());
+		SeriesPlan.show(treatment, location, base(location, treatment), sessions, form, model);
 		return "staff/series-plan";
 	}
 
@@ -251,7 +233,7 @@ class SeriesStaffPages {
 
 	/** A location the member works at; another one is refused. */
 	private LocationState location(StaffAccount account, String locationId) {
-		if (!worksAt(account, locationId)) {
+		if (!StaffAccess.worksAt(account, locationId)) {
 			throw new AccessDeniedException("Not at this location");
 		}
 		return this.catalog.location(locationId)
@@ -267,20 +249,6 @@ class SeriesStaffPages {
 			.orElseThrow(() -> new PageNotFound("This course is not given at this location."));
 		SeriesPlan.course(treatment);
 		return treatment;
-	}
-
-	private List<LocationState> visibleLocations(StaffAccount account) {
-		return this.catalog.locations().stream().filter(location -> worksAt(account, location.id().value())).toList();
-	}
-
-	private static boolean worksAt(StaffAccount account, String locationId) {
-		return account.has(StaffRole.OWNER) || account.locations().contains(locationId);
-	}
-
-	private StaffAccount account(Authentication member) {
-		return this.accounts.byEmail(member.getName())
-			.filter(StaffAccount::enabled)
-			.orElseThrow(() -> new AccessDeniedException("No active staff account"));
 	}
 
 }

@@ -79,10 +79,10 @@ class StaffPages {
 
 	@GetMapping("/staff")
 	String home(Authentication member, Model model) {
-		StaffAccount account = account(member);
+		StaffAccount account = StaffAccess.account(this.accounts, member);
 		LocalDate today = LocalDate.now(this.clock);
 		model.addAttribute("account", account);
-		model.addAttribute("locations", visibleLocations(account));
+		model.addAttribute("locations", StaffAccess.visibleLocations(this.catalog, account));
 		model.addAttribute("today", today);
 		model.addAttribute("isOwner", account.has(StaffRole.OWNER));
 		model.addAttribute("canKeepCatalog", account.has(StaffRole.OWNER) || account.has(StaffRole.MANAGER));
@@ -101,8 +101,8 @@ class StaffPages {
 	String daySheet(@PathVariable String locationId,
 			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Authentication member,
 			Model model) {
-		StaffAccount account = account(member);
-		if (!worksAt(account, locationId)) {
+		StaffAccount account = StaffAccess.account(this.accounts, member);
+		if (!StaffAccess.worksAt(account, locationId)) {
 			throw new AccessDeniedException("Not at this location");
 		}
 		Map<String, Object> sheet = this.services.daySheet(locationId, date);
@@ -114,7 +114,7 @@ class StaffPages {
 		model.addAttribute("locationId", locationId);
 		model.addAttribute("previous", date.minusDays(1));
 		model.addAttribute("next", date.plusDays(1));
-		model.addAttribute("locations", visibleLocations(account));
+		model.addAttribute("locations", StaffAccess.visibleLocations(this.catalog, account));
 		return "staff/day-sheet";
 	}
 
@@ -225,7 +225,7 @@ class StaffPages {
 	/** A short-lived access token for the staff API, for command-line use. */
 	@GetMapping("/staff/api-token")
 	String apiToken(Authentication member, Model model) {
-		model.addAttribute("token", this.tokens.issueForApi(account(member)));
+		model.addAttribute("token", this.tokens.issueForApi(StaffAccess.account(this.accounts, member)));
 		return "staff/api-token";
 	}
 
@@ -253,20 +253,6 @@ class StaffPages {
 		catch (ServiceProblem problem) {
 			return List.of();
 		}
-	}
-
-	private List<LocationState> visibleLocations(StaffAccount account) {
-		return this.catalog.locations().stream().filter(location -> worksAt(account, location.id().value())).toList();
-	}
-
-	private static boolean worksAt(StaffAccount account, String locationId) {
-		return account.has(StaffRole.OWNER) || account.locations().contains(locationId);
-	}
-
-	private StaffAccount account(Authentication member) {
-		return this.accounts.byEmail(member.getName())
-			.filter(StaffAccount::enabled)
-			.orElseThrow(() -> new AccessDeniedException("No active staff account"));
 	}
 
 }

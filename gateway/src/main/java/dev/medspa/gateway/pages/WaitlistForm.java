@@ -109,12 +109,7 @@ public class WaitlistForm extends ClientForm {
 		request.put("to", BookingPages.blankToNull(this.to.strip()));
 		request.put("partsOfDay", chosen(this.partsOfDay));
 		request.put("weekdays", chosen(this.weekdays));
-		Map<String, Object> client = new LinkedHashMap<>();
-		client.put("name", getName());
-		client.put("email", getEmail());
-		client.put("phone", getPhone());
-		client.put("consentToSms", isConsentToSms());
-		request.put("client", client);
+		request.put("client", client());
 		return request;
 	}
 

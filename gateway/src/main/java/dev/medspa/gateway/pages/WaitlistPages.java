@@ -19,7 +19,6 @@ import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.gateway.services.ServiceProblem;
 import dev.medspa.gateway.services.Services;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,8 +64,7 @@ class WaitlistPages {
 
 	@ModelAttribute
 	void noReferrer(HttpServletResponse response) {
-		response.setHeader("Referrer-Policy", "no-referrer");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		PrivateLinks.keepPrivate(response);
 	}
 
 	// joining

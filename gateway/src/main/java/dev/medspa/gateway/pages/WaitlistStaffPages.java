@@ -58,8 +58,8 @@ class WaitlistStaffPages {
 	@GetMapping("/staff/waitlist")
 	String choose(@RequestParam(required = false) @Nullable String location,
 			@RequestParam(required = false) @Nullable String treatment, Authentication member, Model model) {
-		StaffAccount account = account(member);
-		List<LocationState> locations = visibleLocations(account);
+		StaffAccount account = StaffAccess.account(this.accounts, member);
+		List<LocationState> locations = StaffAccess.visibleLocations(this.catalog, account);
 		String chosen = BookingPages.blankToNull(location);
 		if (chosen == null && !locations.isEmpty()) {
 			chosen = locations.get(0).id().value();
@@ -79,8 +79,8 @@ class WaitlistStaffPages {
 	@GetMapping("/staff/waitlist/{locationId}")
 	String waitlist(@PathVariable String locationId, @RequestParam(required = false) @Nullable String treatment,
 			Authentication member, Model model) {
-		StaffAccount account = account(member);
-		if (!worksAt(account, locationId)) {
+		StaffAccount account = StaffAccess.account(this.accounts, member);
+		if (!StaffAccess.worksAt(account, locationId)) {
 			throw new AccessDeniedException("Not at this location");
 		}
 		LocationState location = this.catalog.location(locationId)
@@ -93,7 +93,7 @@ class WaitlistStaffPages {
 			}
 		}
 		model.addAttribute("location", location);
-		model.addAttribute("locations", visibleLocations(account));
+		model.addAttribute("locations", StaffAccess.visibleLocations(this.catalog, account));
 		model.addAttribute("treatments", treatments);
 		model.addAttribute("treatment", filter);
 		model.addAttribute("waiters", waiters(this.services.staffWaitlist(locationId, filter), location, treatments));
@@ -123,8 +123,8 @@ class WaitlistStaffPages {
 			@RequestParam(required = false) @Nullable String client,
 			@RequestParam(required = false) @Nullable String treatment, Authentication member,
 			RedirectAttributes redirect) {
-		StaffAccount account = account(member);
-		if (!worksAt(account, locationId)) {
+		StaffAccount account = StaffAccess.account(this.accounts, member);
+		if (!StaffAccess.worksAt(account, locationId)) {
 			throw new AccessDeniedException("Not at this location");
 		}
 		LocationState location = this.catalog.location(locationId)
@@ -202,8 +202,9 @@ class WaitlistStaffPages {
 	String changeSettings(@PathVariable String locationId, @RequestParam String mode,
 			@RequestParam(required = false) @Nullable String several, Authentication member,
 			RedirectAttributes redirect) {
-		StaffAccount account = account(member);
-		if (!worksAt(account, locationId) || !(account.has(StaffRole.MANAGER) || account.has(StaffRole.OWNER))) {
+		StaffAccount account = StaffAccess.account(this.accounts, member);
+		if (!StaffAccess.worksAt(account, locationId)
+				|| !(account.has(StaffRole.MANAGER) || account.has(StaffRole.OWNER))) {
 			throw new AccessDeniedException("Only managers and owners of this location change its waitlist");
 		}
 		if (!MODES.contains(mode)) {
@@ -293,20 +294,6 @@ class WaitlistStaffPages {
 		catch (java.time.format.DateTimeParseException ex) {
 			return String.valueOf(value);
 		}
-	}
-
-	private List<LocationState> visibleLocations(StaffAccount account) {
-		return this.catalog.locations().stream().filter(location -> worksAt(account, location.id().value())).toList();
-	}
-
-	private static boolean worksAt(StaffAccount account, String locationId) {
-		return account.has(StaffRole.OWNER) || account.locations().contains(locationId);
-	}
-
-	private StaffAccount account(Authentication member) {
-		return this.accounts.byEmail(member.getName())
-			.filter(StaffAccount::enabled)
-			.orElseThrow(() -> new AccessDeniedException("No active staff account"));
 	}
 
 }
