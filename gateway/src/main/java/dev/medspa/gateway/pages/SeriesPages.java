@@ -117,7 +117,8 @@ class SeriesPages {
 		LocationState location = location(treatment, locationId);
 		String zone = location.zoneId();
 		List<SeriesPlan.Session> sessions = SeriesPlan.posted(params, pick, treatment, zone);
-		List<OffsetDateTime> starts = SeriesPlan.starts(sessions, zone, LocalDate.now(this.clock), model);
+		List<OffsetDateTime> starts = SeriesPlan.starts(sessions, zone,
+				LocalDate.now(this.clock.withZone(ZoneId.of(zone))), model);
 		if (starts == null) {
 			return showPlan(treatment, location, sessions, form, model);
 		}
