@@ -75,8 +75,8 @@ class WaitlistStore {
 	 * stored, so a crash lists too much, never too little).
 	 */
 	List<String> entriesOf(String normalizedEmail) {
-		org.bson.Document found = this.mongo.findById(normalizedEmail, org.bson.Document.class, CLIENTS);
-		return found == null ? List.of() : found.getList("entryIds", String.class, List.of());
+		ClientPlaces found = this.mongo.findById(normalizedEmail, ClientPlaces.class, CLIENTS);
+		return found == null || found.entryIds() == null ? List.of() : found.entryIds();
 	}
 
 	/** The client's places are erased: the list that found them goes too. */
@@ -216,6 +216,9 @@ class WaitlistStore {
 	}
 
 	record Due(@Id String id, Instant at) {
+	}
+
+	record ClientPlaces(@Id String id, @Nullable List<String> entryIds) {
 	}
 
 }
