@@ -175,6 +175,23 @@ class WaitlistTest {
 		assertThat(events.get(1).value()).contains("\"reason\":\"ERASED\"");
 	}
 
+	@Test
+	void placesThatEndedBeyondTheRetentionPeriodNoLongerNameTheirClient(
+			@Autowired dev.medspa.booking.waitlist.WaitlistRetention retention) throws Exception {
+		String email = "long.gone@example.com";
+		String token = join(email, DAY.plusDays(1), DAY.plusDays(2), "[]");
+		String id = token.substring(0, token.lastIndexOf('.'));
+		retention.eraseEnded();
+		this.mvc.perform(get("/api/waitlist/" + token)).andExpect(jsonPath("$.status").value("WAITING"));
+
+		this.clock.set(DAY.plusYears(3).plusMonths(2).atTime(9, 0).atZone(LA).toInstant());
+		retention.eraseEnded();
+		this.mvc.perform(get("/api/waitlist/" + token)).andExpect(jsonPath("$.status").value("LEFT"));
+		org.bson.Document stored = this.mongo.findById(id, org.bson.Document.class, "waitlist_entries");
+		assertThat(stored.get("client", org.bson.Document.class).toJson()).doesNotContain("long.gone");
+		assertThat(this.mongo.findById(email, org.bson.Document.class, "waitlist_clients")).isNull();
+	}
+
 	private String clientData(String email) {
 		return "{\"email\":\"%s\",\"emailCode\":\"%s\",\"reason\":\"Asked by phone\"}".formatted(email,
 				this.codes.code(email, this.clock.instant()));

@@ -60,21 +60,33 @@ class WaitlistClientRecords implements ClientRecords {
 	public int erase(String normalizedEmail) {
 		int erased = 0;
 		for (String id : this.store.entriesOf(normalizedEmail)) {
-			for (int attempt = 0; attempt < 5; attempt++) {
-				WaitlistEntry entry = this.store.entry(id).orElse(null);
-				if (entry == null || entry.client().isErased()) {
-					break;
-				}
-				WaitlistEntry next = entry.erased();
-				Instant now = this.clock.instant();
-				if (this.store.store(next, new WaitlistLeft(id, next.version(), "ERASED", now), now)) {
-					erased++;
-					break;
-				}
+			if (eraseEntry(id)) {
+				erased++;
 			}
 		}
 		this.store.forgetClient(normalizedEmail);
 		return erased;
+	}
+
+	/**
+	 * Erases the client from one place, ending it if it was open; nothing if it was
+	 * erased already.
+	 * @return whether this call erased it
+	 */
+	boolean eraseEntry(String id) {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			WaitlistEntry entry = this.store.entry(id).orElse(null);
+			if (entry == null || entry.client().isErased()) {
+				return false;
+			}
+			WaitlistEntry next = entry.erased();
+			Instant now = this.clock.instant();
+			if (this.store.store(next, new WaitlistLeft(id, next.version(), "ERASED", now), now)) {
+				this.store.forgetPlace(entry.client().normalizedEmail(), id);
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -33,6 +33,8 @@ class WaitlistStore {
 
 	static final String CLIENTS = "waitlist_clients";
 
+	static final String ENDS = "waitlist_ends";
+
 	private final MongoTemplate mongo;
 
 	private final OutboxMessages messages;
@@ -66,6 +68,8 @@ class WaitlistStore {
 				List.of(this.messages.of(entry.id(), event, now)));
 		this.mongo.upsert(Query.query(Criteria.where("_id").is(entry.client().normalizedEmail())),
 				new Update().addToSet("entryIds", entry.id()), CLIENTS);
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(java.time.YearMonth.from(entry.to()).toString())),
+				new Update().addToSet("entryIds", entry.id()), ENDS);
 		this.mongo.insert(withEvent);
 		this.outbox.publishSoon(WaitlistEntry.COLLECTION, entry.id());
 	}
@@ -82,6 +86,29 @@ class WaitlistStore {
 	/** The client's places are erased: the list that found them goes too. */
 	void forgetClient(String normalizedEmail) {
 		this.mongo.remove(Query.query(Criteria.where("_id").is(normalizedEmail)), CLIENTS);
+	}
+
+	/** One erased place no longer lists its client's address. */
+	void forgetPlace(String normalizedEmail, String entryId) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(normalizedEmail)),
+				new Update().pull("entryIds", entryId), CLIENTS);
+		this.mongo.remove(Query.query(Criteria.where("_id").is(normalizedEmail).and("entryIds").size(0)), CLIENTS);
+	}
+
+	/**
+	 * The months whose places have all ended by the given month (their last wished-for
+	 * day lies in it or before), with those places: what the retention job reads instead
+	 * of searching every place.
+	 */
+	List<EndMonth> endedBefore(java.time.YearMonth month) {
+		return this.mongo.findAll(EndMonth.class, ENDS)
+			.stream()
+			.filter(end -> java.time.YearMonth.parse(end.id()).isBefore(month))
+			.toList();
+	}
+
+	void forgetMonth(String month) {
+		this.mongo.remove(Query.query(Criteria.where("_id").is(month)), ENDS);
 	}
 
 	private void insertLine(WaitlistEntry entry) {
@@ -219,6 +246,12 @@ class WaitlistStore {
 	}
 
 	record ClientPlaces(@Id String id, @Nullable List<String> entryIds) {
+	}
+
+	/**
+	 * The places whose last wished-for day lies in one month ({@code id}, e.g. 2026-12).
+	 */
+	record EndMonth(@Id String id, @Nullable List<String> entryIds) {
 	}
 
 }
