@@ -192,6 +192,20 @@ class WaitlistTest {
 		assertThat(this.mongo.findById(email, org.bson.Document.class, "waitlist_clients")).isNull();
 	}
 
+	@Test
+	void refillFiguresOfAMonthWithFreedSlotsAndNoRefillYetAreZeroNotAnError() throws Exception {
+		this.mongo.save(new org.bson.Document(java.util.Map.of("_id", "refill-probe|2026-12", "locationId",
+				"refill-probe", "month", "2026-12", "freed", 2)), "waitlist_refills");
+		this.mvc
+			.perform(get("/api/staff/waitlist/refills").param("locationId", "refill-probe")
+				.param("months", "1")
+				.with(Staff.owner()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].freed").value(2))
+			.andExpect(jsonPath("$[0].refilled").value(0))
+			.andExpect(jsonPath("$[0].medianMinutesToRefill").doesNotExist());
+	}
+
 	private String clientData(String email) {
 		return "{\"email\":\"%s\",\"emailCode\":\"%s\",\"reason\":\"Asked by phone\"}".formatted(email,
 				this.codes.code(email, this.clock.instant()));

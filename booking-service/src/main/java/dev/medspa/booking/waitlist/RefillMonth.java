@@ -14,8 +14,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * claim). Kept as counters by id, so the figures cost one read per month shown.
  */
 @Document("waitlist_refills")
-public record RefillMonth(@Id String id, String locationId, String month, int freed, int refilled,
-		@Nullable List<Long> refillSeconds) {
+public record RefillMonth(@Id String id, String locationId, String month, @Nullable Integer freed,
+		@Nullable Integer refilled, @Nullable List<Long> refillSeconds) {
+
+	/** Slots freed while someone waited; a month only refilled so far has none. */
+	public int freedSlots() {
+		return this.freed == null ? 0 : this.freed;
+	}
+
+	/** Slots the waitlist refilled; a month only freed so far has none. */
+	public int refilledSlots() {
+		return this.refilled == null ? 0 : this.refilled;
+	}
 
 	static String id(String locationId, YearMonth month) {
 		return locationId + "|" + month;

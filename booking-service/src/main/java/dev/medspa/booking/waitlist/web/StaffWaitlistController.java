@@ -99,7 +99,7 @@ class StaffWaitlistController {
 		}
 		return this.waitlist.refills(locationId, months)
 			.stream()
-			.map(month -> new Refills(month.month(), month.freed(), month.refilled(), month.medianMinutes()))
+			.map(month -> new Refills(month.month(), month.freedSlots(), month.refilledSlots(), month.medianMinutes()))
 			.toList();
 	}
 
