@@ -154,6 +154,22 @@ class CatalogReadModelTest {
 		}
 	}
 
+	/**
+	 * A treatment stored before the read model kept a series' size and spacing is still
+	 * read, as no series, until its next version comes.
+	 */
+	@Test
+	void aTreatmentStoredBeforeTheSeriesFieldsIsStillRead() {
+		this.mongo.save(new org.bson.Document(java.util.Map.of("_id", "old-shape", "name", "Old shape", "duration",
+				"PT30M", "preparation", "PT0S", "cleanup", "PT10M", "roomType", "treatment-room", "qualification",
+				"peel", "active", true, "version", 1L, "deviceTypes", List.of())), "catalog_treatments");
+		assertThat(this.readModel.treatment("old-shape")).hasValueSatisfying(treatment -> {
+			assertThat(treatment.name()).isEqualTo("Old shape");
+			assertThat(treatment.seriesSessions()).isZero();
+			assertThat(treatment.seriesRecommendedSpacing()).isNull();
+		});
+	}
+
 	@Test
 	void aWipedReadModelIsRebuiltFromTheBeginningOfTheTopics() throws Exception {
 		publish(this.topics.locations(), "san-ramon", EventContracts.LOCATION_STATE.type(),

@@ -26,11 +26,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record CatalogTreatment(@Id String id, String name, Duration duration, Duration preparation, Duration cleanup,
 		String roomType, String qualification, boolean active, long version, @Nullable String consultationTreatmentId,
 		@Nullable Period consultationValidFor, @Nullable Period seriesMinimumSpacing, List<String> deviceTypes,
-		int seriesSessions, @Nullable Period seriesRecommendedSpacing) {
+		Integer seriesSessions, @Nullable Period seriesRecommendedSpacing) {
 
+	/**
+	 * Also reads a treatment stored before its series' size was kept (none then): the
+	 * next version of the treatment brings it.
+	 */
 	@PersistenceCreator
 	public CatalogTreatment {
 		deviceTypes = deviceTypes == null ? List.of() : List.copyOf(deviceTypes);
+		seriesSessions = seriesSessions == null ? 0 : seriesSessions;
 	}
 
 	/**
