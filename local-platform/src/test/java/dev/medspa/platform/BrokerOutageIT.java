@@ -112,10 +112,12 @@ class BrokerOutageIT {
 		assertThat(PlatformCalls.metric(booking, platform.scrapePassword(), "medspa_outbox_backlog"))
 			.as("the events waiting for the broker")
 			.isPositive();
-		long waited = Duration.ofNanos(System.nanoTime() - down).toMillis();
-		// the outage lasts at least this long, whatever the bookings took: the scenario
-		// itself
-		Thread.sleep(Math.max(0, OUTAGE_AT_LEAST.toMillis() - waited));
+		// the outage lasts at least this long, whatever the bookings took (the scenario
+		// itself), and the backlog stays visible all along
+		await().atMost(OUTAGE_AT_LEAST.plusSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> PlatformCalls.metric(booking, platform.scrapePassword(), "medspa_outbox_backlog") > 0
+					&& Duration.ofNanos(System.nanoTime() - down).compareTo(OUTAGE_AT_LEAST) >= 0);
 
 		broker.start();
 
