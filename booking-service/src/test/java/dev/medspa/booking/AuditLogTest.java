@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import com.jayway.jsonpath.JsonPath;
 import dev.medspa.booking.catalog.CatalogReadModel;
 import dev.medspa.booking.schedule.Schedules;
-import dev.medspa.testsupport.SharedLocalInfrastructure;
+import dev.medspa.testsupport.LocalInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@SharedLocalInfrastructure
+@LocalInfrastructure
 class AuditLogTest {
 
 	@Autowired

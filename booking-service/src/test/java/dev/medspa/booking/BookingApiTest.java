@@ -11,7 +11,7 @@ import dev.medspa.events.EventHeaders;
 import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.support.messaging.EventJson;
 import dev.medspa.support.messaging.TopicNames;
-import dev.medspa.testsupport.SharedLocalInfrastructure;
+import dev.medspa.testsupport.LocalInfrastructure;
 import dev.medspa.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @SpringBootTest
 @AutoConfigureMockMvc
-@SharedLocalInfrastructure
+@LocalInfrastructure
 class BookingApiTest {
 
 	private static final String FUTURE = at(10);

@@ -17,7 +17,7 @@ import dev.medspa.booking.schedule.Schedules;
 import dev.medspa.events.LocationId;
 import dev.medspa.events.TreatmentId;
 import dev.medspa.events.catalog.LocationState;
-import dev.medspa.testsupport.SharedLocalInfrastructure;
+import dev.medspa.testsupport.LocalInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 
@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@SharedLocalInfrastructure
+@LocalInfrastructure
 class NoDoubleBookingTest {
 
 	private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");

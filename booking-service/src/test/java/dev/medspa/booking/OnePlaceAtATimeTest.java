@@ -27,7 +27,7 @@ import dev.medspa.events.PractitionerId;
 import dev.medspa.events.TreatmentId;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.PractitionerState;
-import dev.medspa.testsupport.SharedLocalInfrastructure;
+import dev.medspa.testsupport.LocalInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@SharedLocalInfrastructure
+@LocalInfrastructure
 class OnePlaceAtATimeTest {
 
 	private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");

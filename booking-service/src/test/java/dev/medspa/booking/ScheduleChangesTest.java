@@ -24,7 +24,7 @@ import dev.medspa.events.PractitionerId;
 import dev.medspa.events.TreatmentId;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.PractitionerState;
-import dev.medspa.testsupport.SharedLocalInfrastructure;
+import dev.medspa.testsupport.LocalInfrastructure;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@SharedLocalInfrastructure
+@LocalInfrastructure
 class ScheduleChangesTest {
 
 	private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");

@@ -20,7 +20,7 @@ import dev.medspa.events.TreatmentId;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
-import dev.medspa.testsupport.SharedLocalInfrastructure;
+import dev.medspa.testsupport.LocalInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@SharedLocalInfrastructure
+@LocalInfrastructure
 class SharedDeviceTest {
 
 	private static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
