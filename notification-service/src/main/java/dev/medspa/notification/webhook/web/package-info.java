@@ -1,0 +1,5 @@
+/** The owners' webhook API and the HTTP adapter that posts deliveries. */
+@NullMarked
+package dev.medspa.notification.webhook.web;
+
+import org.jspecify.annotations.NullMarked;
