@@ -95,6 +95,8 @@ public final class LocalPlatform {
 		notification.put("BOOKING_URL", siteUrl() + "/book");
 		notification.put("WAITLIST_URL", siteUrl() + "/waitlist/");
 		notification.put("OFFER_URL", siteUrl() + "/offer/");
+		// webhooks may reach receivers on this machine, over plain http
+		notification.put("WEBHOOK_ALLOWED_HOSTS", "127.0.0.1,localhost");
 		notification.put("UNSUBSCRIBE_URL", siteUrl() + "/api/unsubscribe/");
 		notification.put("MANAGE_LINK_KEYS", manageLinkKey);
 		notification.put("UNSUBSCRIBE_SECRET", InstallationSecrets.readOrCreate(this.settings.unsubscribeSecret()));

@@ -103,6 +103,7 @@ final class PackagedPlatform implements AutoCloseable {
 		notificationEnv.put("BOOKING_URL", site + "/book");
 		notificationEnv.put("WAITLIST_URL", site + "/waitlist/");
 		notificationEnv.put("OFFER_URL", site + "/offer/");
+		notificationEnv.put("WEBHOOK_ALLOWED_HOSTS", "127.0.0.1,localhost");
 		notificationEnv.put("UNSUBSCRIBE_URL", site + "/api/unsubscribe/");
 		notificationEnv.put("UNSUBSCRIBE_SECRET",
 				InstallationSecrets.readOrCreate(home.resolve("keys/unsubscribe-secret")));
