@@ -158,8 +158,10 @@ public class WebhookDispatcher {
 			count("dropped");
 			return true;
 		}
-		if (endpoint.inOrder() && this.store.earlierQueued(entry)) {
-			this.store.putBack(entry, this.owner, now.plusSeconds(1));
+		Optional<Instant> earlier = endpoint.inOrder() ? this.store.earlierQueued(entry) : Optional.empty();
+		if (earlier.isPresent()) {
+			Instant soonest = now.plusSeconds(1);
+			this.store.putBack(entry, this.owner, earlier.get().isAfter(soonest) ? earlier.get() : soonest);
 			return false;
 		}
 		WebhookSender.Answer answer = post(endpoint, delivery, now);

@@ -149,14 +149,23 @@ public class WebhookStore {
 				FindAndModifyOptions.options().returnNew(true), QueuedDelivery.class));
 	}
 
-	/** Whether an earlier event of the same subject still waits for the same endpoint. */
-	public boolean earlierQueued(QueuedDelivery entry) {
-		return this.mongo.exists(Query.query(Criteria.where("endpointId")
-			.is(entry.endpointId())
-			.and("subject")
-			.is(entry.subject())
-			.and("sequence")
-			.lt(entry.sequence())), QueuedDelivery.class);
+	/**
+	 * The next attempt of the earliest event of the same subject that still waits for the
+	 * same endpoint, if there is one.
+	 */
+	public Optional<Instant> earlierQueued(QueuedDelivery entry) {
+		QueuedDelivery earlier = this.mongo.findOne(
+				Query
+					.query(Criteria.where("endpointId")
+						.is(entry.endpointId())
+						.and("subject")
+						.is(entry.subject())
+						.and("sequence")
+						.lt(entry.sequence()))
+					.with(Sort.by("sequence"))
+					.limit(1),
+				QueuedDelivery.class);
+		return Optional.ofNullable(earlier).map(QueuedDelivery::nextAttemptAt);
 	}
 
 	/** Gives a claimed entry back, to be looked at again at the given time. */
