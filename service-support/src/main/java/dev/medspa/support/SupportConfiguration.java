@@ -5,10 +5,14 @@ import java.time.Clock;
 import dev.medspa.support.limits.Limits;
 import dev.medspa.support.once.OnceTasks;
 import dev.medspa.support.readmodel.VersionedDocuments;
+import dev.medspa.support.security.RouteAccess;
 import dev.medspa.support.web.BodySizeLimit;
 import dev.medspa.support.web.ProblemDetailsHandler;
 import dev.medspa.support.web.ProblemResponsesCustomizer;
+import dev.medspa.support.web.RouteSecurityCustomizer;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -49,9 +53,26 @@ public class SupportConfiguration {
 		return new MongoPingHealthIndicator(mongo);
 	}
 
+	/**
+	 * Problem responses in the API documents, 401 and 403 where the service's security
+	 * chain asks for a token (the shared rules alone where the application brings a chain
+	 * of its own).
+	 */
 	@Bean
-	ProblemResponsesCustomizer problemResponsesCustomizer() {
-		return new ProblemResponsesCustomizer();
+	ProblemResponsesCustomizer problemResponsesCustomizer(ObjectProvider<RouteAccess> routeAccess) {
+		return new ProblemResponsesCustomizer(routeAccess.getIfAvailable(RouteAccess::standard));
+	}
+
+	/**
+	 * Each operation's security and roles in the API documents, from the rules the
+	 * service's security chain enforces; nothing where the application brings a chain of
+	 * its own, which these rules do not describe.
+	 */
+	@Bean
+	OpenApiCustomizer routeSecurityCustomizer(ObjectProvider<RouteAccess> routeAccess) {
+		RouteAccess access = routeAccess.getIfAvailable();
+		return (access != null) ? new RouteSecurityCustomizer(access) : openApi -> {
+		};
 	}
 
 	/**

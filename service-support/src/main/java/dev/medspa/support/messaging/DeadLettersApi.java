@@ -3,6 +3,7 @@ package dev.medspa.support.messaging;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * to it.
  */
 @RestController
+@Tag(name = "Dead letters", description = "Events this service's consumers gave up on, and their replay")
 @RequestMapping("/api/staff/dead-letters/${spring.application.name}")
 public class DeadLettersApi {
 
@@ -29,15 +31,21 @@ public class DeadLettersApi {
 		this.deadLetters = deadLetters;
 	}
 
-	@Operation(summary = "Records this service's consumers gave up on, with where they came from and why",
-			description = "Owners only. The payload is never shown; the reason is masked.")
+	@Operation(summary = "List the records this service's consumers gave up on",
+			description = "Up to `limit` dead letters (1 to 1000, default 100), each with the topic, partition and "
+					+ "offset it came from, its key and CloudEvents id and type where it had them, the consumer "
+					+ "group, the class of the failure and when it was given up on. The payload is never shown; "
+					+ "contact data in the reason is masked.")
 	@GetMapping
 	List<DeadLetters.DeadLetter> list(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
 		return this.deadLetters.list(limit);
 	}
 
-	@Operation(summary = "Puts a dead letter back on the topic it came from",
-			description = "Owners only, once the cause is fixed. Consumers skip an event they already applied.")
+	@Operation(summary = "Replay one dead letter onto the topic it came from",
+			description = "Use once the cause is fixed. Answers the dead letter replayed; 404 when there is none "
+					+ "at that dead-letter topic, partition and offset, 503 `broker-unavailable` when the broker did "
+					+ "not take it (send the same request again later). Safe to repeat: consumers skip an event "
+					+ "they already applied.")
 	@PostMapping("/{deadLetterTopic}/{partition}/{offset}/replay")
 	DeadLetters.DeadLetter replay(@PathVariable String deadLetterTopic, @PathVariable @Min(0) int partition,
 			@PathVariable @Min(0) long offset) {

@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -30,60 +30,62 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The security every service starts from: stateless, deny by default, the service's
  * {@link PublicRoutes} open, health and API documentation open, and {@code /api/staff/**}
- * for holders of a valid staff access token. Tokens are checked here, not trusted from
- * the gateway: signature (RS256) against the identity provider's JWKS, issuer, audience,
- * and an expiry that must be present and in the future. Roles become {@code ROLE_}
- * authorities; see {@link StaffClaims}.
+ * for holders of a valid staff access token, as {@link RouteAccess} lists them. Tokens
+ * are checked here, not trusted from the gateway: signature (RS256) against the identity
+ * provider's JWKS, issuer, audience, and an expiry that must be present and in the
+ * future. Roles become {@code ROLE_} authorities; see {@link StaffClaims}.
  */
 @AutoConfiguration(
 		beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServiceSecurityConfiguration {
 
-	private static final String[] ALWAYS_OPEN = { "/actuator/health", "/actuator/health/**", "/actuator/info",
-			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" };
-
-	@Bean
+	/**
+	 * The service's own chain and the rules it enforces, unless the application brings a
+	 * chain of its own (the gateway does).
+	 */
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
-	SecurityFilterChain serviceSecurity(HttpSecurity http, ObjectProvider<PublicRoutes> publicRoutes,
-			ObjectProvider<OwnerRoutes> ownerRoutes, ObjectProvider<ManagerRoutes> managerRoutes) throws Exception {
-		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers();
-		http.csrf(csrf -> csrf.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(requests -> {
-				requests.requestMatchers(HttpMethod.GET, ALWAYS_OPEN).permitAll();
-				requests.requestMatchers("/error").permitAll();
-				// the audit log and clients' data (export, erasure) are for owners only,
-				// in
-				// every service
-				requests.requestMatchers(HttpMethod.GET, "/api/staff/audit").hasRole(StaffRole.OWNER.name());
-				requests.requestMatchers("/api/staff/clients/**").hasRole(StaffRole.OWNER.name());
-				publicRoutes.orderedStream()
-					.flatMap(routes -> routes.routes().stream())
-					.forEach(route -> requests.requestMatchers(route.method(), route.pattern()).permitAll());
-				ownerRoutes.orderedStream()
-					.flatMap(routes -> routes.routes().stream())
-					.forEach(route -> requests.requestMatchers(route.method(), route.pattern())
-						.hasRole(StaffRole.OWNER.name()));
-				managerRoutes.orderedStream()
-					.flatMap(routes -> routes.ofTheirLocation().stream())
-					.forEach(route -> requests.requestMatchers(route.method(), route.pattern())
-						.access((authentication, context) -> new AuthorizationDecision(
-								managesLocation(authentication.get(), context.getVariables().get("location")))));
-				managerRoutes.orderedStream()
-					.flatMap(routes -> routes.routes().stream())
-					.forEach(route -> requests.requestMatchers(route.method(), route.pattern())
-						.hasAnyRole(StaffRole.MANAGER.name(), StaffRole.OWNER.name()));
-				requests.requestMatchers("/api/staff/**").authenticated();
-				requests.anyRequest().denyAll();
-			})
-			.oauth2ResourceServer(
-					resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(staffAuthentication()))
-						.authenticationEntryPoint(handlers)
-						.accessDeniedHandler(handlers))
-			.exceptionHandling(
-					exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
-		return http.build();
+	static class ServiceChain {
+
+		@Bean
+		RouteAccess routeAccess(ObjectProvider<PublicRoutes> publicRoutes, ObjectProvider<OwnerRoutes> ownerRoutes,
+				ObjectProvider<ManagerRoutes> managerRoutes) {
+			return RouteAccess.of(publicRoutes.orderedStream().toList(), ownerRoutes.orderedStream().toList(),
+					managerRoutes.orderedStream().toList());
+		}
+
+		@Bean
+		SecurityFilterChain serviceSecurity(HttpSecurity http, RouteAccess access) throws Exception {
+			ProblemSecurityHandlers handlers = new ProblemSecurityHandlers();
+			http.csrf(csrf -> csrf.disable())
+				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.authorizeHttpRequests(requests -> {
+					for (RouteAccess.Rule rule : access.rules()) {
+						var route = (rule.method() != null) ? requests.requestMatchers(rule.method(), rule.pattern())
+								: requests.requestMatchers(rule.pattern());
+						switch (rule.audience()) {
+							case ANYONE -> route.permitAll();
+							case STAFF -> route.authenticated();
+							case MANAGERS -> route.hasAnyRole(StaffRole.MANAGER.name(), StaffRole.OWNER.name());
+							case MANAGERS_OF_LOCATION ->
+								route.access((authentication, context) -> new AuthorizationDecision(
+										managesLocation(authentication.get(), context.getVariables().get("location"))));
+							case OWNERS -> route.hasRole(StaffRole.OWNER.name());
+							case NOBODY -> route.denyAll();
+						}
+					}
+					requests.anyRequest().denyAll();
+				})
+				.oauth2ResourceServer(resourceServer -> resourceServer
+					.jwt(jwt -> jwt.jwtAuthenticationConverter(staffAuthentication()))
+					.authenticationEntryPoint(handlers)
+					.accessDeniedHandler(handlers))
+				.exceptionHandling(
+						exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+			return http.build();
+		}
+
 	}
 
 	/** An owner, or a manager whose token lists the location. */

@@ -52,6 +52,22 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Refusal.class)
 	ResponseEntity<ProblemDetail> refusal(Refusal ex) {
+		ProblemDetail body = problemOf(ex);
+		Object retryAfter = ex.properties().get(Refusal.RETRY_AFTER_SECONDS);
+		if (retryAfter != null) {
+			return ResponseEntity.status(body.getStatus())
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter))
+				.body(body);
+		}
+		return ResponseEntity.status(body.getStatus()).body(body);
+	}
+
+	/**
+	 * The problem detail a refusal answers with: its code as the type, the field it
+	 * blames under {@code errors}, and what else it carries as members. The API documents
+	 * show their examples in this shape too.
+	 */
+	static ProblemDetail problemOf(Refusal ex) {
 		HttpStatus status = switch (ex.kind()) {
 			case INVALID -> HttpStatus.BAD_REQUEST;
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
@@ -65,17 +81,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		};
 		String detail = String.valueOf(ex.getMessage());
 		List<FieldProblem> errors = ex.field() == null ? List.of() : List.of(new FieldProblem(ex.field(), detail));
-		ResponseEntity<ProblemDetail> response = problem(status, ProblemTypes.of(ex.code()), ex.title(), detail,
-				errors);
-		ProblemDetail body = response.getBody();
-		if (body != null) {
-			ex.properties().forEach(body::setProperty);
-		}
-		Object retryAfter = ex.properties().get(Refusal.RETRY_AFTER_SECONDS);
-		if (retryAfter != null) {
-			return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter)).body(body);
-		}
-		return response;
+		ProblemDetail body = detail(status, ProblemTypes.of(ex.code()), ex.title(), detail, errors);
+		ex.properties().forEach(body::setProperty);
+		return body;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -275,16 +283,30 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> errors) {
+		ProblemDetail body = invalidRequest(errors);
+		return ResponseEntity.status(body.getStatus()).body(body);
+	}
+
+	/**
+	 * 400 for invalid input: each field with its reason, sorted, and all of them in the
+	 * detail.
+	 */
+	static ProblemDetail invalidRequest(List<FieldProblem> errors) {
 		List<FieldProblem> sorted = errors.stream()
 			.sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::reason))
 			.toList();
 		String detail = sorted.stream()
 			.map(error -> error.field() + " " + error.reason())
 			.collect(Collectors.joining("; "));
-		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", detail, sorted);
+		return detail(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", detail, sorted);
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail,
+			List<FieldProblem> errors) {
+		return ResponseEntity.status(status).body(detail(status, type, title, detail, errors));
+	}
+
+	private static ProblemDetail detail(HttpStatus status, URI type, String title, String detail,
 			List<FieldProblem> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type);
@@ -292,7 +314,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		if (!errors.isEmpty()) {
 			problem.setProperty("errors", errors);
 		}
-		return ResponseEntity.status(status).body(problem);
+		return problem;
 	}
 
 	private static String slug(HttpStatusCode status) {

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import dev.medspa.booking.availability.Availability;
 import dev.medspa.booking.availability.SlotRules;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** When a treatment can be booked, for anyone. */
 @RestController
+@Tag(name = "Availability", description = "When a treatment can be booked, for anyone")
 class AvailabilityController {
 
 	private final Availability availability;
@@ -34,6 +37,11 @@ class AvailabilityController {
 	 * @param from the first local day, default today
 	 * @param to the last local day, inclusive, default a week after from
 	 */
+	@Operation(summary = "Find bookable starts of a treatment",
+			description = "Per location (`location`, or `any` for every location that offers the `treatment`), the starts "
+					+ "from `from` to `to` (local days, inclusive; default today and the six days after), with the "
+					+ "earliest of each location and the practitioners who can be booked at each start, listed once per "
+					+ "location. Times carry the location's offset. `practitioner` narrows to one practitioner.")
 	@GetMapping("/api/availability")
 	AvailabilityView search(@RequestParam String treatment, @RequestParam(defaultValue = "any") String location,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
@@ -49,6 +57,10 @@ class AvailabilityController {
 	 * The compact shape a calendar needs: per location, only the local days that have at
 	 * least one bookable start.
 	 */
+	@Operation(summary = "Find the days with at least one bookable start",
+			description = "What a calendar needs: per location, the local days from `from` to `to` (inclusive; default "
+					+ "today and the 30 days after) with at least one bookable start of the `treatment`. Same filters "
+					+ "as the search for starts.")
 	@GetMapping("/api/availability/days")
 	AvailableDaysView days(@RequestParam String treatment, @RequestParam(defaultValue = "any") String location,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,

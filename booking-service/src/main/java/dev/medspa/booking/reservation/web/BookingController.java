@@ -14,6 +14,8 @@ import dev.medspa.booking.reservation.Booking;
 import dev.medspa.booking.reservation.BookingService;
 import dev.medspa.booking.reservation.IdempotentBookings;
 import dev.medspa.booking.reservation.NewBooking;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.medspa.support.Refusal;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Bookings", description = "Booking a treatment, and the life of a booking for staff")
 class BookingController {
 
 	private final BookingService bookings;
@@ -50,6 +53,16 @@ class BookingController {
 	 * request answers the same booking (without the link, which is in the confirmation
 	 * e-mail) and makes no second one.
 	 */
+	@Operation(summary = "Book a treatment",
+			description = "Answers 201 with the confirmed booking and, this once, the client's manage link (also in the "
+					+ "confirmation e-mail). Idempotent with an `Idempotency-Key` header (1 to 255 characters): the same "
+					+ "key with the same request answers the same booking again, with `Idempotent-Replayed: true` and "
+					+ "without the link, and books nothing more; the key with another request is 422 "
+					+ "`idempotency-key-reused`, and while the first is still running 409 `request-in-progress`. Send "
+					+ "`holdId` to take over a hold. Treatments whose rules read the client's past visits need "
+					+ "`emailCode` (POST /api/email-codes): 422 `email-code-required` or `email-code-invalid`. 409 "
+					+ "`slot-taken` when someone else got the start first; 429 when an address, e-mail or phone books "
+					+ "too often.")
 	@PostMapping("/api/bookings")
 	ResponseEntity<BookingView.Created> book(
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
@@ -95,6 +108,10 @@ class BookingController {
 	 * Staff book for a client; with {@code overrideReason} past the eligibility rules
 	 * (consultation first, series spacing), and the reason is kept with the booking.
 	 */
+	@Operation(summary = "Book for a client, as staff",
+			description = "Like a client's booking, without the e-mail code, at a location the caller works at (403 "
+					+ "otherwise). With `overrideReason` (1 to 500 characters; managers and owners only) past the "
+					+ "eligibility rules (consultation first, series spacing); the reason is kept with the booking.")
 	@PostMapping("/api/staff/bookings")
 	ResponseEntity<BookingView.Created> staffBook(@RequestParam(required = false) @Nullable String overrideReason,
 			@Valid @RequestBody BookingRequest request, Authentication caller) {
@@ -113,12 +130,19 @@ class BookingController {
 	}
 
 	/** One booking, for staff. */
+	@Operation(summary = "Read one booking",
+			description = "The booking with its status, times in its location's zone, practitioner, room and client; 403 "
+					+ "when the caller does not work at its location.")
 	@GetMapping("/api/staff/bookings/{id}")
 	BookingView byId(@PathVariable String id, Authentication caller) {
 		return BookingView.of(scoped(id, caller));
 	}
 
 	/** Staff move a booking, whenever. */
+	@Operation(summary = "Move a booking, as staff",
+			description = "To `start` (with offset), optionally with another `practitionerId`, at any time, without the "
+					+ "online cut-off that clients have. 409 `slot-taken` when the new start is not free, `not-movable` "
+					+ "when the booking is over or cancelled.")
 	@PostMapping("/api/staff/bookings/{id}/reschedule")
 	BookingView reschedule(@PathVariable String id, @Valid @RequestBody Move move, Authentication caller) {
 		scoped(id, caller);
@@ -126,6 +150,9 @@ class BookingController {
 	}
 
 	/** Staff cancel a booking, whenever, with a reason. */
+	@Operation(summary = "Cancel a booking, as staff",
+			description = "At any time, with a `reason` (kept in the audit log); the slot is free again. 409 "
+					+ "`not-cancellable` when the booking is already over or cancelled.")
 	@PostMapping("/api/staff/bookings/{id}/cancel")
 	BookingView cancel(@PathVariable String id, @Valid @RequestBody StaffCancel cancel, Authentication caller) {
 		scoped(id, caller);
@@ -133,6 +160,8 @@ class BookingController {
 		return BookingView.of(this.bookings.cancel(id, false, cancel.reason()));
 	}
 
+	@Operation(summary = "Check the client in",
+			description = "On the day of the booking, until it ends (409 `not-today` otherwise).")
 	@PostMapping("/api/staff/bookings/{id}/check-in")
 	BookingView checkIn(@PathVariable String id, Authentication caller) {
 		scoped(id, caller);
@@ -143,6 +172,8 @@ class BookingController {
 	 * Records that the treatment was given; {@code endedAt} is when it really ended, now
 	 * if absent.
 	 */
+	@Operation(summary = "Record that the treatment was given",
+			description = "`endedAt` is when it really ended (now if absent); the aftercare messages are timed from it.")
 	@PostMapping("/api/staff/bookings/{id}/complete")
 	BookingView complete(@PathVariable String id, @RequestBody(required = false) @Nullable Completion completion,
 			Authentication caller) {
@@ -150,6 +181,8 @@ class BookingController {
 		return BookingView.of(this.bookings.complete(id, completion == null ? null : completion.endedAt()));
 	}
 
+	@Operation(summary = "Record that the client did not come",
+			description = "Only after the booking's start (409 `not-started` before it).")
 	@PostMapping("/api/staff/bookings/{id}/no-show")
 	BookingView noShow(@PathVariable String id, Authentication caller) {
 		scoped(id, caller);

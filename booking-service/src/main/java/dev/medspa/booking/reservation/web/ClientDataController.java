@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import dev.medspa.booking.reservation.ClientData;
 import dev.medspa.support.audit.Audit;
 import dev.medspa.support.links.EmailCodes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * reads it to the owner. Both are audited with the reason.
  */
 @RestController
+@Tag(name = "Staff: client data", description = "A client's data, at their request")
 class ClientDataController {
 
 	private final ClientData clients;
@@ -38,6 +41,10 @@ class ClientDataController {
 	}
 
 	/** Everything this service holds about the client: their bookings. */
+	@Operation(summary = "Export what this service holds about a client",
+			description = "Their bookings and other records here (such as waitlist places), found by `email`. The client "
+					+ "proves the address is theirs with the code e-mailed to it (POST /api/email-codes), which the "
+					+ "owner sends as `emailCode` (422 when wrong or expired); `reason` is kept in the audit log.")
 	@PostMapping("/api/staff/clients/export")
 	Export export(@Valid @RequestBody ClientRequest request) {
 		String email = verified(request);
@@ -49,6 +56,10 @@ class ClientDataController {
 	 * Erases the client from every booking of theirs; the other services follow from the
 	 * events. 409 while a booking is still to come.
 	 */
+	@Operation(summary = "Erase a client from this service",
+			description = "Removes the client's name and contact data from every booking and other record of theirs; the "
+					+ "other services follow from the events. Answers how many were erased. 409 while a booking is still "
+					+ "to come. Needs the client's `emailCode` and a `reason`, as the export does.")
 	@PostMapping("/api/staff/clients/erase")
 	Erased erase(@Valid @RequestBody ClientRequest request) {
 		String email = verified(request);

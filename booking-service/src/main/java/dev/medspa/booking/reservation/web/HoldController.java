@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import dev.medspa.booking.reservation.BookingService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * id to take it over.
  */
 @RestController
+@Tag(name = "Holds", description = "Keeping a slot during checkout")
 class HoldController {
 
 	private final BookingService bookings;
@@ -36,6 +39,10 @@ class HoldController {
 		this.limits = limits;
 	}
 
+	@Operation(summary = "Hold a start for a few minutes",
+			description = "Keeps the slot (practitioner, room and devices) for this client while they fill in the booking "
+					+ "form; answers 201 with the hold id and `expiresAt`. Book with `holdId` to take it over. 409 "
+					+ "`slot-taken` when the start is no longer free, 429 when one address holds too often.")
 	@PostMapping("/api/holds")
 	ResponseEntity<HoldView> hold(@Valid @RequestBody HoldRequest request, HttpServletRequest http) {
 		this.limits.hold(http);
@@ -48,6 +55,9 @@ class HoldController {
 	}
 
 	/** Lets a hold go before it expires. */
+	@Operation(summary = "Release a hold before it expires",
+			description = "Frees the slot at once and answers 204; releasing a hold that has expired or was already "
+					+ "released answers 204 too and changes nothing. A hold left alone frees itself at `expiresAt`.")
 	@DeleteMapping("/api/holds/{holdId}")
 	ResponseEntity<Void> release(@PathVariable String holdId) {
 		this.bookings.releaseHold(holdId);

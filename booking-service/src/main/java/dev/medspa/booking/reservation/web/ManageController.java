@@ -5,6 +5,8 @@ import jakarta.validation.Valid;
 
 import dev.medspa.booking.reservation.Booking;
 import dev.medspa.booking.reservation.BookingService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.medspa.support.Refusal;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A wrong, foreign or expired key answers 404 and says nothing more.
  */
 @RestController
+@Tag(name = "Manage link", description = "The client's own booking, through the link in their e-mail")
 @RequestMapping("/api/manage/{token}")
 class ManageController {
 
@@ -31,12 +34,19 @@ class ManageController {
 		this.limits = limits;
 	}
 
+	@Operation(summary = "Show the booking the link opens",
+			description = "The key in the path is the client's only credential. A wrong, foreign or expired key answers 404 "
+					+ "and says nothing more; too many such misses from one address answer 429 for a while.")
 	@GetMapping
 	BookingView view(@PathVariable String token, HttpServletRequest http) {
 		return BookingView.of(opened(token, http));
 	}
 
 	/** Moves the booking; clients may do so until the cut-off before its start. */
+	@Operation(summary = "Move the booking, as its client",
+			description = "To `start` (with offset), optionally with `practitionerId`, until the online cut-off before the "
+					+ "booking's start (409 `too-late` after it; call the clinic then). 409 `slot-taken` when the new "
+					+ "start is not free; 429 after too many moves of one booking.")
 	@PostMapping("/reschedule")
 	BookingView reschedule(@PathVariable String token, @Valid @RequestBody BookingController.Move move,
 			HttpServletRequest http) {
@@ -47,6 +57,9 @@ class ManageController {
 	}
 
 	/** Cancels the booking; clients may do so until the cut-off before its start. */
+	@Operation(summary = "Cancel the booking, as its client",
+			description = "Until the online cut-off before its start (409 `too-late` after it; call the clinic "
+					+ "then). Answers the cancelled booking; the slot is free again.")
 	@PostMapping("/cancel")
 	BookingView cancel(@PathVariable String token, HttpServletRequest http) {
 		Booking booking = opened(token, http);

@@ -16,6 +16,8 @@ import dev.medspa.booking.reservation.Booking;
 import dev.medspa.booking.schedule.Schedule;
 import dev.medspa.booking.schedule.Schedules;
 import dev.medspa.support.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What staff need to run the day: a location's day sheet and a practitioner's agenda. */
 @RestController
+@Tag(name = "Staff: the day", description = "What staff need to run the day")
 class StaffDayController {
 
 	private final CatalogReadModel catalog;
@@ -51,6 +54,10 @@ class StaffDayController {
 	 * Every booking and live hold of a location on a local day, by start, with
 	 * practitioner and room.
 	 */
+	@Operation(summary = "Read a location's day sheet",
+			description = "Every booking and live hold of the location on the local `date`, by start, with practitioner and "
+					+ "room; who works there that day with their local hours; and the rooms and devices. 403 when the "
+					+ "caller does not work at the location.")
 	@GetMapping("/api/staff/day-sheets/{locationId}/{date}")
 	DaySheetView daySheet(@PathVariable String locationId,
 			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Authentication caller) {
@@ -83,6 +90,9 @@ class StaffDayController {
 	}
 
 	/** A practitioner's bookings on a local day, at whichever location. */
+	@Operation(summary = "Read a practitioner's agenda",
+			description = "Their bookings on the local `date` in `zone` (an IANA time zone, default America/Los_Angeles), "
+					+ "at whichever location; only bookings at locations the caller works at are listed.")
 	@GetMapping("/api/staff/agenda/{practitionerId}")
 	List<BookingView> agenda(@PathVariable String practitionerId,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,

@@ -16,6 +16,8 @@ import dev.medspa.booking.schedule.Schedule;
 import dev.medspa.booking.schedule.Schedules;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code strands-bookings}) unless {@code confirm=true}; then they need attention.
  */
 @RestController
+@Tag(name = "Staff: schedules", description = "Practitioners' working hours and time off")
 @RequestMapping("/api/staff/schedules")
 class ScheduleController {
 
@@ -52,6 +55,9 @@ class ScheduleController {
 		this.catalog = catalog;
 	}
 
+	@Operation(summary = "Read a practitioner's schedule",
+			description = "Weekly hours per location and the dated exceptions (time off, extra hours), with the version as "
+					+ "a strong ETag; 404 when the practitioner has no schedule yet.")
 	@GetMapping("/{practitionerId}")
 	ResponseEntity<Schedule> get(@PathVariable String practitionerId) {
 		Schedule schedule = this.schedules.find(practitionerId)
@@ -59,6 +65,13 @@ class ScheduleController {
 		return ResponseEntity.ok().eTag(Versions.etag(schedule.version())).body(schedule);
 	}
 
+	@Operation(summary = "Replace a practitioner's schedule",
+			description = "The whole schedule at once, from the version read: send its ETag in If-Match (`\"0\"` for a "
+					+ "practitioner without a schedule; 428 without it, 412 when someone changed it since). A change that "
+					+ "would leave confirmed bookings outside the hours is refused with their list (409 "
+					+ "`strands-bookings`) unless `confirm=true`; then they need attention. A manager keeps the "
+					+ "schedules of practitioners who work at one of their locations, and must send hours at other "
+					+ "locations back as they were (403 otherwise).")
 	@PutMapping("/{practitionerId}")
 	ResponseEntity<Schedule> replace(@PathVariable String practitionerId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,

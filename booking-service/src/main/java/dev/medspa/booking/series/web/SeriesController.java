@@ -18,6 +18,8 @@ import dev.medspa.booking.reservation.web.ContactRequest;
 import dev.medspa.booking.series.SeriesBookings;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.security.StaffClaims;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * that books every session or none.
  */
 @RestController
+@Tag(name = "Series", description = "Booking a whole course of sessions at once")
 class SeriesController {
 
 	private final SeriesBookings series;
@@ -51,6 +54,10 @@ class SeriesController {
 	 * spacing, each at the free start nearest the same time of day (null when none is
 	 * free that week).
 	 */
+	@Operation(summary = "Propose the dates of a course",
+			description = "From a `first` start (with offset), the sessions of the `treatment`'s course at `location`, at "
+					+ "its recommended spacing, each at the free start nearest the same time of day, or null when none "
+					+ "is free that week. Adjust them before booking.")
 	@GetMapping("/api/series/proposal")
 	List<SeriesBookings.Proposed> propose(@RequestParam String treatment, @RequestParam String location,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime first) {
@@ -72,6 +79,11 @@ class SeriesController {
 	record SeriesView(String seriesId, List<BookingView.Created> sessions) {
 	}
 
+	@Operation(summary = "Book every session of a course, or none",
+			description = "Books all `starts` (at least the series' minimum spacing apart: 422 `series-spacing`) in one "
+					+ "request, or nothing when one cannot be had. Answers 201 with the series id and each session with "
+					+ "its own manage link. A series reads the client's history, so it needs `emailCode` (POST "
+					+ "/api/email-codes). 429 when an address, e-mail or phone books too often.")
 	@PostMapping("/api/series")
 	ResponseEntity<SeriesView> book(@Valid @RequestBody SeriesRequest request, HttpServletRequest http) {
 		Client client = client(request);
@@ -79,6 +91,9 @@ class SeriesController {
 		return created(this.series.book(asked(request, client, false)));
 	}
 
+	@Operation(summary = "Book a course for a client, as staff",
+			description = "Like the client's request, without the e-mail code, at a location the caller works at (403 "
+					+ "otherwise).")
 	@PostMapping("/api/staff/series")
 	ResponseEntity<SeriesView> staffBook(@Valid @RequestBody SeriesRequest request, Authentication caller) {
 		if (!StaffClaims.worksAt(caller, Objects.requireNonNull(request.locationId()))) {

@@ -22,6 +22,8 @@ import dev.medspa.booking.waitlist.WaitlistSettings;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.security.StaffClaims;
 import dev.medspa.support.security.StaffRole;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * each offer; managers and owners choose how the location offers its freed slots.
  */
 @RestController
+@Tag(name = "Staff: waitlist", description = "The waitlist of a location, for its staff")
 class StaffWaitlistController {
 
 	private final Waitlist waitlist;
@@ -53,6 +56,10 @@ class StaffWaitlistController {
 	 * {@code cannot-offer} when the time is not free, {@code not-waiting} when the place
 	 * is over or already has an offer open.
 	 */
+	@Operation(summary = "Offer a time to one waiter by hand",
+			description = "Holds `start` at `locationId` for the place `entryId` and sends the offer like any other; answers "
+					+ "202. 409 `cannot-offer` when the time is not free, `not-waiting` when the place is over or already "
+					+ "has an offer open. 403 when the caller does not work at the location.")
 	@org.springframework.web.bind.annotation.PostMapping("/api/staff/waitlist/offers")
 	org.springframework.http.ResponseEntity<Void> offerByHand(@Valid @RequestBody HandOffer request,
 			Authentication caller) {
@@ -68,6 +75,9 @@ class StaffWaitlistController {
 			@NotNull @Nullable OffsetDateTime start) {
 	}
 
+	@Operation(summary = "List who waits at a location",
+			description = "The places waiting at `locationId` (optionally for one `treatmentId`), in line, each with the "
+					+ "client's contact, their wishes and what became of every offer made to them.")
 	@GetMapping("/api/staff/waitlist")
 	List<Waiter> waiters(@RequestParam String locationId, @RequestParam(required = false) @Nullable String treatmentId,
 			Authentication caller) {
@@ -87,6 +97,10 @@ class StaffWaitlistController {
 	 * and the median time from freeing to booking; for the location's managers and
 	 * owners.
 	 */
+	@Operation(summary = "Read how well the waitlist refills freed slots",
+			description = "Per month, the last `months` (1 to 24, default 6): slots freed, slots the waitlist refilled and "
+					+ "the median minutes from freeing to booking. Only managers and owners get them (403 for front "
+					+ "desk).")
 	@GetMapping("/api/staff/waitlist/refills")
 	List<Refills> refills(@RequestParam String locationId, @RequestParam(defaultValue = "6") int months,
 			Authentication caller) {
@@ -106,6 +120,9 @@ class StaffWaitlistController {
 	record Refills(String month, int freed, int refilled, @Nullable Long medianMinutesToRefill) {
 	}
 
+	@Operation(summary = "Read how a location offers its freed slots",
+			description = "The `mode`: `FIRST_IN_LINE` (each freed slot is offered to one waiter at a time, in line) or "
+					+ "`SEVERAL_AT_ONCE` (to `several` waiters at once; the first to claim it books it).")
 	@GetMapping("/api/staff/waitlist/settings/{locationId}")
 	WaitlistSettings settings(@PathVariable String locationId, Authentication caller) {
 		requireWorksAt(caller, locationId);
@@ -115,6 +132,9 @@ class StaffWaitlistController {
 	/**
 	 * Managers (of the location) and owners only: the route says so, and so does this.
 	 */
+	@Operation(summary = "Change how a location offers its freed slots",
+			description = "Sets `mode` and `several` (1 to 10, default 3) for the location; answers the new settings. The "
+					+ "caller must also work at the location.")
 	@PutMapping("/api/staff/waitlist/settings/{locationId}")
 	WaitlistSettings change(@PathVariable String locationId, @Valid @RequestBody SettingsRequest request,
 			Authentication caller) {

@@ -29,6 +29,8 @@ import dev.medspa.booking.waitlist.Waitlist;
 import dev.medspa.booking.waitlist.WaitlistEntry;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.links.ManageLinks;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -45,6 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (only in the offer's messages) books the held slot in one request.
  */
 @RestController
+@Tag(name = "Waitlist", description = "Waiting for a time that suits, for clients without an account")
 class WaitlistController {
 
 	private final Waitlist waitlist;
@@ -73,6 +76,11 @@ class WaitlistController {
 			@Size(max = 7) @Nullable Set<DayOfWeek> weekdays, @NotNull @Valid @Nullable ContactRequest client) {
 	}
 
+	@Operation(summary = "Join the waitlist for a treatment",
+			description = "Wait for a start of `treatmentId` between the local days `from` and `to`, at `locationId` (or any "
+					+ "location that offers it), optionally only in some `partsOfDay` and on some `weekdays`. Answers 201 "
+					+ "with the place and, this once, its key and link (also e-mailed); offers of freed slots then come "
+					+ "by e-mail or SMS. 429 when an address, e-mail or phone asks too often.")
 	@PostMapping("/api/waitlist")
 	ResponseEntity<EntryView> join(@Valid @RequestBody JoinRequest request, HttpServletRequest http) {
 		Client client = java.util.Objects.requireNonNull(request.client()).toClient();
@@ -86,6 +94,10 @@ class WaitlistController {
 			.body(EntryView.of(joined.entry(), null, new Link(joined.token(), "/api/waitlist/" + joined.token())));
 	}
 
+	@Operation(summary = "Show a place on the waitlist",
+			description = "The place the key opens, with its wishes, its status and the offer open for it, if any (with the "
+					+ "offer's own key). A wrong key answers 404 and nothing more; too many misses from one address "
+					+ "answer 429 for a while.")
 	@GetMapping("/api/waitlist/{token}")
 	EntryView place(@PathVariable String token, HttpServletRequest http) {
 		WaitlistEntry entry = entry(token, http);
@@ -96,6 +108,8 @@ class WaitlistController {
 				null);
 	}
 
+	@Operation(summary = "Leave the waitlist",
+			description = "Gives up the place the key opens; answers 204. No more offers are made to it.")
 	@DeleteMapping("/api/waitlist/{token}")
 	ResponseEntity<Void> leave(@PathVariable String token, HttpServletRequest http) {
 		this.waitlist.leave(entry(token, http));
@@ -103,11 +117,18 @@ class WaitlistController {
 	}
 
 	/** The waiter comes back to a place paused after offers ran out unanswered. */
+	@Operation(summary = "Come back to a paused place",
+			description = "A place is paused after offers ran out unanswered; this makes it wait for offers again. Answers "
+					+ "the place.")
 	@PostMapping("/api/waitlist/{token}/resume")
 	EntryView resume(@PathVariable String token, HttpServletRequest http) {
 		return EntryView.of(this.waitlist.resume(entry(token, http)), null, null);
 	}
 
+	@Operation(summary = "Show an offer of a freed slot",
+			description = "The offered start and end in the location's zone, until when the offer holds, and its status; "
+					+ "`bookingId` once it was claimed. The key comes only in the offer's messages; a wrong one answers "
+					+ "404.")
 	@GetMapping("/api/waitlist/offers/{token}")
 	OfferView offer(@PathVariable String token, HttpServletRequest http) {
 		String offerId = offerId(token, http);
@@ -120,6 +141,11 @@ class WaitlistController {
 	 * the same again for a second click; 409 {@code offer-taken} or {@code offer-expired}
 	 * when it cannot be had.
 	 */
+	@Operation(summary = "Book the offered slot",
+			description = "Books the held slot for the waiter in one request and answers 201 with the booking and its "
+					+ "manage link. Safe to repeat: a second claim of the same offer answers the same booking. 409 "
+					+ "`offer-taken` when someone else booked the time first, `offer-expired` when the offer ran out; "
+					+ "the place stays on the waitlist in both cases.")
 	@PostMapping("/api/waitlist/offers/{token}/claim")
 	ResponseEntity<BookingView.Created> claim(@PathVariable String token, HttpServletRequest http) {
 		BookingService.Booked booked = this.offers.claim(offerId(token, http));

@@ -3,6 +3,8 @@ package dev.medspa.catalog.location.web;
 import dev.medspa.catalog.location.Location;
 import dev.medspa.catalog.location.LocationDirectory;
 import dev.medspa.events.catalog.LocationState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.medspa.support.Refusal;
 
 import org.springframework.data.domain.Pageable;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Where the clinic is, for anyone. */
 @RestController
+@Tag(name = "Locations", description = "Where the clinic is, for anyone")
 @RequestMapping("/api/locations")
 class LocationController {
 
@@ -28,11 +31,16 @@ class LocationController {
 	 * The open locations by name, each with its time zone, opening hours, rooms and
 	 * treatments.
 	 */
+	@Operation(summary = "List the open locations",
+			description = "Open locations by name, a page at a time, each with its address, phone, IANA time zone, opening "
+					+ "hours, rooms, shared devices and the treatments offered there.")
 	@GetMapping
 	PagedModel<LocationState> list(@PageableDefault(size = 20, sort = "name") Pageable pageable) {
 		return new PagedModel<>(this.locations.open(pageable).map(Location::toState));
 	}
 
+	@Operation(summary = "Read one open location",
+			description = "404 when the id names no location or one that has closed.")
 	@GetMapping("/{id}")
 	LocationState byId(@PathVariable String id) {
 		Location location = this.locations.byId(id);

@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 
 import dev.medspa.catalog.practitioner.Practitioner;
 import dev.medspa.catalog.practitioner.PractitionerRoster;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.security.StaffClaims;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * need the version read, in If-Match.
  */
 @RestController
+@Tag(name = "Staff: practitioners", description = "Keeping the practitioners")
 @RequestMapping("/api/staff/practitioners")
 class PractitionerStaffController {
 
@@ -43,16 +46,23 @@ class PractitionerStaffController {
 		this.practitioners = practitioners;
 	}
 
+	@Operation(summary = "List every practitioner, retired ones included",
+			description = "A page at a time by display name, with qualifications, locations and the version of each.")
 	@GetMapping
 	PagedModel<PractitionerState> list(@PageableDefault(size = 20, sort = "displayName") Pageable pageable) {
 		return new PagedModel<>(this.practitioners.all(pageable).map(Practitioner::toState));
 	}
 
+	@Operation(summary = "Read one practitioner with its version",
+			description = "The version comes as a strong ETag: send it back in If-Match to change the practitioner.")
 	@GetMapping("/{id}")
 	ResponseEntity<PractitionerState> byId(@PathVariable String id) {
 		return tagged(this.practitioners.byId(id));
 	}
 
+	@Operation(summary = "Add a practitioner",
+			description = "Answers 201 with the practitioner, a Location header and its first version as ETag. A manager may "
+					+ "only add practitioners whose locations are all theirs (403 otherwise); owners, anyone.")
 	@PostMapping
 	ResponseEntity<PractitionerState> create(@Valid @RequestBody PractitionerRequest request, Authentication caller) {
 		requireTheirs(caller, request.toDefinition().locations());
@@ -62,6 +72,10 @@ class PractitionerStaffController {
 			.body(created.toState());
 	}
 
+	@Operation(summary = "Replace a practitioner's definition",
+			description = "Send the ETag you read in If-Match (428 without it, 412 when someone changed it since). A manager "
+					+ "must manage every location the practitioner works at, before and after the change (403 "
+					+ "otherwise).")
 	@PutMapping("/{id}")
 	ResponseEntity<PractitionerState> update(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
@@ -71,6 +85,9 @@ class PractitionerStaffController {
 		return tagged(this.practitioners.update(id, Versions.expected(ifMatch), request.toDefinition()));
 	}
 
+	@Operation(summary = "Retire a practitioner",
+			description = "No new bookings with them from now on. Needs If-Match with the version read; a manager must "
+					+ "manage all their locations.")
 	@PostMapping("/{id}/retire")
 	ResponseEntity<PractitionerState> retire(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,

@@ -16,6 +16,8 @@ import dev.medspa.notification.plan.Step;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.security.StaffClaims;
 import dev.medspa.support.security.StaffRole;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * message?". Times are in the location's zone.
  */
 @RestController
+@Tag(name = "Staff: notification ledger", description = "What was planned and sent for a booking")
 class LedgerController {
 
 	private final PlanStore plans;
@@ -40,6 +43,12 @@ class LedgerController {
 	 * The plan of a place on a waitlist ({@code waitlist-<entry id>}) is found the same
 	 * way; while it has no location (any location, no offer yet) only owners see it.
 	 */
+	@Operation(summary = "Read what was planned and sent for a booking",
+			description = "For `booking` (a booking id, or `waitlist-<entry id>` for a place on the waitlist): the booking's "
+					+ "status and version as last seen, the recipient, and every message (confirmation, reminders, "
+					+ "aftercare) with its channel, status, due time, attempts, when it was sent and by which instance, "
+					+ "and why it failed or was cancelled. Times are in the location's zone. 403 when the caller does not "
+					+ "work at the booking's location (a waitlist place without a location: owners only).")
 	@GetMapping("/api/staff/notifications")
 	LedgerView ledger(@RequestParam String booking, Authentication caller) {
 		if (booking.isBlank() || booking.length() > 100) {

@@ -14,6 +14,8 @@ import dev.medspa.notification.plan.PlannedMessage;
 import dev.medspa.notification.preferences.ContactPreferences;
 import dev.medspa.support.audit.Audit;
 import dev.medspa.support.links.EmailCodes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * booking-service's {@code BookingClientErased} events.
  */
 @RestController
+@Tag(name = "Staff: client data", description = "A client's data, at their request")
 class ClientDataController {
 
 	private final PlanStore plans;
@@ -44,6 +47,12 @@ class ClientDataController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Export what this service holds about a client",
+			description = "The messages planned and sent for each of the client's bookings, with the contact data they used, "
+					+ "and whether they unsubscribed from reminders to book again. The client proves the address is "
+					+ "theirs with the code e-mailed to it (POST /api/email-codes), which the owner sends as `emailCode` "
+					+ "(422 when wrong or expired); `reason` is kept in the audit log. Erasure follows booking-service's "
+					+ "events; there is no erase route here.")
 	@PostMapping("/api/staff/clients/export")
 	Export export(@Valid @RequestBody ClientRequest request) {
 		String email = java.util.Objects.requireNonNull(request.email()).strip();

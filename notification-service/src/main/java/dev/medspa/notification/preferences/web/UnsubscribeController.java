@@ -5,6 +5,8 @@ import dev.medspa.notification.preferences.ContactPreferences;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.limits.Limits;
 import dev.medspa.support.web.ClientAddress;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -22,8 +24,21 @@ import org.springframework.web.util.HtmlUtils;
  * POSTs.
  */
 @RestController
+@Tag(name = "Unsubscribe", description = "The unsubscribe link in reminders to book again")
 @RequestMapping("/api/unsubscribe/{token}")
 class UnsubscribeController {
+
+	/**
+	 * Both POSTs are one operation in the API documents (only the form field tells them
+	 * apart), so they say the same.
+	 */
+	private static final String UNSUBSCRIBE = "Unsubscribe from reminders to book again";
+
+	private static final String UNSUBSCRIBE_DESCRIPTION = "One-click unsubscribe (RFC 8058) from a mail client "
+			+ "answers JSON with since when the client is unsubscribed; the page's button sends the form field "
+			+ "`confirm=page` and is answered with a page. Confirmations and care instructions still reach the "
+			+ "client. Safe to repeat. A wrong key answers 404; too many misses from one address answer 429 for a "
+			+ "while.";
 
 	private final ContactPreferences preferences;
 
@@ -42,6 +57,9 @@ class UnsubscribeController {
 		this.missesPerAddressPerMinute = missesPerAddressPerMinute;
 	}
 
+	@Operation(summary = "Show the unsubscribe page",
+			description = "An HTML page with one button; following the link changes nothing, since mail scanners follow "
+					+ "links too. A wrong key answers 404; too many misses from one address answer 429 for a while.")
 	@GetMapping(produces = MediaType.TEXT_HTML_VALUE)
 	String page(@PathVariable String token, HttpServletRequest http) {
 		ContactPreference preference = this.preferences.find(token).orElseThrow(() -> miss(http));
@@ -58,6 +76,7 @@ class UnsubscribeController {
 	}
 
 	/** The button on the page: the same opt-out, answered with a page. */
+	@Operation(summary = UNSUBSCRIBE, description = UNSUBSCRIBE_DESCRIPTION)
 	@PostMapping(params = "confirm=page", produces = MediaType.TEXT_HTML_VALUE)
 	String unsubscribeFromPage(@PathVariable String token, HttpServletRequest http) {
 		unsubscribe(token, http);
@@ -81,6 +100,7 @@ class UnsubscribeController {
 				</body></html>""".formatted(content);
 	}
 
+	@Operation(summary = UNSUBSCRIBE, description = UNSUBSCRIBE_DESCRIPTION)
 	@PostMapping
 	UnsubscribedView unsubscribe(@PathVariable String token, HttpServletRequest http) {
 		ContactPreference preference = this.preferences.optOut(token).orElseThrow(() -> miss(http));

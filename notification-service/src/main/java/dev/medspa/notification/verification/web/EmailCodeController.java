@@ -12,6 +12,8 @@ import dev.medspa.notification.verification.EmailCodeMail;
 import dev.medspa.support.limits.Limits;
 import dev.medspa.support.links.EmailCodes;
 import dev.medspa.support.web.ClientAddress;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * answer is the same whoever the address belongs to.
  */
 @RestController
+@Tag(name = "E-mail codes", description = "Proving that a client reads their e-mail")
 class EmailCodeController {
 
 	private final EmailCodeMail mail;
@@ -51,6 +54,12 @@ class EmailCodeController {
 		this.perEmailPerHour = perEmailPerHour;
 	}
 
+	@Operation(summary = "Send a six-digit code to an e-mail address",
+			description = "The client then sends the code with a booking whose rules read their history, or reads it to an "
+					+ "owner who exports or erases their data. Answers 202 with `validForMinutes`, the same whoever the "
+					+ "address belongs to. 429 when one address asks too often, or one e-mail address gets too many codes "
+					+ "in an hour; 503 `mail-unavailable` when the mail server cannot be reached (nothing was sent; ask "
+					+ "again later).")
 	@PostMapping("/api/email-codes")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Sent send(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
