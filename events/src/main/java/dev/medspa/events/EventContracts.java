@@ -66,6 +66,22 @@ public final class EventContracts {
 			BOOKING_CONFIRMED, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_COMPLETED,
 			BOOKING_NO_SHOW, BOOKING_CLIENT_ERASED, WAITLIST_JOINED, WAITLIST_OFFERED, WAITLIST_LEFT);
 
+	/**
+	 * The contracts whose events other systems may receive through webhooks: the life
+	 * events of bookings and waitlist places. The catalog's state records are not events
+	 * of that kind.
+	 */
+	public static final List<EventContract<?>> FOR_WEBHOOKS = ALL.stream()
+		.filter(contract -> contract.topic().equals(Topics.BOOKING_EVENTS)
+				|| contract.topic().equals(Topics.WAITLIST_EVENTS))
+		.toList();
+
+	/**
+	 * Payload fields that never leave the platform, whatever an older record holds: a
+	 * client's manage link opens their booking.
+	 */
+	public static final java.util.Set<String> NEVER_SENT_OUT = java.util.Set.of("manageToken");
+
 	private static final Map<String, EventContract<?>> BY_TYPE = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventContract::type, Function.identity()));
 

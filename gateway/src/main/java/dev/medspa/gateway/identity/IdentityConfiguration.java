@@ -54,12 +54,13 @@ class IdentityConfiguration {
 
 	/**
 	 * The API routes: no session and no sign-in here; each service checks the bearer
-	 * token itself.
+	 * token itself. Calendar feeds ({@code /feeds/**}) too: their token is in the
+	 * address, and booking-service checks it.
 	 */
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiRouteSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/api/**")
+		http.securityMatcher("/api/**", "/feeds/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
@@ -79,9 +80,10 @@ class IdentityConfiguration {
 				org.springframework.security.web.access.intercept.AuthorizationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/staff/sign-in", "/staff/signed-out", "/session-ended", "/css/**", "/js/**",
-					"/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
+					"/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
+					"/docs/asyncapi.json")
 			.permitAll()
-			.requestMatchers("/staff/admin/**")
+			.requestMatchers("/staff/admin/**", "/staff/webhooks", "/staff/webhooks/**")
 			.hasRole("OWNER")
 			.requestMatchers("/staff/catalog/**", "/staff/schedules/**", "/staff/schedules")
 			.hasAnyRole("MANAGER", "OWNER")

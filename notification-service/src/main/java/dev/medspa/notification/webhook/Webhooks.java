@@ -12,7 +12,6 @@ import java.util.UUID;
 import dev.medspa.events.EventContract;
 import dev.medspa.events.EventContracts;
 import dev.medspa.events.EventHeaders;
-import dev.medspa.events.Topics;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -30,14 +29,9 @@ public class Webhooks {
 	 * What may be delivered: the life events of bookings and waitlist places. The
 	 * catalog's state records are not events of this kind.
 	 */
-	public static final List<String> DELIVERABLE = EventContracts.ALL.stream()
-		.filter(contract -> contract.topic().equals(Topics.BOOKING_EVENTS)
-				|| contract.topic().equals(Topics.WAITLIST_EVENTS))
+	public static final List<String> DELIVERABLE = EventContracts.FOR_WEBHOOKS.stream()
 		.map(EventContract::type)
 		.toList();
-
-	/** Fields of a payload that are never sent out, whatever an older record holds. */
-	private static final List<String> NEVER_SENT = List.of("manageToken");
 
 	private final WebhookStore store;
 
@@ -177,7 +171,7 @@ public class Webhooks {
 		envelope.put("schemaversion", event.schemaVersion());
 		JsonNode data = event.data().deepCopy();
 		if (data instanceof ObjectNode object) {
-			NEVER_SENT.forEach(object::remove);
+			EventContracts.NEVER_SENT_OUT.forEach(object::remove);
 		}
 		envelope.set("data", data);
 		return envelope.toString();
