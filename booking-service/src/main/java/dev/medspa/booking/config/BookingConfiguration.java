@@ -32,14 +32,24 @@ class BookingConfiguration {
 				new PublicRoutes.Route(org.springframework.http.HttpMethod.DELETE, "/api/waitlist/*"),
 				PublicRoutes.post("/api/waitlist/*/resume"), PublicRoutes.get("/api/waitlist/offers/*"),
 				PublicRoutes.post("/api/waitlist/offers/*/claim"), PublicRoutes.get("/api/series/proposal"),
-				PublicRoutes.post("/api/series"));
+				PublicRoutes.post("/api/series"),
+				// a calendar feed: its token is the key (calendar apps send no bearer)
+				PublicRoutes.get("/feeds/*"));
 	}
 
-	/** Schedules are kept by managers and owners. */
+	/**
+	 * Schedules, how a location offers freed slots and the refill figures are for
+	 * managers and owners; a location's calendar feeds for its managers and owners.
+	 */
 	@Bean
 	ManagerRoutes managerRoutes() {
-		return ManagerRoutes.of(PublicRoutes.put("/api/staff/schedules/**"),
-				PublicRoutes.put("/api/staff/waitlist/settings/*"));
+		return ManagerRoutes
+			.of(PublicRoutes.put("/api/staff/schedules/**"), PublicRoutes.put("/api/staff/waitlist/settings/*"),
+					PublicRoutes.get("/api/staff/waitlist/refills"))
+			.andOfTheirLocation(PublicRoutes.post("/api/staff/locations/{location}/feeds"),
+					PublicRoutes.get("/api/staff/locations/{location}/feeds"),
+					PublicRoutes.get("/api/staff/locations/{location}/feeds/*"), new PublicRoutes.Route(
+							org.springframework.http.HttpMethod.DELETE, "/api/staff/locations/{location}/feeds/*"));
 	}
 
 	/**

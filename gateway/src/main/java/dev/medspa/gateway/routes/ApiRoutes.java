@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -21,6 +23,18 @@ import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFuncti
  */
 @Configuration(proxyBeanMethods = false)
 class ApiRoutes {
+
+	/**
+	 * A location's calendar feeds are booking-service's, under the catalog's
+	 * {@code /api/staff/locations/**}: matched before the catalog's routes. The feeds
+	 * themselves ({@code /feeds/<token>.ics}) are what calendar apps subscribe to.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	RouterFunction<ServerResponse> calendarFeedsApi() {
+		return to(ServiceInstances.BOOKING, "/api/staff/locations/*/feeds", "/api/staff/locations/*/feeds/**",
+				"/feeds/**");
+	}
 
 	@Bean
 	RouterFunction<ServerResponse> catalogApi() {
@@ -44,7 +58,7 @@ class ApiRoutes {
 	RouterFunction<ServerResponse> notificationApi() {
 		return to(ServiceInstances.NOTIFICATION, "/api/staff/notifications", "/api/staff/notifications/**",
 				"/api/unsubscribe/**", "/api/email-codes", "/api/staff/dead-letters/notification-service",
-				"/api/staff/dead-letters/notification-service/**");
+				"/api/staff/dead-letters/notification-service/**", "/api/staff/webhooks", "/api/staff/webhooks/**");
 	}
 
 	/**

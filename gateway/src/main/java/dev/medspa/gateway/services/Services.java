@@ -354,6 +354,46 @@ public class Services {
 			.toBodilessEntity();
 	}
 
+	// calendar feeds, staff
+
+	/** A location's calendar feeds, without their addresses; managers and owners only. */
+	public List<Map<String, Object>> calendarFeeds(String location) {
+		List<Map<String, Object>> feeds = this.booking.get()
+			.uri("/api/staff/locations/{location}/feeds", location)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(LIST);
+		return feeds == null ? List.of() : feeds;
+	}
+
+	/**
+	 * Issues a calendar feed of a practitioner of the location, or of the whole location
+	 * when {@code practitionerId} is null; the answer's {@code path} holds the feed's
+	 * token, which is shown this once.
+	 */
+	public Map<String, Object> issueCalendarFeed(String location, @Nullable String practitionerId) {
+		Map<String, Object> request = new LinkedHashMap<>();
+		if (practitionerId != null) {
+			request.put("practitionerId", practitionerId);
+		}
+		return body(this.booking.post()
+			.uri("/api/staff/locations/{location}/feeds", location)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(request))
+			.retrieve()
+			.body(MAP));
+	}
+
+	/** Revokes a calendar feed: its address answers 404 from now on. */
+	public void revokeCalendarFeed(String location, String feedId) {
+		this.booking.delete()
+			.uri("/api/staff/locations/{location}/feeds/{id}", location, feedId)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.toBodilessEntity();
+	}
+
 	// staff, with the member's token
 
 	public Map<String, Object> daySheet(String location, LocalDate date) {
@@ -557,7 +597,7 @@ public class Services {
 			.toBodilessEntity();
 	}
 
-	private String bearer() {
+	String bearer() {
 		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
 		StaffAccount account = signedIn == null ? null : this.accounts.byEmail(signedIn.getName()).orElse(null);
 		if (account == null || !account.enabled()) {
@@ -605,7 +645,7 @@ public class Services {
 		}
 	}
 
-	private static ServiceProblem problem(ClientHttpResponse response) throws IOException {
+	static ServiceProblem problem(ClientHttpResponse response) throws IOException {
 		int status = response.getStatusCode().value();
 		try {
 			JsonNode problem = JSON.readTree(response.getBody());
