@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import dev.medspa.support.calendar.ContentLines;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZone;
@@ -48,10 +49,6 @@ final class StaffCalendar {
 	/** How often calendar apps are asked to look again (most poll on their own terms). */
 	static final Duration REFRESH = Duration.ofMinutes(15);
 
-	private static final String CRLF = "\r\n";
-
-	private static final int MAX_LINE_OCTETS = 75;
-
 	private static final TimeZoneRegistry TIME_ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 
 	private StaffCalendar() {
@@ -91,7 +88,7 @@ final class StaffCalendar {
 		for (Entry entry : sheet.entries()) {
 			calendar.add(event(entry, sheet.zone()));
 		}
-		return fold(calendar.toString());
+		return ContentLines.fold(calendar.toString());
 	}
 
 	private static VEvent event(Entry entry, ZoneId zone) {
@@ -117,42 +114,6 @@ final class StaffCalendar {
 			throw new IllegalArgumentException("No time zone definition bundled for " + zone.getId());
 		}
 		return timeZone.getVTimeZone();
-	}
-
-	/**
-	 * Folds each content line so no physical line passes 75 octets of UTF-8, never inside
-	 * a code point (ical4j's own folding counts characters, and clients' names are not
-	 * all ASCII).
-	 */
-	static String fold(String text) {
-		StringBuilder folded = new StringBuilder(text.length() + text.length() / 50);
-		for (String line : text.split(CRLF)) {
-			int octets = 0;
-			int i = 0;
-			while (i < line.length()) {
-				int codePoint = line.codePointAt(i);
-				int size = octets(codePoint);
-				if (octets + size > MAX_LINE_OCTETS) {
-					folded.append(CRLF).append(' ');
-					octets = 1;
-				}
-				folded.appendCodePoint(codePoint);
-				octets += size;
-				i += Character.charCount(codePoint);
-			}
-			folded.append(CRLF);
-		}
-		return folded.toString();
-	}
-
-	private static int octets(int codePoint) {
-		if (codePoint < 0x80) {
-			return 1;
-		}
-		if (codePoint < 0x800) {
-			return 2;
-		}
-		return codePoint < 0x10000 ? 3 : 4;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
+import dev.medspa.support.calendar.ContentLines;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.ParameterList;
@@ -54,10 +55,6 @@ public final class CalendarInvites {
 
 	/** Content type of the MIME part carrying a cancelled booking. */
 	public static final String MEDIA_TYPE_CANCEL = "text/calendar; charset=UTF-8; method=CANCEL";
-
-	private static final String CRLF = "\r\n";
-
-	private static final int MAX_LINE_OCTETS = 75;
 
 	private static final TimeZoneRegistry TIME_ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 
@@ -139,7 +136,7 @@ public final class CalendarInvites {
 		calendar.add(timeZone(invite.zone()));
 		calendar.add(event);
 
-		return fold(calendar.toString());
+		return ContentLines.fold(calendar.toString());
 	}
 
 	/** {@link #MEDIA_TYPE_REQUEST} or {@link #MEDIA_TYPE_CANCEL}, matching the METHOD. */
@@ -153,41 +150,6 @@ public final class CalendarInvites {
 			throw new IllegalArgumentException("No time zone definition bundled for " + zone.getId());
 		}
 		return timeZone.getVTimeZone();
-	}
-
-	/**
-	 * Folds content lines at 75 octets of UTF-8, as RFC 5545 asks. ical4j's own
-	 * FoldingWriter counts characters, so a client's accented name could make a line too
-	 * long; code points are never split.
-	 */
-	static String fold(String unfolded) {
-		StringBuilder folded = new StringBuilder(unfolded.length() + unfolded.length() / 64);
-		for (String line : unfolded.split(CRLF)) {
-			int octets = 0;
-			for (int i = 0; i < line.length();) {
-				int codePoint = line.codePointAt(i);
-				int size = utf8Length(codePoint);
-				if (octets + size > MAX_LINE_OCTETS) {
-					folded.append(CRLF).append(' ');
-					octets = 1;
-				}
-				folded.appendCodePoint(codePoint);
-				octets += size;
-				i += Character.charCount(codePoint);
-			}
-			folded.append(CRLF);
-		}
-		return folded.toString();
-	}
-
-	private static int utf8Length(int codePoint) {
-		if (codePoint < 0x80) {
-			return 1;
-		}
-		if (codePoint < 0x800) {
-			return 2;
-		}
-		return (codePoint < 0x10000) ? 3 : 4;
 	}
 
 	private static ParameterList parameters(Parameter... parameters) {
