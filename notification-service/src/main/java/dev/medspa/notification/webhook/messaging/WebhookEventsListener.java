@@ -10,17 +10,23 @@ import dev.medspa.support.messaging.EventJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Booking and waitlist events in, in a consumer group of their own, so webhooks neither
- * wait for nor hold up the client's messages; each becomes a stored delivery per endpoint
- * before its offset is committed.
+ * Booking and waitlist events in, as published, in a consumer group of their own, so
+ * webhooks neither wait for nor hold up the client's messages; each becomes a stored
+ * delivery per endpoint before its offset is committed.
  */
 @Component
 class WebhookEventsListener {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookEventsListener.class);
 
 	private final Webhooks webhooks;
 
@@ -30,10 +36,19 @@ class WebhookEventsListener {
 
 	@KafkaListener(id = "notification-webhooks",
 			topics = { "#{@topicNames.bookingEvents()}", "#{@topicNames.waitlistEvents()}" },
-			concurrency = "${medspa.webhooks.consumers:1}")
-	void on(ConsumerRecord<String, Object> record) {
+			containerFactory = "webhookEventsListenerFactory", concurrency = "${medspa.webhooks.consumers:1}")
+	void on(ConsumerRecord<String, String> record) {
 		String type = header(record, EventHeaders.TYPE);
 		if (type == null || record.value() == null) {
+			return;
+		}
+		JsonNode data;
+		try {
+			data = EventJson.MAPPER.readTree(record.value());
+		}
+		catch (JacksonException unreadable) {
+			log.warn("Skipped unreadable record {}-{}@{} for webhooks; the messages' consumer dead-letters it",
+					record.topic(), record.partition(), record.offset());
 			return;
 		}
 		String id = header(record, EventHeaders.ID);
@@ -48,7 +63,7 @@ class WebhookEventsListener {
 				(source != null) ? source : "/booking-service",
 				(subject != null) ? subject : String.valueOf(record.key()),
 				(time != null) ? Instant.parse(time) : Instant.ofEpochMilli(record.timestamp()), schemaVersion,
-				record.offset(), EventJson.MAPPER.valueToTree(record.value())));
+				record.offset(), data));
 	}
 
 	private static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
