@@ -101,7 +101,7 @@ public class CatalogReadModel {
 						state.consultation() == null ? null : state.consultation().validFor(),
 						state.series() == null ? null : state.series().minimumSpacing(), state.deviceTypes(),
 						state.series() == null ? 0 : state.series().sessions(),
-						state.series() == null ? null : state.series().recommendedSpacing()),
+						state.series() == null ? null : state.series().recommendedSpacing(), state.currency()),
 				state.id().value(), state.version());
 	}
 

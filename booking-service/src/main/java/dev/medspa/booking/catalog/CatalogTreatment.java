@@ -21,12 +21,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param deviceTypes one device of each of these types is taken with the room
  * @param seriesSessions how many sessions a course has, 0 if not given as a series
  * @param seriesRecommendedSpacing when the next session of a course is due
+ * @param currency the ISO 4217 code of its price, which its cancellation policy's amounts
+ * are in; null in a copy stored before it was kept, until the treatment's next version
  */
 @Document("catalog_treatments")
 public record CatalogTreatment(@Id String id, String name, Duration duration, Duration preparation, Duration cleanup,
 		String roomType, String qualification, boolean active, long version, @Nullable String consultationTreatmentId,
 		@Nullable Period consultationValidFor, @Nullable Period seriesMinimumSpacing, List<String> deviceTypes,
-		Integer seriesSessions, @Nullable Period seriesRecommendedSpacing) {
+		Integer seriesSessions, @Nullable Period seriesRecommendedSpacing, @Nullable String currency) {
 
 	/**
 	 * Also reads a treatment stored before its series' size was kept (none then): the

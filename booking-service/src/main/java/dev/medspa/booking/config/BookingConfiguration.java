@@ -10,6 +10,7 @@ import dev.medspa.support.links.EmailCodes;
 import dev.medspa.support.links.ManageLinks;
 import dev.medspa.support.outbox.OutboxCollection;
 import dev.medspa.support.security.ManagerRoutes;
+import dev.medspa.support.security.OwnerRoutes;
 import dev.medspa.support.security.PublicRoutes;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -32,7 +33,7 @@ class BookingConfiguration {
 				new PublicRoutes.Route(org.springframework.http.HttpMethod.DELETE, "/api/waitlist/*"),
 				PublicRoutes.post("/api/waitlist/*/resume"), PublicRoutes.get("/api/waitlist/offers/*"),
 				PublicRoutes.post("/api/waitlist/offers/*/claim"), PublicRoutes.get("/api/series/proposal"),
-				PublicRoutes.post("/api/series"),
+				PublicRoutes.post("/api/series"), PublicRoutes.get("/api/policies"),
 				// a calendar feed: its token is the key (calendar apps send no bearer)
 				PublicRoutes.get("/feeds/*"));
 	}
@@ -48,8 +49,17 @@ class BookingConfiguration {
 					PublicRoutes.get("/api/staff/waitlist/refills"))
 			.andOfTheirLocation(PublicRoutes.post("/api/staff/locations/{location}/feeds"),
 					PublicRoutes.get("/api/staff/locations/{location}/feeds"),
-					PublicRoutes.get("/api/staff/locations/{location}/feeds/*"), new PublicRoutes.Route(
-							org.springframework.http.HttpMethod.DELETE, "/api/staff/locations/{location}/feeds/*"));
+					PublicRoutes.get("/api/staff/locations/{location}/feeds/*"),
+					new PublicRoutes.Route(org.springframework.http.HttpMethod.DELETE,
+							"/api/staff/locations/{location}/feeds/*"),
+					PublicRoutes.get("/api/staff/locations/{location}/policies/*"),
+					PublicRoutes.put("/api/staff/locations/{location}/policies/*"));
+	}
+
+	/** A treatment's cancellation policy for every location is the owners' to change. */
+	@Bean
+	OwnerRoutes ownerRoutes() {
+		return OwnerRoutes.of(PublicRoutes.put("/api/staff/policies/*"));
 	}
 
 	/**

@@ -86,6 +86,12 @@ public class Booking {
 	/** Why staff booked past the eligibility rules, if they did. */
 	private final @Nullable String eligibilityOverride;
 
+	/**
+	 * The cancellation policy version the client accepted; null where none applied, and
+	 * in bookings made before policies existed.
+	 */
+	private final @Nullable PolicyAcceptance policyAcceptance;
+
 	private final long version;
 
 	private final List<OutboxMessage> outbox;
@@ -95,7 +101,8 @@ public class Booking {
 			Instant occupiedUntil, String practitionerId, String roomId, int placement, Client client,
 			String manageTokenHash, BookingStatus status, Instant createdAt, @Nullable Instant checkedInAt,
 			@Nullable Instant completedAt, @Nullable Instant cancelledAt, @Nullable String cancelReason,
-			@Nullable String eligibilityOverride, long version, @Nullable List<OutboxMessage> outbox) {
+			@Nullable String eligibilityOverride, @Nullable PolicyAcceptance policyAcceptance, long version,
+			@Nullable List<OutboxMessage> outbox) {
 		this.id = id;
 		this.treatmentId = treatmentId;
 		this.locationId = locationId;
@@ -115,6 +122,7 @@ public class Booking {
 		this.cancelledAt = cancelledAt;
 		this.cancelReason = cancelReason;
 		this.eligibilityOverride = eligibilityOverride;
+		this.policyAcceptance = policyAcceptance;
 		this.version = version;
 		this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
 	}
@@ -134,13 +142,24 @@ public class Booking {
 
 	}
 
-	/** A new, confirmed booking on the claim it won, and its {@link BookingConfirmed}. */
+	/** A new, confirmed booking under no cancellation policy. */
 	static Change confirm(String id, String treatmentId, String locationId, String zoneId, Instant start, Instant end,
 			Claim claim, Client client, String manageTokenHash, @Nullable String eligibilityOverride, Instant now,
 			BookingConfirmed.@Nullable SeriesSession series) {
+		return confirm(id, treatmentId, locationId, zoneId, start, end, claim, client, manageTokenHash,
+				eligibilityOverride, now, series, null);
+	}
+
+	/**
+	 * A new, confirmed booking on the claim it won, with the policy version its client
+	 * accepted, and its {@link BookingConfirmed}.
+	 */
+	static Change confirm(String id, String treatmentId, String locationId, String zoneId, Instant start, Instant end,
+			Claim claim, Client client, String manageTokenHash, @Nullable String eligibilityOverride, Instant now,
+			BookingConfirmed.@Nullable SeriesSession series, @Nullable PolicyAcceptance policyAcceptance) {
 		Booking booking = new Booking(id, treatmentId, locationId, zoneId, start, end, claim.end(),
 				claim.practitionerId(), claim.roomId(), 1, client, manageTokenHash, BookingStatus.CONFIRMED, now, null,
-				null, null, null, eligibilityOverride, 1, List.of());
+				null, null, null, eligibilityOverride, policyAcceptance, 1, List.of());
 		BookingConfirmed confirmed = new BookingConfirmed(new BookingId(id), booking.version,
 				new TreatmentId(treatmentId), new LocationId(locationId), start, end,
 				new BookingConfirmed.ClientContact(client.name(), client.email(), client.phone(),
@@ -193,7 +212,7 @@ public class Booking {
 		Booking moved = new Booking(this.id, this.treatmentId, this.locationId, this.zoneId, newStart, newEnd,
 				claim.end(), claim.practitionerId(), claim.roomId(), this.placement + 1, this.client,
 				this.manageTokenHash, this.status, this.createdAt, this.checkedInAt, this.completedAt, this.cancelledAt,
-				this.cancelReason, this.eligibilityOverride, this.version + 1, this.outbox);
+				this.cancelReason, this.eligibilityOverride, this.policyAcceptance, this.version + 1, this.outbox);
 		return new Change(this, moved,
 				new BookingRescheduled(new BookingId(this.id), moved.version, new LocationId(this.locationId),
 						new PractitionerId(claim.practitionerId()), this.start, newStart, newEnd, now));
@@ -268,7 +287,7 @@ public class Booking {
 				this.occupiedUntil, this.practitionerId, this.roomId, this.placement, Client.erased(this.id),
 				this.manageTokenHash, this.status, this.createdAt, this.checkedInAt, this.completedAt, this.cancelledAt,
 				this.cancelReason == null ? null : "(erased)", this.eligibilityOverride == null ? null : "(erased)",
-				this.version + 1, this.outbox);
+				this.policyAcceptance, this.version + 1, this.outbox);
 		return Optional
 			.of(new Change(this, erased, new BookingClientErased(new BookingId(this.id), this.version + 1, now)));
 	}
@@ -280,7 +299,7 @@ public class Booking {
 				next == BookingStatus.COMPLETED ? at : this.completedAt,
 				next == BookingStatus.CANCELLED ? at : this.cancelledAt,
 				next == BookingStatus.CANCELLED ? reason : this.cancelReason, this.eligibilityOverride,
-				this.version + 1, this.outbox);
+				this.policyAcceptance, this.version + 1, this.outbox);
 	}
 
 	private void requireStatus(BookingStatus expected, String what) {
@@ -399,6 +418,10 @@ public class Booking {
 
 	public @Nullable String eligibilityOverride() {
 		return this.eligibilityOverride;
+	}
+
+	public @Nullable PolicyAcceptance policyAcceptance() {
+		return this.policyAcceptance;
 	}
 
 	public long version() {

@@ -20,6 +20,8 @@ import dev.medspa.booking.catalog.CatalogTreatment;
 import dev.medspa.booking.claim.Claim;
 import dev.medspa.booking.claim.DaySheet;
 import dev.medspa.booking.claim.DaySheets;
+import dev.medspa.booking.payment.Payments;
+import dev.medspa.booking.policy.Policies;
 import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.support.Refusal;
 import io.micrometer.core.instrument.Counter;
@@ -61,9 +63,15 @@ public class BookingService {
 
 	private final Counter holdsReleased;
 
+	private final Policies policies;
+
+	private final Payments payments;
+
 	BookingService(CatalogReadModel catalog, Availability availability, DaySheets daySheets, Bookings bookings,
 			Eligibility eligibility, EmailProof emailProof, Attention attention, ManageLinks links, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, Policies policies, Payments payments) {
+		this.policies = policies;
+		this.payments = payments;
 		this.holdsTaken = Counter.builder("medspa.holds")
 			.description("Slots held for checkout, and holds let go before they expired")
 			.tag("outcome", "taken")
@@ -218,6 +226,8 @@ public class BookingService {
 		if (request.eligibilityOverride() == null) {
 			this.eligibility.check(treatment, request.client(), start, null);
 		}
+		Optional<Policies.Accepted> accepted = this.policies.requireAccepted(treatment.id(), location.id(),
+				request.acceptedPolicyVersion(), request.paymentMethod());
 		LocalDate day = target.day();
 		String owner = Booking.claimOwner(id, 1);
 		Claim claim = request.holdId() == null
@@ -227,15 +237,26 @@ public class BookingService {
 		ensureStillScheduled(claim, location, day);
 		Instant end = start.plus(treatment.appointmentLength());
 		String token = this.links.token(id);
+		PolicyAcceptance acceptance = accepted
+			.map(policy -> new PolicyAcceptance(policy.policyId(), policy.version(), now))
+			.orElse(null);
 		Booking.Change confirmed = Booking.confirm(id, treatment.id(), location.id(), location.zoneId(), start, end,
 				claim, request.client(), ManageTokens.hashOf(token), request.eligibilityOverride(), now,
-				request.series());
+				request.series(), acceptance);
 		try {
+			// the deposit is taken before the booking is confirmed: a declined card books
+			// nothing
+			if (accepted.isPresent()) {
+				this.payments.atBooking(id, location.id(), accepted.get(), request.paymentMethod());
+			}
 			this.bookings.add(confirmed);
 		}
 		catch (RuntimeException ex) {
 			this.daySheets.release(location.id(), day, owner);
 			throw ex;
+		}
+		if (accepted.isPresent()) {
+			this.payments.bookingStored(id);
 		}
 		Booking booking = confirmed.booking();
 		return new Booked(booking, token);
@@ -397,6 +418,10 @@ public class BookingService {
 		Booking current = this.bookings.existing(id);
 		Booking cancelled = store(current.cancel(actor(byClient), reason, this.clock.instant()));
 		release(current);
+		if (current.policyAcceptance() != null) {
+			this.payments.cancelled(id, current.start(), byClient,
+					java.util.Objects.requireNonNull(cancelled.cancelledAt()));
+		}
 		return cancelled;
 	}
 
@@ -421,6 +446,9 @@ public class BookingService {
 		Booking current = this.bookings.existing(id);
 		Booking marked = store(current.markNoShow(this.clock.instant()));
 		release(current);
+		if (current.policyAcceptance() != null) {
+			this.payments.noShow(id);
+		}
 		return marked;
 	}
 

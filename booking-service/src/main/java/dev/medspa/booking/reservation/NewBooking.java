@@ -20,16 +20,30 @@ import org.jspecify.annotations.Nullable;
  * @param emailProven the client followed a link only their e-mail carried (a waitlist
  * offer), which proves the address as a code does
  * @param series the course this booking is a session of, when booked in one go
+ * @param acceptedPolicyVersion the version of the treatment's cancellation policy the
+ * client accepted, needed where there is a policy
+ * @param paymentMethod the payment provider's token of the client's card, needed where
+ * the policy asks for a deposit or a card on file
  */
 public record NewBooking(String treatmentId, String locationId, OffsetDateTime start, Client client,
 		@Nullable String practitionerId, @Nullable String holdId, @Nullable String eligibilityOverride, boolean byStaff,
-		@Nullable String emailCode, boolean emailProven, BookingConfirmed.@Nullable SeriesSession series) {
+		@Nullable String emailCode, boolean emailProven, BookingConfirmed.@Nullable SeriesSession series,
+		@Nullable Integer acceptedPolicyVersion, @Nullable String paymentMethod) {
+
+	/**
+	 * The same request with the client's acceptance of the policy and their card token.
+	 */
+	public NewBooking withPolicy(@Nullable Integer acceptedVersion, @Nullable String paymentMethodToken) {
+		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
+				this.holdId, this.eligibilityOverride, this.byStaff, this.emailCode, this.emailProven, this.series,
+				acceptedVersion, paymentMethodToken);
+	}
 
 	/** A client's request, with the code they were sent if they gave one. */
 	public static NewBooking byClient(String treatmentId, String locationId, OffsetDateTime start, Client client,
 			@Nullable String practitionerId, @Nullable String holdId, @Nullable String emailCode) {
 		return new NewBooking(treatmentId, locationId, start, client, practitionerId, holdId, null, false, emailCode,
-				false, null);
+				false, null, null, null);
 	}
 
 	/**
@@ -38,7 +52,8 @@ public record NewBooking(String treatmentId, String locationId, OffsetDateTime s
 	 */
 	public static NewBooking fromOffer(String treatmentId, String locationId, OffsetDateTime start, Client client,
 			String holdId) {
-		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, false, null, true, null);
+		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, false, null, true, null, null,
+				null);
 	}
 
 	/**
@@ -47,13 +62,15 @@ public record NewBooking(String treatmentId, String locationId, OffsetDateTime s
 	 */
 	public static NewBooking seriesSession(String treatmentId, String locationId, OffsetDateTime start, Client client,
 			String holdId, boolean byStaff, BookingConfirmed.SeriesSession series) {
-		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, byStaff, null, true, series);
+		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, byStaff, null, true, series,
+				null, null);
 	}
 
 	/** The same request, made by staff. */
 	public NewBooking asStaff() {
 		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
-				this.holdId, this.eligibilityOverride, true, null, false, null);
+				this.holdId, this.eligibilityOverride, true, null, false, null, this.acceptedPolicyVersion,
+				this.paymentMethod);
 	}
 
 	/**
@@ -61,7 +78,7 @@ public record NewBooking(String treatmentId, String locationId, OffsetDateTime s
 	 */
 	public NewBooking withOverride(String reason) {
 		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
-				this.holdId, reason, true, null, false, null);
+				this.holdId, reason, true, null, false, null, this.acceptedPolicyVersion, this.paymentMethod);
 	}
 
 }

@@ -101,9 +101,16 @@ public class SeriesBookings {
 		return proposed;
 	}
 
-	/** What a series booking asks. */
+	/**
+	 * What a series booking asks.
+	 *
+	 * @param acceptedPolicyVersion the treatment's cancellation policy version the client
+	 * accepted, for every session, where it has one
+	 * @param paymentMethod the provider's card token: each session takes its own deposit
+	 */
 	public record Request(String treatmentId, String locationId, List<ZonedDateTime> starts, Client client,
-			@Nullable String emailCode, boolean byStaff) {
+			@Nullable String emailCode, boolean byStaff, @Nullable Integer acceptedPolicyVersion,
+			@Nullable String paymentMethod) {
 	}
 
 	/** A booked series: its id and each session's booking with the client's key. */
@@ -167,12 +174,16 @@ public class SeriesBookings {
 		}
 		try {
 			for (int i = 0; i < starts.size(); i++) {
-				booked.add(this.bookings.book(
-						NewBooking.seriesSession(treatment.id(), location.id(),
-								starts.get(i).atZone(location.zone()).toOffsetDateTime(), request.client(),
-								holds.get(i), request.byStaff(),
-								new BookingConfirmed.SeriesSession(series.id(), i + 1, List.copyOf(sessions))),
-						series.bookingId(i)));
+				booked.add(
+						this.bookings.book(
+								NewBooking
+									.seriesSession(treatment.id(), location.id(),
+											starts.get(i).atZone(location.zone()).toOffsetDateTime(), request.client(),
+											holds.get(i), request.byStaff(),
+											new BookingConfirmed.SeriesSession(series.id(), i + 1,
+													List.copyOf(sessions)))
+									.withPolicy(request.acceptedPolicyVersion(), request.paymentMethod()),
+								series.bookingId(i)));
 			}
 		}
 		catch (RuntimeException cutShort) {

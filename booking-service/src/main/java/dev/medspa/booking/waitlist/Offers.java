@@ -30,6 +30,7 @@ import dev.medspa.events.waitlist.WaitlistLeft;
 import dev.medspa.events.waitlist.WaitlistOffered;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.links.ManageLinks;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -359,6 +360,15 @@ public class Offers {
 	 * and a waiter who comes too late learns it kindly.
 	 */
 	public BookingService.Booked claim(String offerId) {
+		return claim(offerId, null, null);
+	}
+
+	/**
+	 * Claims an offer, with the client's acceptance of the treatment's cancellation
+	 * policy and their card token where it has one.
+	 */
+	public BookingService.Booked claim(String offerId, @Nullable Integer acceptedPolicyVersion,
+			@Nullable String paymentMethod) {
 		Round round = this.store.round(Round.idOfOffer(offerId))
 			.orElseThrow(() -> Refusal.notFound("Offer", "No offer has this link"));
 		Round.Offer offer = round.offer(offerId).orElseThrow(() -> Refusal.notFound("Offer", "No offer has this link"));
@@ -380,8 +390,11 @@ public class Offers {
 		ZoneId zone = ZoneId.of(round.zoneId());
 		BookingService.Booked booked;
 		try {
-			booked = this.bookings.book(NewBooking.fromOffer(round.treatmentId(), round.locationId(),
-					round.start().atZone(zone).toOffsetDateTime(), entry.client(), round.holdId()), bookingId);
+			booked = this.bookings
+				.book(NewBooking
+					.fromOffer(round.treatmentId(), round.locationId(), round.start().atZone(zone).toOffsetDateTime(),
+							entry.client(), round.holdId())
+					.withPolicy(acceptedPolicyVersion, paymentMethod), bookingId);
 		}
 		catch (Refusal refused) {
 			if ("hold-expired".equals(refused.code())) {

@@ -34,7 +34,7 @@ class SlotRulesTest {
 	 */
 	private static final CatalogTreatment MICRONEEDLING = new CatalogTreatment("microneedling", "Micro-needling",
 			Duration.ofMinutes(30), Duration.ofMinutes(15), Duration.ofMinutes(15), "treatment-room", "microneedling",
-			true, 1, null, null, null, List.of(), 0, null);
+			true, 1, null, null, null, List.of(), 0, null, "USD");
 
 	private static final CatalogPractitioner MAYA = new CatalogPractitioner("maya", "Maya", List.of("microneedling"),
 			List.of("here"), true, 1);

@@ -9,12 +9,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.medspa.booking.reservation.Client;
 import dev.medspa.booking.reservation.web.BookingView;
 import dev.medspa.booking.reservation.web.ClientLimits;
 import dev.medspa.booking.reservation.web.ContactRequest;
+import dev.medspa.booking.reservation.web.PolicyConsent;
 import dev.medspa.booking.series.SeriesBookings;
 import dev.medspa.support.Refusal;
 import dev.medspa.support.security.StaffClaims;
@@ -72,7 +74,9 @@ class SeriesController {
 	record SeriesRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 			@NotBlank @Size(max = 100) @Nullable String locationId,
 			@NotEmpty @Size(max = 12) @Nullable List<@NotNull OffsetDateTime> starts,
-			@NotNull @Valid @Nullable ContactRequest client, @Size(max = 12) @Nullable String emailCode) {
+			@NotNull @Valid @Nullable ContactRequest client, @Size(max = 12) @Nullable String emailCode,
+			@Valid PolicyConsent.@Nullable Acceptance policyAcceptance,
+			@Size(max = 255) @Pattern(regexp = PolicyConsent.TOKEN) @Nullable String paymentMethod) {
 	}
 
 	/** The series booked: each session with its own manage link. */
@@ -83,7 +87,9 @@ class SeriesController {
 			description = "Books all `starts` (at least the series' minimum spacing apart: 422 `series-spacing`) in one "
 					+ "request, or nothing when one cannot be had. Answers 201 with the series id and each session with "
 					+ "its own manage link. A series reads the client's history, so it needs `emailCode` (POST "
-					+ "/api/email-codes). 429 when an address, e-mail or phone books too often.")
+					+ "/api/email-codes). Where the treatment has a cancellation policy, `policyAcceptance` and "
+					+ "`paymentMethod` as for one booking; each session takes its own deposit, and a declined card books "
+					+ "none. 429 when an address, e-mail or phone books too often.")
 	@PostMapping("/api/series")
 	ResponseEntity<SeriesView> book(@Valid @RequestBody SeriesRequest request, HttpServletRequest http) {
 		Client client = client(request);
@@ -106,7 +112,9 @@ class SeriesController {
 		return new SeriesBookings.Request(Objects.requireNonNull(request.treatmentId()),
 				Objects.requireNonNull(request.locationId()),
 				Objects.requireNonNull(request.starts()).stream().map(OffsetDateTime::toZonedDateTime).toList(), client,
-				byStaff ? null : request.emailCode(), byStaff);
+				byStaff ? null : request.emailCode(), byStaff,
+				request.policyAcceptance() == null ? null : request.policyAcceptance().version(),
+				request.paymentMethod());
 	}
 
 	private static Client client(SeriesRequest request) {

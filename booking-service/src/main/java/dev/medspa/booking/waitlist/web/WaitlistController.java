@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import dev.medspa.booking.reservation.BookingService;
 import dev.medspa.booking.reservation.Client;
 import dev.medspa.booking.reservation.web.BookingView;
+import dev.medspa.booking.reservation.web.PolicyConsent;
 import dev.medspa.booking.reservation.web.ClientLimits;
 import dev.medspa.booking.reservation.web.ContactRequest;
 import dev.medspa.booking.waitlist.EntryStatus;
@@ -145,10 +146,14 @@ class WaitlistController {
 			description = "Books the held slot for the waiter in one request and answers 201 with the booking and its "
 					+ "manage link. Safe to repeat: a second claim of the same offer answers the same booking. 409 "
 					+ "`offer-taken` when someone else booked the time first, `offer-expired` when the offer ran out; "
-					+ "the place stays on the waitlist in both cases.")
+					+ "the place stays on the waitlist in both cases. Where the treatment has a cancellation policy, the "
+					+ "body carries `policyAcceptance` and `paymentMethod` as a booking does (422 `policy-not-accepted`, "
+					+ "`payment-declined`).")
 	@PostMapping("/api/waitlist/offers/{token}/claim")
-	ResponseEntity<BookingView.Created> claim(@PathVariable String token, HttpServletRequest http) {
-		BookingService.Booked booked = this.offers.claim(offerId(token, http));
+	ResponseEntity<BookingView.Created> claim(@PathVariable String token,
+			@RequestBody(required = false) @Valid @Nullable PolicyConsent consent, HttpServletRequest http) {
+		BookingService.Booked booked = consent == null ? this.offers.claim(offerId(token, http))
+				: this.offers.claim(offerId(token, http), consent.acceptedVersion(), consent.paymentMethod());
 		return ResponseEntity.created(URI.create("/api/staff/bookings/" + booked.booking().id()))
 			.body(BookingView.created(booked.booking(), booked.manageToken()));
 	}
