@@ -91,11 +91,13 @@ final class PackagedPlatform implements AutoCloseable {
 		gatewayEnv.put("DEMO_STAFF_FILE", demoStaffFile().toString());
 		this.gateway = start(jars, "gateway", gatewayPort, prefix, gatewayEnv, infrastructure);
 
+		Map<String, String> bookingEnv = new HashMap<>(common);
+		bookingEnv.put("PAYMENTS_DIRECTORY", home.resolve("payments").toString());
 		Map<String, String> catalogEnv = new HashMap<>(common);
 		catalogEnv.put("CATALOG_DEMO_DATA", "true");
 		for (int instance = 0; instance < instances; instance++) {
 			start(jars, "catalog-service", catalogPorts.get(instance), prefix, catalogEnv, infrastructure);
-			start(jars, "booking-service", bookingPorts.get(instance), prefix, common, infrastructure);
+			start(jars, "booking-service", bookingPorts.get(instance), prefix, bookingEnv, infrastructure);
 		}
 		Map<String, String> notificationEnv = new HashMap<>(common);
 		notificationEnv.remove("MEDSPA_TESTING_CLOCK_OFFSET_FILE");

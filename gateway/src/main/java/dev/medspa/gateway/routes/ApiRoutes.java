@@ -25,15 +25,16 @@ import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFuncti
 class ApiRoutes {
 
 	/**
-	 * A location's calendar feeds are booking-service's, under the catalog's
-	 * {@code /api/staff/locations/**}: matched before the catalog's routes. The feeds
-	 * themselves ({@code /feeds/<token>.ics}) are what calendar apps subscribe to.
+	 * A location's calendar feeds and cancellation policies are booking-service's, under
+	 * the catalog's {@code /api/staff/locations/**}: matched before the catalog's routes.
+	 * The feeds themselves ({@code /feeds/<token>.ics}) are what calendar apps subscribe
+	 * to.
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	RouterFunction<ServerResponse> calendarFeedsApi() {
 		return to(ServiceInstances.BOOKING, "/api/staff/locations/*/feeds", "/api/staff/locations/*/feeds/**",
-				"/feeds/**");
+				"/api/staff/locations/*/policies/**", "/feeds/**");
 	}
 
 	@Bean
@@ -51,7 +52,8 @@ class ApiRoutes {
 				"/api/staff/bookings/**", "/api/staff/day-sheets/**", "/api/staff/agenda/**", "/api/staff/attention",
 				"/api/staff/affected-bookings", "/api/staff/clients/erase", "/api/staff/dead-letters/booking-service",
 				"/api/staff/dead-letters/booking-service/**", "/api/waitlist", "/api/waitlist/**",
-				"/api/staff/waitlist", "/api/staff/waitlist/**", "/api/series", "/api/series/**", "/api/staff/series");
+				"/api/staff/waitlist", "/api/staff/waitlist/**", "/api/series", "/api/series/**", "/api/staff/series",
+				"/api/policies", "/api/staff/policies/**");
 	}
 
 	@Bean
