@@ -22,16 +22,21 @@ import dev.medspa.booking.payment.PaymentSweeperAccess;
 import dev.medspa.booking.reservation.Booking;
 import dev.medspa.booking.reservation.CancelWithoutAftermath;
 import dev.medspa.booking.schedule.Schedules;
+import dev.medspa.events.EventContracts;
+import dev.medspa.events.EventHeaders;
 import dev.medspa.events.LocationId;
 import dev.medspa.events.TreatmentId;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.testsupport.LocalInfrastructure;
+import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.testsupport.MutableClock;
+import dev.medspa.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -154,6 +159,12 @@ class PaymentsTest {
 		}
 
 	}
+
+	@Autowired
+	TopicNames topics;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
 
 	@Autowired
 	MockMvc mvc;
@@ -363,6 +374,23 @@ class PaymentsTest {
 		assertThat(refunds(id + ":fee-refund")).singleElement()
 			.satisfies(refund -> assertThat(refund.status()).isEqualTo("succeeded"));
 		assertThat(refunds(id + ":waiver-deposit-refund")).hasSize(1);
+
+		// every money movement is an event on the booking's topic, once, without card
+		// data
+		List<String> movements = TopicReader
+			.readSettled(this.bootstrapServers, this.topics.bookingEvents(),
+					record -> id.equals(record.key()) && EventContracts.PAYMENT_RECORDED.type()
+						.equals(TopicReader.header(record, EventHeaders.TYPE)),
+					5, Duration.ofSeconds(2))
+			.stream()
+			.map(record -> {
+				assertThat(record.value()).doesNotContain("pm_");
+				return JsonPath.read(record.value(), "$.movement") + " " + JsonPath.read(record.value(), "$.status");
+			})
+			.toList();
+		assertThat(movements).doesNotHaveDuplicates()
+			.contains("DEPOSIT SUCCEEDED", "NO_SHOW_FEE SUCCEEDED", "NO_SHOW_FEE WAIVED", "FEE_REFUND SUCCEEDED",
+					"WAIVER_DEPOSIT_REFUND SUCCEEDED");
 	}
 
 	@Test

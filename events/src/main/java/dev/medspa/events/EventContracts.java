@@ -13,6 +13,7 @@ import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.events.booking.BookingClientErased;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
+import dev.medspa.events.booking.PaymentRecorded;
 import dev.medspa.events.waitlist.WaitlistJoined;
 import dev.medspa.events.waitlist.WaitlistLeft;
 import dev.medspa.events.waitlist.WaitlistOffered;
@@ -53,6 +54,9 @@ public final class EventContracts {
 	public static final EventContract<BookingClientErased> BOOKING_CLIENT_ERASED = new EventContract<>(
 			"dev.medspa.booking.client-erased", Topics.BOOKING_EVENTS, 1, BookingClientErased.class);
 
+	public static final EventContract<PaymentRecorded> PAYMENT_RECORDED = new EventContract<>(
+			"dev.medspa.booking.payment-recorded", Topics.BOOKING_EVENTS, 1, PaymentRecorded.class);
+
 	public static final EventContract<WaitlistJoined> WAITLIST_JOINED = new EventContract<>(
 			"dev.medspa.waitlist.joined", Topics.WAITLIST_EVENTS, 1, WaitlistJoined.class);
 
@@ -64,7 +68,7 @@ public final class EventContracts {
 
 	public static final List<EventContract<?>> ALL = List.of(TREATMENT_STATE, LOCATION_STATE, PRACTITIONER_STATE,
 			BOOKING_CONFIRMED, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_COMPLETED,
-			BOOKING_NO_SHOW, BOOKING_CLIENT_ERASED, WAITLIST_JOINED, WAITLIST_OFFERED, WAITLIST_LEFT);
+			BOOKING_NO_SHOW, BOOKING_CLIENT_ERASED, PAYMENT_RECORDED, WAITLIST_JOINED, WAITLIST_OFFERED, WAITLIST_LEFT);
 
 	/**
 	 * The contracts whose events other systems may receive through webhooks: the life

@@ -19,6 +19,7 @@ import dev.medspa.events.booking.BookingConfirmed.ClientContact;
 import dev.medspa.events.booking.BookingConfirmed.SeriesSession;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
+import dev.medspa.events.booking.PaymentRecorded;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
@@ -71,6 +72,9 @@ public final class EventExamples {
 				Map.entry(EventContracts.BOOKING_CLIENT_ERASED,
 						new BookingClientErased(new BookingId("7a3e9d41-0c6b-4f28-b5d7-e8192f4c6a35"), 5,
 								Instant.parse("2029-01-14T03:00:00Z"))),
+				Map.entry(EventContracts.PAYMENT_RECORDED,
+						new PaymentRecorded(FIRST_SESSION, "DEPOSIT", 5000, "USD", "SUCCEEDED", "pi_3QhLw2", null, 1,
+								Instant.parse("2026-12-02T17:41:09Z"))),
 				Map.entry(EventContracts.WAITLIST_JOINED,
 						new WaitlistJoined(WAITLIST_PLACE, 1, MICRONEEDLING, WALNUT_CREEK,
 								LocalDate.parse("2027-02-11"), LocalDate.parse("2027-03-05"),

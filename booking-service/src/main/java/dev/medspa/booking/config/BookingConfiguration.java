@@ -90,6 +90,12 @@ class BookingConfiguration {
 		return new OutboxCollection(WaitlistEntry.COLLECTION);
 	}
 
+	/** Each settled money movement's event leaves through its ledger's outbox. */
+	@Bean
+	OutboxCollection paymentOutbox() {
+		return new OutboxCollection(dev.medspa.booking.payment.Ledger.COLLECTION);
+	}
+
 	@Bean
 	NewTopic bookingEventsTopic(TopicNames topics) {
 		return topics.bookingEventsTopic();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.medspa.booking.policy.PolicyTerms;
+import dev.medspa.events.BookingId;
+import dev.medspa.events.booking.PaymentRecorded;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
@@ -95,6 +97,26 @@ public record Ledger(@Id String bookingId, String locationId, String customer, @
 		}
 		return new Ledger(this.bookingId, this.locationId, this.customer, this.paymentMethod, this.policyId,
 				this.policyVersion, this.terms, this.acceptedAt, all, this.revision + 1);
+	}
+
+	/**
+	 * An event for each line that is settled here and was not, or not so, in the ledger
+	 * this one was made from: a new settled line, or a status that changed.
+	 */
+	List<PaymentRecorded> settledSince(Ledger before, Instant now) {
+		List<PaymentRecorded> events = new ArrayList<>();
+		for (Line line : this.lines) {
+			if (line.status() == LineStatus.PENDING) {
+				continue;
+			}
+			Optional<Line> earlier = before.lineByKey(line.key());
+			if (earlier.isEmpty() || earlier.get().status() != line.status()) {
+				events.add(new PaymentRecorded(new BookingId(this.bookingId), line.kind().name(), line.amount(),
+						line.currency(), line.status().name(), line.providerId(), line.declineCode(),
+						this.policyVersion, (line.settledAt() != null) ? line.settledAt() : now));
+			}
+		}
+		return events;
 	}
 
 	/** What the client paid as a deposit, and has not had back. */

@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.medspa.support.outbox.OutboxMessage;
+import dev.medspa.support.outbox.OutboxMessages;
+import dev.medspa.support.outbox.OutboxTrigger;
+import dev.medspa.support.outbox.VersionedWrites;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -23,8 +28,17 @@ class Ledgers {
 
 	private final MongoTemplate mongo;
 
-	Ledgers(MongoTemplate mongo) {
+	private final VersionedWrites writes;
+
+	private final OutboxMessages messages;
+
+	private final OutboxTrigger outbox;
+
+	Ledgers(MongoTemplate mongo, VersionedWrites writes, OutboxMessages messages, OutboxTrigger outbox) {
 		this.mongo = mongo;
+		this.writes = writes;
+		this.messages = messages;
+		this.outbox = outbox;
 	}
 
 	/**
@@ -52,10 +66,21 @@ class Ledgers {
 		}
 	}
 
-	/** Stores the next revision if the ledger is still at the one before. */
-	boolean replace(Ledger next) {
-		Query query = Query.query(Criteria.where("_id").is(next.bookingId()).and("revision").is(next.revision() - 1));
-		return this.mongo.findAndReplace(query, next) != null;
+	/**
+	 * Stores the next revision if the ledger is still at the one it was made from, with
+	 * an event for each line it settles, in the same write; the relay then publishes
+	 * them.
+	 */
+	boolean replace(Ledger current, Ledger next, Instant now) {
+		List<OutboxMessage> events = next.settledSince(current, now)
+			.stream()
+			.map(event -> this.messages.of(next.bookingId(), event, now))
+			.toList();
+		boolean stored = this.writes.update(next.bookingId(), "revision", current.revision(), next, events);
+		if (stored && !events.isEmpty()) {
+			this.outbox.publishSoon(Ledger.COLLECTION, next.bookingId());
+		}
+		return stored;
 	}
 
 	void pend(String key, String bookingId, Instant leaseUntil) {

@@ -293,7 +293,7 @@ public class Payments {
 		for (int attempt = 0; attempt < 10; attempt++) {
 			Ledger current = this.ledgers.byId(bookingId).orElseThrow();
 			Ledger next = change.apply(current);
-			if (next == current || this.ledgers.replace(next)) {
+			if (next == current || this.ledgers.replace(current, next, this.clock.instant())) {
 				return next;
 			}
 		}

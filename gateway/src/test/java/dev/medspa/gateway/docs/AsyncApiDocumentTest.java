@@ -65,7 +65,7 @@ class AsyncApiDocumentTest {
 					|| contract.topic().equals(Topics.WAITLIST_EVENTS))
 			.map(EventContract::type)
 			.collect(Collectors.toSet());
-		assertThat(expected).hasSize(10);
+		assertThat(expected).hasSize(11);
 		assertThat(typesOf(webhooks)).containsExactlyInAnyOrderElementsOf(expected)
 			.noneMatch(type -> type.startsWith("dev.medspa.catalog."));
 		assertThat(webhooks.get("address").isNull()).isTrue();

@@ -29,6 +29,21 @@ public final class VersionedWrites {
 	 * changed
 	 */
 	public boolean update(Object id, long expectedVersion, Object next, @Nullable OutboxMessage event) {
+		return update(id, "version", expectedVersion, next,
+				(event == null) ? java.util.List.of() : java.util.List.of(event));
+	}
+
+	/**
+	 * The same for a document whose version field has another name, with any number of
+	 * events.
+	 * @param versionField the field compared with {@code expectedVersion}
+	 * @param events the events of this change, in order; none for a change that tells
+	 * nobody
+	 * @return false if the stored version was no longer {@code expectedVersion}: nothing
+	 * changed
+	 */
+	public boolean update(Object id, String versionField, long expectedVersion, Object next,
+			java.util.List<OutboxMessage> events) {
 		Document state = new Document();
 		this.mongo.getConverter().write(next, state);
 		state.remove("_id");
@@ -48,14 +63,18 @@ public final class VersionedWrites {
 							update.unset(property.getFieldName());
 						}
 					});
-		if (event != null) {
-			Document pending = new Document();
-			this.mongo.getConverter().write(event, pending);
-			pending.remove("_class");
-			update.push(OutboxCollection.FIELD, pending);
+		if (!events.isEmpty()) {
+			Object[] pending = events.stream().map(event -> {
+				Document message = new Document();
+				this.mongo.getConverter().write(event, message);
+				message.remove("_class");
+				return message;
+			}).toArray();
+			update.push(OutboxCollection.FIELD).each(pending);
 		}
 		Object replaced = this.mongo.findAndModify(
-				Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion)), update, next.getClass());
+				Query.query(Criteria.where("_id").is(id).and(versionField).is(expectedVersion)), update,
+				next.getClass());
 		return replaced != null;
 	}
 
