@@ -151,6 +151,14 @@ class CalendarFeedTest {
 		// nothing changed: the app's copy is still good
 		String etag = first.getHeader(HttpHeaders.ETAG);
 		assertThat(fetch(path, etag).getStatus()).isEqualTo(304);
+		// calendar apps may ask with HEAD first: the same status and validator (the
+		// servlet container leaves the body out)
+		MockHttpServletResponse head = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head(path))
+			.andReturn()
+			.getResponse();
+		assertThat(head.getStatus()).isEqualTo(200);
+		assertThat(head.getHeader(HttpHeaders.ETAG)).isEqualTo(etag);
 
 		this.mvc
 			.perform(json(post("/api/staff/bookings/" + id + "/reschedule"),

@@ -35,7 +35,8 @@ class BookingConfiguration {
 				PublicRoutes.post("/api/waitlist/offers/*/claim"), PublicRoutes.get("/api/series/proposal"),
 				PublicRoutes.post("/api/series"), PublicRoutes.get("/api/policies"),
 				// a calendar feed: its token is the key (calendar apps send no bearer)
-				PublicRoutes.get("/feeds/*"));
+				PublicRoutes.get("/feeds/*"),
+				new PublicRoutes.Route(org.springframework.http.HttpMethod.HEAD, "/feeds/*"));
 	}
 
 	/**
