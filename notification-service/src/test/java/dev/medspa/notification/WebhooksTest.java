@@ -132,6 +132,10 @@ class WebhooksTest {
 		assertThat(event.get("data").get("client").get("email").asString()).isEqualTo(email);
 		assertThat(delivery.body()).doesNotContain("manage-" + booking).doesNotContain("manageToken");
 
+		// the store alone cannot sign: the secret is sealed at rest
+		assertThat(this.store.endpoint(crm.id()).orElseThrow().secrets()).singleElement()
+			.satisfies(stored -> assertThat(stored.key()).startsWith("sealed1:")
+				.doesNotContain(crm.secret().substring("whsec_".length())));
 		assertThat(StandardWebhooksVerifier.verify(crm.secret(), RECEIVER.acceptedAt("/crm")))
 			.allMatch(line -> line.startsWith("ok "))
 			.hasSize(2);

@@ -1,11 +1,15 @@
 package dev.medspa.notification.config;
 
+import java.util.List;
+
+import dev.medspa.notification.webhook.SecretSealer;
 import dev.medspa.notification.webhook.WebhookProperties;
 import dev.medspa.notification.webhook.WebhookTargets;
 import dev.medspa.support.security.OwnerRoutes;
 import dev.medspa.support.security.PublicRoutes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +22,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
+
+	/** Signing secrets are sealed at rest under keys derived from the installation's. */
+	@Bean
+	SecretSealer webhookSecretSealer(@Value("${medspa.notification.manage-link-keys:}") List<String> keys) {
+		return new SecretSealer(keys);
+	}
 
 	@Bean
 	WebhookTargets webhookTargets(WebhookProperties properties) {

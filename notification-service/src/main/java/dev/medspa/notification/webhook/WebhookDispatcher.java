@@ -69,8 +69,11 @@ public class WebhookDispatcher {
 
 	private final Timer latency;
 
+	private final SecretSealer sealer;
+
 	WebhookDispatcher(WebhookStore store, WebhookTargets targets, WebhookSender sender, EmailSender email,
-			WebhookProperties properties, Clock clock, MeterRegistry meters) {
+			WebhookProperties properties, Clock clock, MeterRegistry meters, SecretSealer sealer) {
+		this.sealer = sealer;
 		this.store = store;
 		this.targets = targets;
 		this.sender = sender;
@@ -93,7 +96,7 @@ public class WebhookDispatcher {
 	 */
 	public WebhookDispatcher another() {
 		return new WebhookDispatcher(this.store, this.targets, this.sender, this.email, this.properties, this.clock,
-				this.meters);
+				this.meters, this.sealer);
 	}
 
 	@Scheduled(fixedDelayString = "${medspa.webhooks.interval:PT1S}")
@@ -199,7 +202,8 @@ public class WebhookDispatcher {
 		long timestamp = now.getEpochSecond();
 		Map<String, String> headers = Map.of("webhook-id", delivery.webhookId(), "webhook-timestamp",
 				Long.toString(timestamp), "webhook-signature",
-				WebhookSigner.signature(endpoint.signingKeys(now), delivery.webhookId(), timestamp, body));
+				WebhookSigner.signature(endpoint.signingKeys(now).stream().map(this.sealer::open).toList(),
+						delivery.webhookId(), timestamp, body));
 		WebhookSender.Answer answer = this.sender.post(target, headers, body);
 		this.latency.record(answer.latencyMillis(), TimeUnit.MILLISECONDS);
 		return answer;

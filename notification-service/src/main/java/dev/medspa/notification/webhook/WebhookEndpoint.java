@@ -41,7 +41,7 @@ public record WebhookEndpoint(@Id String id, String url, String description, Lis
 		return this.types.contains(type);
 	}
 
-	/** The secrets that sign at the given time, the newest first. */
+	/** The secrets that sign at the given time, the newest first, as stored (sealed). */
 	public List<String> signingKeys(Instant now) {
 		return this.secrets.stream().filter(secret -> secret.validAt(now)).map(SigningSecret::key).toList();
 	}

@@ -41,11 +41,15 @@ public class Webhooks {
 
 	private final Clock clock;
 
-	Webhooks(WebhookStore store, WebhookTargets targets, WebhookProperties properties, Clock clock) {
+	private final SecretSealer sealer;
+
+	Webhooks(WebhookStore store, WebhookTargets targets, WebhookProperties properties, Clock clock,
+			SecretSealer sealer) {
 		this.store = store;
 		this.targets = targets;
 		this.properties = properties;
 		this.clock = clock;
+		this.sealer = sealer;
 	}
 
 	/**
@@ -59,8 +63,9 @@ public class Webhooks {
 		String secret = WebhookSigner.newSecret();
 		WebhookEndpoint endpoint = new WebhookEndpoint("ep_" + UUID.randomUUID().toString().replace("-", ""),
 				settings.url().trim(), settings.description(), settings.types(), settings.ordered(),
-				settings.contactEmail(), List.of(new WebhookEndpoint.SigningSecret(secret, now, null)), now, createdBy,
-				null, null, null);
+				settings.contactEmail(),
+				List.of(new WebhookEndpoint.SigningSecret(this.sealer.seal(secret), now, null)), now, createdBy, null,
+				null, null);
 		this.store.insert(endpoint);
 		return new Registered(endpoint, secret);
 	}
@@ -89,7 +94,7 @@ public class Webhooks {
 		return this.store.endpoint(id).map(endpoint -> {
 			String secret = WebhookSigner.newSecret();
 			List<WebhookEndpoint.SigningSecret> secrets = new ArrayList<>();
-			secrets.add(new WebhookEndpoint.SigningSecret(secret, now, null));
+			secrets.add(new WebhookEndpoint.SigningSecret(this.sealer.seal(secret), now, null));
 			for (WebhookEndpoint.SigningSecret old : endpoint.secrets()) {
 				if (old.validAt(now)) {
 					Instant until = (old.expiresAt() == null || old.expiresAt().isAfter(now.plus(keep)))
