@@ -41,6 +41,12 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class BookingPages {
 
+	private static final String POLICY_NOT_ACCEPTED = "policy-not-accepted";
+
+	/** Refusals of a booking under a cancellation policy, shown next to their field. */
+	private static final Set<String> POLICY_REFUSALS = Set.of(POLICY_NOT_ACCEPTED, "payment-method-required",
+			"payment-declined", "payment-unavailable");
+
 	private final Catalog catalog;
 
 	private final Services services;
@@ -215,6 +221,7 @@ class BookingPages {
 		if (!form.getEmailCode().isBlank()) {
 			request.put("emailCode", form.getEmailCode().strip());
 		}
+		form.addPolicyConsent(request);
 		try {
 			Map<String, Object> booked = bookOnce(request, checkout.idempotencyKey());
 			Object manage = booked.get("manage");
@@ -228,6 +235,9 @@ class BookingPages {
 			if (problem.is("email-code-required")) {
 				return askForCode(form, model);
 			}
+			if (POLICY_REFUSALS.contains(problem.code())) {
+				return refusedUnderPolicy(problem, checkout, form, session, model);
+			}
 			if (problem.is("email-code-invalid")) {
 				model.addAttribute("codeAsked", true);
 				model.addAttribute("fieldErrors", Map.of("emailCode",
@@ -240,6 +250,66 @@ class BookingPages {
 				model.addAttribute("problem", Problems.explain(problem));
 			}
 			return "client/book-details";
+		}
+	}
+
+	/**
+	 * The cancellation policy refused the booking: the reason goes next to the box or the
+	 * card. A declined or unreachable payment has let the held time go, so it is held
+	 * again for the client to try another card; if someone took it meanwhile, the page
+	 * says so and offers another time.
+	 */
+	private String refusedUnderPolicy(ServiceProblem problem, Checkout checkout, ClientForm form, HttpSession session,
+			Model model) {
+		String message = Problems.explain(problem).message();
+		// the code the client already gave stays in the form for the next try
+		model.addAttribute("codeAsked", !form.getEmailCode().isBlank());
+		if (model.getAttribute("policy") == null) {
+			// no policy could be shown (it could not be read): no field to say it at
+			model.addAttribute("problem", Problems.explain(problem));
+		}
+		if (problem.is(POLICY_NOT_ACCEPTED)) {
+			message = "Please read the cancellation policy and tick \"I accept this policy\" to book.";
+			String accepted = form.getAcceptedPolicy().strip();
+			if (!accepted.isEmpty() && !accepted.equals(String.valueOf(problem.property("currentVersion")))) {
+				message = "The policy changed while this page was open. Please read it again and accept it.";
+				form.setAcceptedPolicy("");
+			}
+			model.addAttribute("fieldErrors", Map.of("policyAcceptance", message));
+			return "client/book-details";
+		}
+		if (problem.is("payment-method-required")) {
+			model.addAttribute("fieldErrors", Map.of("paymentMethod",
+					"Please choose a card: this treatment's cancellation policy asks for one."));
+			return "client/book-details";
+		}
+		Checkout again = holdAgain(checkout, session);
+		if (again != null) {
+			describe(again, model);
+			model.addAttribute("fieldErrors",
+					Map.of("paymentMethod", message + " We are still holding this time for you."));
+		}
+		else {
+			model.addAttribute("fieldErrors", Map.of("paymentMethod", message));
+			model.addAttribute("problem", new Problems.Explanation("slot-taken",
+					"Meanwhile someone else has taken this time. Please pick another one."));
+		}
+		return "client/book-details";
+	}
+
+	/** Holds the checkout's time once more, or null when it is not free any more. */
+	private @Nullable Checkout holdAgain(Checkout checkout, HttpSession session) {
+		try {
+			Map<String, Object> hold = this.services.hold(checkout.treatmentId(), checkout.locationId(),
+					checkout.start(), checkout.practitionerId());
+			Checkout again = Checkout.started(String.valueOf(hold.get("holdId")), checkout.treatmentId(),
+					checkout.locationId(), checkout.zoneId(), checkout.start(),
+					String.valueOf(hold.get("practitionerId")), Instant.parse(String.valueOf(hold.get("expiresAt"))));
+			Checkout.save(session, again);
+			return again;
+		}
+		catch (ServiceProblem | org.springframework.web.client.ResourceAccessException ex) {
+			return null;
 		}
 	}
 
@@ -300,6 +370,22 @@ class BookingPages {
 		model.addAttribute("heldUntil", Times.timeWithZone(checkout.expiresAt(), location.zoneId()));
 		model.addAttribute("heldMinutes",
 				Math.max(0, java.time.Duration.between(this.clock.instant(), checkout.expiresAt()).toMinutes()));
+		model.addAttribute("policy", policy(checkout));
+	}
+
+	/**
+	 * The cancellation policy to show and accept, or null when none applies; also null
+	 * when it cannot be read just now, and then booking-service's refusal says so.
+	 */
+	private @Nullable CancellationTerms policy(Checkout checkout) {
+		try {
+			return this.services.policy(checkout.treatmentId(), checkout.locationId())
+				.map(policy -> CancellationTerms.of(policy, checkout.start().toInstant(), this.clock.instant()))
+				.orElse(null);
+		}
+		catch (ServiceProblem | org.springframework.web.client.ResourceAccessException ex) {
+			return null;
+		}
 	}
 
 	private Checkout checkout(HttpSession session, String holdId) {

@@ -19,6 +19,10 @@ public class ClientForm {
 
 	private String emailCode = "";
 
+	private String acceptedPolicy = "";
+
+	private String paymentMethod = "";
+
 	public String getName() {
 		return this.name;
 	}
@@ -58,6 +62,44 @@ public class ClientForm {
 
 	public void setEmailCode(String emailCode) {
 		this.emailCode = emailCode;
+	}
+
+	/**
+	 * The version of the cancellation policy the client accepted: the value of the "I
+	 * accept this policy" box, empty while it is not ticked.
+	 */
+	public String getAcceptedPolicy() {
+		return this.acceptedPolicy;
+	}
+
+	public void setAcceptedPolicy(String acceptedPolicy) {
+		this.acceptedPolicy = acceptedPolicy;
+	}
+
+	/**
+	 * The payment provider's token of the client's card ({@code pm_...}); never a card
+	 * number.
+	 */
+	public String getPaymentMethod() {
+		return this.paymentMethod;
+	}
+
+	public void setPaymentMethod(String paymentMethod) {
+		this.paymentMethod = paymentMethod;
+	}
+
+	/**
+	 * Adds what the client gave for a cancellation policy to a booking request: the
+	 * version accepted and the card's token, each only when given.
+	 */
+	void addPolicyConsent(Map<String, Object> request) {
+		String version = this.acceptedPolicy.strip();
+		if (version.matches("[1-9][0-9]{0,8}")) {
+			request.put("policyAcceptance", Map.of("version", Integer.parseInt(version)));
+		}
+		if (!this.paymentMethod.isBlank()) {
+			request.put("paymentMethod", this.paymentMethod.strip());
+		}
 	}
 
 	/** The client as requests to booking-service name them ({@code client}). */

@@ -30,6 +30,14 @@ final class Problems {
 			case "not-cancellable", "not-movable", "wrong-status" -> "This appointment can no longer be changed.";
 			case "treatment-not-offered", "treatment-retired", "unknown-treatment", "unknown-location" ->
 				"This treatment is not offered here any more.";
+			case "policy-not-accepted" -> "This treatment has a cancellation policy that must be accepted first. "
+					+ "Please book it through the booking pages, or call the clinic.";
+			case "payment-method-required" -> "This treatment's cancellation policy asks for a card, which cannot be "
+					+ "given here. Please book it through the booking pages, or call the clinic.";
+			case "payment-declined" ->
+				"Sorry, the card was declined, so nothing was charged and nothing was booked. Please try another card.";
+			case "payment-unavailable" -> "We cannot reach the card payment service just now. Nothing was charged "
+					+ "and nothing was booked; please try again in a minute.";
 			case "request-in-progress" -> "We are still booking this. Please wait a moment and reload the page.";
 			case "offer-expired" -> "This offer ran out before it was booked, so the time has gone back to the "
 					+ "clinic. You are still on the waitlist, and we will write to you when another time frees up.";

@@ -168,6 +168,7 @@ class StaffPages {
 		model.addAttribute("endedAtDefault",
 				java.time.LocalDateTime.now(this.clock.withZone(ZoneId.of(zone))).withSecond(0).withNano(0));
 		model.addAttribute("ledger", ledger(id, zone));
+		model.addAttribute("payments", payments(id, zone));
 		model.addAttribute("zoneId", zone);
 		return "staff/booking";
 	}
@@ -222,11 +223,49 @@ class StaffPages {
 		return "redirect:/staff/bookings/" + id;
 	}
 
+	/**
+	 * Waives the fee a late cancellation or a no-show cost: its charge, and the deposit
+	 * kept towards it, go back to the client; the reason is kept in the audit log.
+	 */
+	@PostMapping("/staff/bookings/{id}/fee-waiver")
+	String waiveFee(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes redirect) {
+		if (reason.isBlank()) {
+			redirect.addFlashAttribute("problem", "Give a reason for waiving the fee.");
+			return "redirect:/staff/bookings/" + id;
+		}
+		try {
+			this.services.waiveFee(id, reason.strip());
+			redirect.addFlashAttribute("done", "Fee waived; its charge and the deposit kept towards it are refunded.");
+		}
+		catch (ServiceProblem problem) {
+			redirect.addFlashAttribute("problem", switch (problem.code()) {
+				case "no-fee" -> "This booking has no fee to waive.";
+				case "fee-in-flight" -> "The fee is still being charged. Please try again in a minute.";
+				default -> Problems.summary(problem);
+			});
+		}
+		return "redirect:/staff/bookings/" + id;
+	}
+
 	/** A short-lived access token for the staff API, for command-line use. */
 	@GetMapping("/staff/api-token")
 	String apiToken(Authentication member, Model model) {
 		model.addAttribute("token", this.tokens.issueForApi(StaffAccess.account(this.accounts, member)));
 		return "staff/api-token";
+	}
+
+	/**
+	 * The booking's money, or null when it was booked under no policy, or the ledger
+	 * cannot be read (then the page shows no payments section).
+	 */
+	private @Nullable BookingPayments payments(String bookingId, String zone) {
+		try {
+			return this.services.payments(bookingId).map(ledger -> BookingPayments.of(ledger, zone)).orElse(null);
+		}
+		catch (ServiceProblem | org.springframework.web.client.ResourceAccessException ex) {
+			return null;
+		}
 	}
 
 	private List<Map<String, String>> ledger(String bookingId, String zone) {

@@ -171,6 +171,20 @@ public class Services {
 			.body(MAP));
 	}
 
+	/**
+	 * The cancellation policy a client books a treatment under at a location, or empty
+	 * when none applies there.
+	 */
+	public Optional<Map<String, Object>> policy(String treatment, String location) {
+		return optional(() -> this.booking.get()
+			.uri(uri -> uri.path("/api/policies")
+				.queryParam("treatment", treatment)
+				.queryParam("location", location)
+				.build())
+			.retrieve()
+			.body(MAP));
+	}
+
 	public Optional<Map<String, Object>> managed(String token) {
 		return optional(() -> this.booking.get().uri("/api/manage/{token}", token).retrieve().body(MAP));
 	}
@@ -236,8 +250,18 @@ public class Services {
 	 * Books the offered slot; answers as booking does (the booking with its manage link),
 	 * or a 409 problem ({@code offer-expired}, {@code offer-taken}).
 	 */
+	/**
+	 * Claims an offer. The body is an empty JSON object (no policy accepted, no card):
+	 * booking-service reads an optional JSON body here, and a bodiless POST would go out
+	 * as a form.
+	 */
 	public Map<String, Object> claimOffer(String token) {
-		return body(this.booking.post().uri("/api/waitlist/offers/{token}/claim", token).retrieve().body(MAP));
+		return body(this.booking.post()
+			.uri("/api/waitlist/offers/{token}/claim", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(Map.of()))
+			.retrieve()
+			.body(MAP));
 	}
 
 	// series, public: a whole course in one request
@@ -497,6 +521,25 @@ public class Services {
 		return body(this.notification.get()
 			.uri(uri -> uri.path("/api/staff/notifications").queryParam("booking", bookingId).build())
 			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(MAP));
+	}
+
+	/**
+	 * A booking's money (the policy version accepted, deposit, fees, refunds), or empty
+	 * when booking-service has no booking of this id.
+	 */
+	public Optional<Map<String, Object>> payments(String bookingId) {
+		return optional(() -> staffGet(this.booking, "/api/staff/bookings/{id}/ledger", bookingId));
+	}
+
+	/** Waives a booking's fee: its charge and the deposit kept towards it go back. */
+	public Map<String, Object> waiveFee(String bookingId, String reason) {
+		return body(this.booking.post()
+			.uri("/api/staff/bookings/{id}/ledger/waiver", bookingId)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(Map.of("reason", reason)))
 			.retrieve()
 			.body(MAP));
 	}
