@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -271,19 +273,8 @@ class WebhooksTest {
 	void twoSendersDeliverEachEventOnceAndADeadSendersClaimIsTakenOverWhenItsLeaseEnds() throws Exception {
 		Endpoint pair = register("/pair", List.of(CONFIRMED), false);
 		WebhookDispatcher second = this.dispatcher.another();
-		AtomicBoolean running = new AtomicBoolean(true);
-		Thread other = new Thread(() -> {
-			while (running.get()) {
-				second.deliverDue();
-				try {
-					Thread.sleep(20);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		});
-		other.start();
+		ScheduledExecutorService otherInstance = Executors.newSingleThreadScheduledExecutor();
+		otherInstance.scheduleWithFixedDelay(second::deliverDue, 0, 20, TimeUnit.MILLISECONDS);
 		try {
 			List<String> sent = new ArrayList<>();
 			for (int i = 0; i < 30; i++) {
@@ -294,8 +285,8 @@ class WebhooksTest {
 			assertThat(sent).allMatch(id -> RECEIVER.acceptedCount.get("msg_" + id) == 1);
 		}
 		finally {
-			running.set(false);
-			other.join();
+			otherInstance.shutdown();
+			assertThat(otherInstance.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 			second.stop();
 		}
 
