@@ -169,6 +169,15 @@ class DepositsIT {
 		finally {
 			platform.shiftClock(Duration.ZERO);
 		}
+
+		// the front desk reads the policy behind it, and may not change it
+		this.browser.open(platform.site() + "/staff/policies/microneedling");
+		assertThat(this.browser.find(By.id("terms")).getText()).contains("$50.00").contains("48 hours");
+		assertThat(this.browser.find(By.id("version")).getText()).startsWith("Version 1");
+		assertThat(this.browser.all(By.id("policy-form"))).isEmpty();
+		assertThat(this.browser.find(By.id("read-only")).getText()).contains("Only owners");
+		this.browser.screenshot("staff-policy");
+		assertAccessible("staff-policy");
 	}
 
 	/**

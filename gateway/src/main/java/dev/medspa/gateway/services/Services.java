@@ -715,4 +715,41 @@ public class Services {
 		}
 	}
 
+	// cancellation policies, staff
+
+	/**
+	 * A treatment's chain-wide cancellation policy with its versions (newest last), as
+	 * any staff member reads it; empty when the treatment has none.
+	 */
+	public Optional<Map<String, Object>> cancellationPolicy(String treatment) {
+		return optional(() -> staffGet(this.booking, "/api/staff/policies/{treatment}", treatment));
+	}
+
+	/**
+	 * A location's own cancellation policy for a treatment with its versions; empty when
+	 * the location has none of its own (the chain-wide one applies there).
+	 */
+	public Optional<Map<String, Object>> locationCancellationPolicy(String location, String treatment) {
+		return optional(() -> staffGet(this.booking, "/api/staff/locations/{location}/policies/{treatment}", location,
+				treatment));
+	}
+
+	/**
+	 * Adds a version to a treatment's chain-wide policy (owners), or to a location's own
+	 * when {@code location} is not null (its managers and owners); answers the policy
+	 * with its versions. Amounts in {@code terms} are minor units, the window an ISO
+	 * duration.
+	 */
+	public Map<String, Object> changeCancellationPolicy(@Nullable String location, String treatment,
+			Map<String, Object> terms) {
+		RestClient.RequestBodyUriSpec put = this.booking.put();
+		RestClient.RequestBodySpec call = (location == null) ? put.uri("/api/staff/policies/{treatment}", treatment)
+				: put.uri("/api/staff/locations/{location}/policies/{treatment}", location, treatment);
+		return body(call.header(HttpHeaders.AUTHORIZATION, bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(terms))
+			.retrieve()
+			.body(MAP));
+	}
+
 }
