@@ -105,10 +105,29 @@ class PlatformRestartIT {
 		reader.setDaemon(true);
 		reader.start();
 		await().atMost(Duration.ofMinutes(4)).until(() -> {
-			assertThat(launcher.isAlive()).as("launcher output: %s", this.output).isTrue();
+			assertThat(launcher.isAlive())
+				.as(() -> "launcher output: " + this.output + "\nservice logs:\n" + logTails())
+				.isTrue();
 			return this.output.stream().anyMatch(line -> line.contains("platform is running"));
 		});
 		return launcher;
+	}
+
+	/** The last lines of every service's log, to tell why one stopped. */
+	private String logTails() {
+		StringBuilder tails = new StringBuilder();
+		try (var logs = java.nio.file.Files.list(this.home.resolve("logs"))) {
+			for (Path log : logs.sorted().toList()) {
+				List<String> lines = java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
+				tails.append("== ").append(log.getFileName()).append('\n');
+				lines.subList(Math.max(0, lines.size() - 40), lines.size())
+					.forEach(line -> tails.append(line).append('\n'));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			tails.append("(logs unreadable: ").append(ex).append(')');
+		}
+		return tails.toString();
 	}
 
 	private String book(String email, int hour) {

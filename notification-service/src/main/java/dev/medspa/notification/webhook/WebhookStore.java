@@ -38,8 +38,23 @@ public class WebhookStore {
 		this.mongo = mongo;
 	}
 
+	/**
+	 * The indexes the due look-up, the ordering check and the log read with; a store that
+	 * cannot make them now still serves every read, only slower, so a failure here is
+	 * logged and never stops the service.
+	 */
 	@PostConstruct
 	void indexes() {
+		try {
+			createIndexes();
+		}
+		catch (RuntimeException ex) {
+			org.slf4j.LoggerFactory.getLogger(WebhookStore.class)
+				.warn("Could not create the webhook indexes; reads stay correct, only slower", ex);
+		}
+	}
+
+	private void createIndexes() {
 		this.mongo.indexOps(QueuedDelivery.class).createIndex(new Index().on("nextAttemptAt", Sort.Direction.ASC));
 		this.mongo.indexOps(QueuedDelivery.class)
 			.createIndex(new Index().on("endpointId", Sort.Direction.ASC)
