@@ -40,7 +40,10 @@ class HttpPaymentProviderTest {
 
 	private final AtomicInteger failNext = new AtomicInteger();
 
-	private volatile Duration delay = Duration.ZERO;
+	/**
+	 * Holds the provider's answers until the test lets them go, as a slow provider would.
+	 */
+	private volatile java.util.concurrent.CountDownLatch answersHeld = new java.util.concurrent.CountDownLatch(0);
 
 	private HttpPaymentProvider provider;
 
@@ -66,7 +69,7 @@ class HttpPaymentProviderTest {
 		this.requests.add(exchange.getRequestURI().getPath() + " " + key + " "
 				+ exchange.getRequestHeaders().getFirst("Authorization"));
 		try {
-			Thread.sleep(this.delay.toMillis());
+			this.answersHeld.await(10, java.util.concurrent.TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -146,14 +149,14 @@ class HttpPaymentProviderTest {
 			.isInstanceOf(PaymentProvider.Unavailable.class)
 			.hasMessageContaining("503");
 
-		this.delay = Duration.ofMillis(1500);
+		this.answersHeld = new java.util.concurrent.CountDownLatch(1);
 		assertThatThrownBy(() -> this.provider.charge("b3:late-cancel-fee", "booking:b3", "pm_card_visa", 3000, "USD"))
 			.isInstanceOf(PaymentProvider.Unavailable.class);
+		this.answersHeld.countDown();
 
 		// the provider made the charge whose answer was lost: the resend gets that answer
 		org.awaitility.Awaitility.await()
 			.untilAsserted(() -> assertThat(this.answers).containsKey("b3:late-cancel-fee"));
-		this.delay = Duration.ZERO;
 		Outcome resent = this.provider.charge("b3:late-cancel-fee", "booking:b3", "pm_card_visa", 3000, "USD");
 		assertThat(resent.status()).isEqualTo(PaymentProvider.Status.SUCCEEDED);
 		assertThat(this.charges).hasSize(1);
