@@ -14,6 +14,7 @@ import dev.medspa.events.booking.BookingClientErased;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
 import dev.medspa.events.booking.PaymentRecorded;
+import dev.medspa.events.intake.IntakeStatusChanged;
 import dev.medspa.events.waitlist.WaitlistJoined;
 import dev.medspa.events.waitlist.WaitlistLeft;
 import dev.medspa.events.waitlist.WaitlistOffered;
@@ -40,7 +41,7 @@ public final class EventContracts {
 			"dev.medspa.booking.rescheduled", Topics.BOOKING_EVENTS, 1, BookingRescheduled.class);
 
 	public static final EventContract<BookingCancelled> BOOKING_CANCELLED = new EventContract<>(
-			"dev.medspa.booking.cancelled", Topics.BOOKING_EVENTS, 1, BookingCancelled.class);
+			"dev.medspa.booking.cancelled", Topics.BOOKING_EVENTS, 2, BookingCancelled.class);
 
 	public static final EventContract<BookingCheckedIn> BOOKING_CHECKED_IN = new EventContract<>(
 			"dev.medspa.booking.checked-in", Topics.BOOKING_EVENTS, 1, BookingCheckedIn.class);
@@ -66,9 +67,13 @@ public final class EventContracts {
 	public static final EventContract<WaitlistLeft> WAITLIST_LEFT = new EventContract<>("dev.medspa.waitlist.left",
 			Topics.WAITLIST_EVENTS, 1, WaitlistLeft.class);
 
+	public static final EventContract<IntakeStatusChanged> INTAKE_STATUS_CHANGED = new EventContract<>(
+			"dev.medspa.intake.status-changed", Topics.INTAKE_EVENTS, 1, IntakeStatusChanged.class);
+
 	public static final List<EventContract<?>> ALL = List.of(TREATMENT_STATE, LOCATION_STATE, PRACTITIONER_STATE,
 			BOOKING_CONFIRMED, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_COMPLETED,
-			BOOKING_NO_SHOW, BOOKING_CLIENT_ERASED, PAYMENT_RECORDED, WAITLIST_JOINED, WAITLIST_OFFERED, WAITLIST_LEFT);
+			BOOKING_NO_SHOW, BOOKING_CLIENT_ERASED, PAYMENT_RECORDED, WAITLIST_JOINED, WAITLIST_OFFERED, WAITLIST_LEFT,
+			INTAKE_STATUS_CHANGED);
 
 	/**
 	 * The contracts whose events other systems may receive through webhooks: the life

@@ -24,6 +24,7 @@ import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.events.waitlist.WaitlistJoined;
+import dev.medspa.events.intake.IntakeStatusChanged;
 import dev.medspa.events.waitlist.WaitlistLeft;
 import dev.medspa.events.waitlist.WaitlistOffered;
 
@@ -86,7 +87,9 @@ public final class EventExamples {
 								Instant.parse("2027-02-16T18:00:00Z"), Instant.parse("2027-02-13T17:30:00Z"), ANA,
 								Instant.parse("2027-02-12T17:30:00Z"))),
 				Map.entry(EventContracts.WAITLIST_LEFT,
-						new WaitlistLeft(WAITLIST_PLACE, 3, "BOOKED", Instant.parse("2027-02-12T18:02:45Z"))));
+						new WaitlistLeft(WAITLIST_PLACE, 3, "BOOKED", Instant.parse("2027-02-12T18:02:45Z"))),
+				Map.entry(EventContracts.INTAKE_STATUS_CHANGED, new IntakeStatusChanged(FIRST_SESSION, WALNUT_CREEK, 2,
+						IntakeStatusChanged.NEEDS_REVIEW, 0, null, Instant.parse("2027-01-10T20:14:02Z"))));
 
 	private EventExamples() {
 	}

@@ -20,6 +20,12 @@ public final class Topics {
 	public static final String WAITLIST_EVENTS = "booking.waitlist.v1";
 
 	/**
+	 * Where each booking's intake and consent forms stand, keyed by booking id: statuses
+	 * and ids only, never an answer.
+	 */
+	public static final String INTAKE_EVENTS = "intake.events.v1";
+
+	/**
 	 * Suffix of the dead-letter topic that receives what a consumer of a topic could not
 	 * process.
 	 */

@@ -32,6 +32,9 @@ public final class ManageLinks {
 	/** A waiter's key to one offer of a freed slot: to see it and to claim it. */
 	private static final String OFFER = "medspa-offer-link|";
 
+	/** A client's key to the intake and consent forms of one booking. */
+	private static final String INTAKE = "medspa-intake-link|";
+
 	private static final int MIN_KEY_LENGTH = 32;
 
 	private final List<SecretKeySpec> keys;
@@ -77,6 +80,16 @@ public final class ManageLinks {
 	/** The offer a token opens, if any key of this installation made it. */
 	public Optional<String> offerId(String token) {
 		return idOf(OFFER, token);
+	}
+
+	/** The key to a booking's forms, as the client's messages carry it. */
+	public String intakeToken(String bookingId) {
+		return tokenFor(INTAKE, bookingId);
+	}
+
+	/** The booking whose forms a token opens, if any key of this installation made it. */
+	public Optional<String> intakeBookingId(String token) {
+		return idOf(INTAKE, token);
 	}
 
 	private String tokenFor(String purpose, String id) {

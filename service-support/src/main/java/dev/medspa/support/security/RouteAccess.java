@@ -16,9 +16,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <p>
  * The rules are, in this order: health and API documents open to anyone; the audit log
  * and clients' data (export, erasure) for owners, in every service; the service's
- * {@link PublicRoutes}, {@link OwnerRoutes}, {@link ManagerRoutes} of their location and
- * other {@link ManagerRoutes}; and the rest of {@code /api/staff/**} for any valid staff
- * token.
+ * {@link PublicRoutes}, {@link ClinicalRoutes}, {@link OwnerRoutes},
+ * {@link ManagerRoutes} of their location and other {@link ManagerRoutes}; and the rest
+ * of {@code /api/staff/**} for any valid staff token.
  */
 public final class RouteAccess {
 
@@ -34,6 +34,12 @@ public final class RouteAccess {
 	/** The rules of a service that declares these routes (each list may be empty). */
 	public static RouteAccess of(List<PublicRoutes> publicRoutes, List<OwnerRoutes> ownerRoutes,
 			List<ManagerRoutes> managerRoutes) {
+		return of(publicRoutes, ownerRoutes, managerRoutes, List.of());
+	}
+
+	/** The rules of a service that also has routes to clients' health answers. */
+	public static RouteAccess of(List<PublicRoutes> publicRoutes, List<OwnerRoutes> ownerRoutes,
+			List<ManagerRoutes> managerRoutes, List<ClinicalRoutes> clinicalRoutes) {
 		List<Rule> rules = new ArrayList<>();
 		for (String pattern : ALWAYS_OPEN) {
 			rules.add(new Rule(HttpMethod.GET, pattern, Audience.ANYONE));
@@ -42,6 +48,7 @@ public final class RouteAccess {
 		rules.add(new Rule(HttpMethod.GET, "/api/staff/audit", Audience.OWNERS));
 		rules.add(new Rule(null, "/api/staff/clients/**", Audience.OWNERS));
 		publicRoutes.forEach(routes -> add(rules, routes.routes(), Audience.ANYONE));
+		clinicalRoutes.forEach(routes -> add(rules, routes.routes(), Audience.CLINICIANS_OF_LOCATION));
 		ownerRoutes.forEach(routes -> add(rules, routes.routes(), Audience.OWNERS));
 		managerRoutes.forEach(routes -> add(rules, routes.ofTheirLocation(), Audience.MANAGERS_OF_LOCATION));
 		managerRoutes.forEach(routes -> add(rules, routes.routes(), Audience.MANAGERS));
@@ -103,7 +110,7 @@ public final class RouteAccess {
 		ANYONE,
 
 		/** Any holder of a valid staff token, whatever their role. */
-		STAFF(StaffRole.FRONT_DESK, StaffRole.MANAGER, StaffRole.OWNER),
+		STAFF(StaffRole.FRONT_DESK, StaffRole.PRACTITIONER, StaffRole.MANAGER, StaffRole.OWNER),
 
 		/** Managers and owners. */
 		MANAGERS(StaffRole.MANAGER, StaffRole.OWNER),
@@ -113,6 +120,12 @@ public final class RouteAccess {
 		 * {@code {location}}.
 		 */
 		MANAGERS_OF_LOCATION(StaffRole.MANAGER, StaffRole.OWNER),
+
+		/**
+		 * Practitioners and managers whose token lists the location the path names as
+		 * {@code {location}}, and nobody else: the audience of health answers.
+		 */
+		CLINICIANS_OF_LOCATION(StaffRole.PRACTITIONER, StaffRole.MANAGER),
 
 		/** Owners only. */
 		OWNERS(StaffRole.OWNER),

@@ -50,9 +50,9 @@ public class ServiceSecurityConfiguration {
 
 		@Bean
 		RouteAccess routeAccess(ObjectProvider<PublicRoutes> publicRoutes, ObjectProvider<OwnerRoutes> ownerRoutes,
-				ObjectProvider<ManagerRoutes> managerRoutes) {
+				ObjectProvider<ManagerRoutes> managerRoutes, ObjectProvider<ClinicalRoutes> clinicalRoutes) {
 			return RouteAccess.of(publicRoutes.orderedStream().toList(), ownerRoutes.orderedStream().toList(),
-					managerRoutes.orderedStream().toList());
+					managerRoutes.orderedStream().toList(), clinicalRoutes.orderedStream().toList());
 		}
 
 		@Bean
@@ -71,6 +71,9 @@ public class ServiceSecurityConfiguration {
 							case MANAGERS_OF_LOCATION ->
 								route.access((authentication, context) -> new AuthorizationDecision(
 										managesLocation(authentication.get(), context.getVariables().get("location"))));
+							case CLINICIANS_OF_LOCATION ->
+								route.access((authentication, context) -> new AuthorizationDecision(
+										treatsAt(authentication.get(), context.getVariables().get("location"))));
 							case OWNERS -> route.hasRole(StaffRole.OWNER.name());
 							case NOBODY -> route.denyAll();
 						}
@@ -96,6 +99,19 @@ public class ServiceSecurityConfiguration {
 		return StaffClaims.hasRole(authentication, StaffRole.OWNER)
 				|| (StaffClaims.hasRole(authentication, StaffRole.MANAGER)
 						&& StaffClaims.worksAt(authentication, location));
+	}
+
+	/**
+	 * A practitioner or a manager whose token lists the location; an owner's role alone
+	 * does not count.
+	 */
+	private static boolean treatsAt(@Nullable Authentication authentication, @Nullable String location) {
+		if (authentication == null || !authentication.isAuthenticated() || location == null) {
+			return false;
+		}
+		return (StaffClaims.hasRole(authentication, StaffRole.PRACTITIONER)
+				|| StaffClaims.hasRole(authentication, StaffRole.MANAGER))
+				&& StaffClaims.worksAt(authentication, location);
 	}
 
 	@Bean

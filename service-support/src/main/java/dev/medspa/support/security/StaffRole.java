@@ -9,6 +9,12 @@ public enum StaffRole {
 	/** Runs the day at their locations: day sheet, check-in, completion, no-show. */
 	FRONT_DESK("Front desk"),
 
+	/**
+	 * Gives treatments at their locations: sees the day there and, with managers of the
+	 * location only, reads clients' health answers and reviews them.
+	 */
+	PRACTITIONER("Practitioner"),
+
 	/** Also keeps schedules and the catalog of their locations. */
 	MANAGER("Manager"),
 

@@ -69,7 +69,9 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
 			if (audience.restricted()) {
 				problems.put(HttpStatus.FORBIDDEN, (audience == RouteAccess.Audience.MANAGERS_OF_LOCATION)
 						? "The token's roles do not allow this here: not an owner, nor a manager of this location"
-						: "The token's roles do not allow this route");
+						: (audience == RouteAccess.Audience.CLINICIANS_OF_LOCATION)
+								? "Health answers: only practitioners and managers of this location may read them"
+								: "The token's roles do not allow this route");
 			}
 			boolean variables = path.contains("{");
 			if (variables) {

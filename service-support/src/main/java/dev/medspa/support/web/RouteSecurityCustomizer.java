@@ -79,6 +79,8 @@ public class RouteSecurityCustomizer implements OpenApiCustomizer {
 		return switch (audience) {
 			case STAFF -> "any staff (" + labels(audience.roles()) + ")";
 			case MANAGERS_OF_LOCATION -> "owner, or a manager of the location in the path";
+			case CLINICIANS_OF_LOCATION ->
+				"a practitioner or a manager of the location in the path (not owners as such)";
 			default -> labels(audience.roles());
 		};
 	}
