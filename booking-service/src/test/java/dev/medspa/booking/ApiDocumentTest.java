@@ -55,7 +55,8 @@ class ApiDocumentTest {
 
 	@Test
 	void staffRoutesNeedAStaffTokenAndSayWhichRoles() {
-		assertRoles(this.check.operation(HttpMethod.GET, "/api/staff/bookings/{id}"), "FRONT_DESK", "MANAGER", "OWNER");
+		assertRoles(this.check.operation(HttpMethod.GET, "/api/staff/bookings/{id}"), "FRONT_DESK", "MANAGER", "OWNER",
+				"PRACTITIONER");
 		Operation schedule = this.check.operation(HttpMethod.PUT, "/api/staff/schedules/{practitionerId}");
 		assertRoles(schedule, "MANAGER", "OWNER");
 		assertThat(schedule.getDescription()).endsWith("Roles: manager or owner");

@@ -56,7 +56,7 @@ class ApiDocumentTest {
 	@Test
 	void staffRoutesNeedAStaffTokenAndSayWhichRoles() {
 		Operation ledger = this.check.operation(HttpMethod.GET, "/api/staff/notifications");
-		assertRoles(ledger, "FRONT_DESK", "MANAGER", "OWNER");
+		assertRoles(ledger, "FRONT_DESK", "MANAGER", "OWNER", "PRACTITIONER");
 		assertThat(ledger.getDescription()).endsWith("Roles: any staff (front desk, manager, owner)");
 		Operation export = this.check.operation(HttpMethod.POST, "/api/staff/clients/export");
 		assertRoles(export, "OWNER");

@@ -37,6 +37,19 @@ class ApiRoutes {
 				"/api/staff/locations/*/policies/**", "/feeds/**");
 	}
 
+	/**
+	 * Intake and consent forms: the client's forms link, the form templates and, under
+	 * the catalog's {@code /api/staff/locations/**}, a booking's health answers (matched
+	 * before the catalog's routes).
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	RouterFunction<ServerResponse> intakeApi() {
+		return to(ServiceInstances.INTAKE, "/api/intake/**", "/api/staff/forms", "/api/staff/forms/**",
+				"/api/staff/locations/*/intake/**", "/api/staff/dead-letters/intake-service",
+				"/api/staff/dead-letters/intake-service/**");
+	}
+
 	@Bean
 	RouterFunction<ServerResponse> catalogApi() {
 		return to(ServiceInstances.CATALOG, "/api/treatments", "/api/treatments/**", "/api/locations",

@@ -29,10 +29,12 @@ public class ServiceInstances {
 
 	public static final String NOTIFICATION = "notification-service";
 
+	public static final String INTAKE = "intake-service";
+
 	@Bean
 	DiscoveryClient configuredServices(ServiceUrls urls) {
-		return new Configured(
-				Map.of(CATALOG, urls.catalog(), BOOKING, urls.booking(), NOTIFICATION, urls.notification()));
+		return new Configured(Map.of(CATALOG, urls.catalog(), BOOKING, urls.booking(), NOTIFICATION,
+				urls.notification(), INTAKE, urls.intake()));
 	}
 
 	/** The instances the configuration names. */

@@ -49,6 +49,11 @@ public final class TopicNames {
 		return name(Topics.WAITLIST_EVENTS);
 	}
 
+	/** Where each booking's intake and consent forms stand (intake-service publishes). */
+	public String intakeEvents() {
+		return name(Topics.INTAKE_EVENTS);
+	}
+
 	/**
 	 * The catalog's state topics, compacted: the broker keeps the latest record of every
 	 * key.
@@ -67,6 +72,13 @@ public final class TopicNames {
 
 	public NewTopic waitlistEventsTopic() {
 		return TopicBuilder.name(waitlistEvents())
+			.partitions(this.properties.partitions())
+			.replicas(this.properties.replicas())
+			.build();
+	}
+
+	public NewTopic intakeEventsTopic() {
+		return TopicBuilder.name(intakeEvents())
 			.partitions(this.properties.partitions())
 			.replicas(this.properties.replicas())
 			.build();

@@ -111,7 +111,7 @@ public class ServiceSecurityConfiguration {
 		}
 		return (StaffClaims.hasRole(authentication, StaffRole.PRACTITIONER)
 				|| StaffClaims.hasRole(authentication, StaffRole.MANAGER))
-				&& StaffClaims.worksAt(authentication, location);
+				&& StaffClaims.locations(authentication).contains(location);
 	}
 
 	@Bean
