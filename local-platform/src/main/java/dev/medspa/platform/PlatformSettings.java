@@ -12,7 +12,8 @@ import java.util.Map;
  * @param services the folder of the services' executable jars ({@code SERVICES_DIR})
  */
 record PlatformSettings(Path home, Path services, int kafkaPort, int kafkaControllerPort, int mongoPort, int smtpPort,
-		int imapPort, int gatewayPort, int catalogPort, int bookingPort, int notificationPort) {
+		int imapPort, int gatewayPort, int catalogPort, int bookingPort, int notificationPort,
+		int intakePort) {
 
 	static PlatformSettings fromEnvironment(Map<String, String> env) {
 		return new PlatformSettings(Path.of(env.getOrDefault("MEDSPA_HOME", ".local")),
@@ -20,7 +21,7 @@ record PlatformSettings(Path home, Path services, int kafkaPort, int kafkaContro
 				port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093),
 				port(env, "MONGODB_PORT", 27017), port(env, "SMTP_PORT", 3025), port(env, "IMAP_PORT", 3143),
 				port(env, "GATEWAY_PORT", 8080), port(env, "CATALOG_PORT", 8081), port(env, "BOOKING_PORT", 8082),
-				port(env, "NOTIFICATION_PORT", 8083));
+				port(env, "NOTIFICATION_PORT", 8083), port(env, "INTAKE_PORT", 8084));
 	}
 
 	private static int port(Map<String, String> env, String name, int fallback) {

@@ -61,7 +61,8 @@ class AuthorizationMatrixIT {
 	enum Caller {
 
 		NONE(null, null), FRONT_DESK_THERE("FRONT_DESK", THERE), MANAGER_THERE("MANAGER", THERE),
-		FRONT_DESK_HERE("FRONT_DESK", HERE), MANAGER_HERE("MANAGER", HERE), OWNER("OWNER", null);
+		FRONT_DESK_HERE("FRONT_DESK", HERE), MANAGER_HERE("MANAGER", HERE), OWNER("OWNER", null),
+		PRACTITIONER_THERE("PRACTITIONER", THERE), PRACTITIONER_HERE("PRACTITIONER", HERE);
 
 		final String role;
 
@@ -83,6 +84,29 @@ class AuthorizationMatrixIT {
 	private static final Set<Caller> MANAGERS = EnumSet.of(Caller.MANAGER_HERE, Caller.MANAGER_THERE, Caller.OWNER);
 
 	private static final Set<Caller> OWNERS = EnumSet.of(Caller.OWNER);
+
+	/**
+	 * Health answers: practitioners and managers of the location, and nobody else (an
+	 * owner neither).
+	 */
+	private static final Set<Caller> TREATING_HERE = EnumSet.of(Caller.PRACTITIONER_HERE, Caller.MANAGER_HERE);
+
+	/**
+	 * Whether the matrix lets a caller through. A practitioner may do what front desk may
+	 * at the same location, unless a row names practitioners itself.
+	 */
+	static boolean allows(Call call, Caller caller) {
+		if (call.allowed().contains(caller)) {
+			return true;
+		}
+		boolean namesPractitioners = call.allowed().contains(Caller.PRACTITIONER_HERE)
+				|| call.allowed().contains(Caller.PRACTITIONER_THERE);
+		return !namesPractitioners && switch (caller) {
+			case PRACTITIONER_HERE -> call.allowed().contains(Caller.FRONT_DESK_HERE);
+			case PRACTITIONER_THERE -> call.allowed().contains(Caller.FRONT_DESK_THERE);
+			default -> false;
+		};
+	}
 
 	/** One staff endpoint and who may call it. */
 	record Call(String service, String method, String path, String body, Set<Caller> allowed) {
@@ -128,7 +152,7 @@ class AuthorizationMatrixIT {
 				cells++;
 				int status = response.statusCode();
 				String cell = call.method() + " " + call.path() + " as " + caller + ": " + status;
-				if (call.allowed().contains(caller)) {
+				if (allows(call, caller)) {
 					if (status == 401 || status == 403 || status >= 500) {
 						wrong.add(cell + " (should be let through) " + response.body());
 					}
@@ -163,7 +187,8 @@ class AuthorizationMatrixIT {
 				}), tampered(genuine), unsigned(genuine), "not-a-token");
 		for (String path : List.of(platform.service("catalog-service") + "/api/staff/treatments",
 				platform.service("booking-service") + "/api/staff/bookings/" + bookingId,
-				platform.service("notification-service") + "/api/staff/notifications?booking=" + bookingId)) {
+				platform.service("notification-service") + "/api/staff/notifications?booking=" + bookingId,
+				platform.service("intake-service") + "/api/staff/forms")) {
 			assertThat(send("GET", path, null, genuine).statusCode()).as("genuine token at " + path).isEqualTo(200);
 			for (int i = 0; i < flawed.size(); i++) {
 				HttpResponse<String> response = send("GET", path, null, flawed.get(i));
@@ -251,6 +276,14 @@ class AuthorizationMatrixIT {
 				new Call("booking-service", "POST", "/api/staff/clients/export", "{}", OWNERS),
 				new Call("booking-service", "POST", "/api/staff/clients/erase", "{}", OWNERS),
 				new Call("notification-service", "POST", "/api/staff/clients/export", "{}", OWNERS),
+				new Call("intake-service", "POST", "/api/staff/clients/export", "{}", OWNERS),
+				new Call("intake-service", "GET", "/api/staff/forms", null, ANY_STAFF),
+				new Call("intake-service", "GET", "/api/staff/forms/microneedling-health", null, ANY_STAFF),
+				new Call("intake-service", "PUT", "/api/staff/forms/matrix-form", "{}", MANAGERS),
+				new Call("intake-service", "GET", "/api/staff/locations/" + HERE + "/intake/{booking}", null,
+						TREATING_HERE),
+				new Call("intake-service", "POST", "/api/staff/locations/" + HERE + "/intake/{booking}/review",
+						"{\"decision\":\"CLEARED\"}", TREATING_HERE),
 				new Call("booking-service", "GET", "/api/staff/waitlist?locationId=" + HERE, null, AT_HERE),
 				new Call("booking-service", "GET", "/api/staff/waitlist/settings/" + HERE, null, AT_HERE),
 				new Call("booking-service", "POST", "/api/staff/series",

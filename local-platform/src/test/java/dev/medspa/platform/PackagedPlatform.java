@@ -58,6 +58,7 @@ final class PackagedPlatform implements AutoCloseable {
 		List<Integer> catalogPorts = ports(instances);
 		List<Integer> bookingPorts = ports(instances);
 		List<Integer> notificationPorts = ports(instances);
+		int intakePort = FreePort.find();
 
 		Map<String, String> common = new HashMap<>();
 		common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
@@ -87,6 +88,7 @@ final class PackagedPlatform implements AutoCloseable {
 		gatewayEnv.put("CATALOG_URL", urls(catalogPorts));
 		gatewayEnv.put("BOOKING_SERVICE_URL", urls(bookingPorts));
 		gatewayEnv.put("NOTIFICATION_URL", urls(notificationPorts));
+		gatewayEnv.put("INTAKE_URL", "http://127.0.0.1:" + intakePort);
 		gatewayEnv.put("IDENTITY_SIGNING_KEY_FILE", home.resolve("keys/signing-key.json").toString());
 		gatewayEnv.put("DEMO_STAFF_FILE", demoStaffFile().toString());
 		this.gateway = start(jars, "gateway", gatewayPort, prefix, gatewayEnv, infrastructure);
@@ -105,6 +107,7 @@ final class PackagedPlatform implements AutoCloseable {
 		notificationEnv.put("BOOKING_URL", site + "/book");
 		notificationEnv.put("WAITLIST_URL", site + "/waitlist/");
 		notificationEnv.put("OFFER_URL", site + "/offer/");
+		notificationEnv.put("FORMS_URL", site + "/forms/");
 		notificationEnv.put("WEBHOOK_ALLOWED_HOSTS", "127.0.0.1,localhost");
 		notificationEnv.put("UNSUBSCRIBE_URL", site + "/api/unsubscribe/");
 		notificationEnv.put("UNSUBSCRIBE_SECRET",
@@ -114,6 +117,9 @@ final class PackagedPlatform implements AutoCloseable {
 			start(jars, "notification-service", notificationPorts.get(instance), prefix, notificationEnv,
 					infrastructure);
 		}
+		Map<String, String> intakeEnv = new HashMap<>(common);
+		intakeEnv.put("INTAKE_DEMO_FORMS", "true");
+		start(jars, "intake-service", intakePort, prefix, intakeEnv, infrastructure);
 		this.processes.forEach(process -> process.awaitHealthy(Duration.ofMinutes(3)));
 	}
 
