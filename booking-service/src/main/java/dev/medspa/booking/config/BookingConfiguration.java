@@ -107,6 +107,12 @@ class BookingConfiguration {
 		return topics.waitlistEventsTopic();
 	}
 
+	/** intake-service publishes it; declared here too, whichever starts first. */
+	@Bean
+	NewTopic intakeEventsTopic(TopicNames topics) {
+		return topics.intakeEventsTopic();
+	}
+
 	@Bean
 	KafkaAdmin.NewTopics catalogStateTopics(TopicNames topics) {
 		return topics.catalogStateTopics();
@@ -114,8 +120,8 @@ class BookingConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics deadLetterTopics(TopicNames topics) {
-		return topics.deadLetterTopics(Topics.TREATMENTS, Topics.LOCATIONS, Topics.PRACTITIONERS,
-				Topics.BOOKING_EVENTS);
+		return topics.deadLetterTopics(Topics.TREATMENTS, Topics.LOCATIONS, Topics.PRACTITIONERS, Topics.BOOKING_EVENTS,
+				Topics.INTAKE_EVENTS);
 	}
 
 }

@@ -224,13 +224,26 @@ public class Booking {
 	 * @param reason why, required from staff; kept here, never sent on
 	 */
 	Change cancel(Actor by, @Nullable String reason, Instant now) {
+		return cancel(by, reason, null, now);
+	}
+
+	/**
+	 * Cancelled, with a code that says why the clinic cancelled, which the event carries
+	 * so that the client's message can be worded from it.
+	 * @param clinicReason for example {@code INTAKE_NOT_SUITABLE_NOW}; only staff give
+	 * one
+	 */
+	Change cancel(Actor by, @Nullable String reason, @Nullable String clinicReason, Instant now) {
+		if (by.client() && clinicReason != null) {
+			throw new IllegalArgumentException("A client's cancellation has no clinic reason");
+		}
 		if (!this.status.holdsItsSlot() || (by.client() && this.status != BookingStatus.CONFIRMED)) {
 			throw Refusal.conflict("not-cancellable", "Cannot be cancelled", null,
 					"A booking that is " + statusName() + " cannot be cancelled");
 		}
 		by.checkCutoff(this, now, "cancelled");
 		return new Change(this, withStatus(BookingStatus.CANCELLED, now, reason),
-				new BookingCancelled(new BookingId(this.id), this.version + 1, by.client(), now));
+				new BookingCancelled(new BookingId(this.id), this.version + 1, by.client(), now, clinicReason));
 	}
 
 	/**

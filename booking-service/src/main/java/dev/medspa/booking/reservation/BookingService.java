@@ -415,11 +415,45 @@ public class BookingService {
 	 * @param reason why, required from staff; kept here, never sent on
 	 */
 	public Booking cancel(String id, boolean byClient, @Nullable String reason) {
-		Booking current = this.bookings.existing(id);
-		Booking cancelled = store(current.cancel(actor(byClient), reason, this.clock.instant()));
+		return cancel(this.bookings.existing(id), byClient, reason, null);
+	}
+
+	/**
+	 * Cancels a booking as the clinic, for a reason that did not come from a staff
+	 * request (a practitioner declined the treatment after the health review), the way
+	 * staff cancel one: the slot is freed and a deposit refunded, and the event carries
+	 * the reason's code. A booking that no longer holds its slot (cancelled, completed, a
+	 * no-show) is left as it is, so asking again changes nothing.
+	 * @param reason what staff read about it, kept here
+	 * @param clinicReason the code the event carries, such as
+	 * {@code INTAKE_NOT_SUITABLE_NOW}
+	 * @return the cancelled booking, or empty when it was no longer cancellable
+	 */
+	public Optional<Booking> cancelByClinic(String id, String reason, String clinicReason) {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			Booking current = this.bookings.existing(id);
+			if (!current.status().holdsItsSlot()) {
+				return Optional.empty();
+			}
+			try {
+				return Optional.of(cancel(current, false, reason, clinicReason));
+			}
+			catch (Refusal refused) {
+				// changed meanwhile (checked in, moved): decide again on what is stored
+				// now
+				if (refused.kind() != Refusal.Kind.STALE) {
+					throw refused;
+				}
+			}
+		}
+		throw Refusal.stale("The booking", this.bookings.existing(id).version());
+	}
+
+	private Booking cancel(Booking current, boolean byClient, @Nullable String reason, @Nullable String clinicReason) {
+		Booking cancelled = store(current.cancel(actor(byClient), reason, clinicReason, this.clock.instant()));
 		release(current);
 		if (current.policyAcceptance() != null) {
-			this.payments.cancelled(id, current.start(), byClient,
+			this.payments.cancelled(current.id(), current.start(), byClient,
 					java.util.Objects.requireNonNull(cancelled.cancelledAt()));
 		}
 		return cancelled;

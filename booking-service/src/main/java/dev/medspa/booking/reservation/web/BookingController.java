@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.medspa.booking.intake.IntakeState;
+import dev.medspa.booking.intake.IntakeStatuses;
 import dev.medspa.booking.reservation.Booking;
 import dev.medspa.booking.reservation.BookingService;
 import dev.medspa.booking.reservation.IdempotentBookings;
@@ -41,7 +43,11 @@ class BookingController {
 
 	private final ClientLimits limits;
 
-	BookingController(BookingService bookings, IdempotentBookings idempotent, ClientLimits limits) {
+	private final IntakeStatuses intake;
+
+	BookingController(BookingService bookings, IdempotentBookings idempotent, ClientLimits limits,
+			IntakeStatuses intake) {
+		this.intake = intake;
 		this.limits = limits;
 		this.bookings = bookings;
 		this.idempotent = idempotent;
@@ -129,13 +135,16 @@ class BookingController {
 		return created(booked.booking(), booked.manageToken(), false);
 	}
 
-	/** One booking, for staff. */
+	/** One booking, for staff, with where its intake forms stand. */
 	@Operation(summary = "Read one booking",
-			description = "The booking with its status, times in its location's zone, practitioner, room and client; 403 "
-					+ "when the caller does not work at its location.")
+			description = "The booking with its status, times in its location's zone, practitioner, room and client, and "
+					+ "`intakeStatus`: where its intake and consent forms stand (`DUE`, `COMPLETE`, `NEEDS_REVIEW`, "
+					+ "`CLEARED` or `DECLINED`, as intake-service last told; null when it told nothing of the "
+					+ "booking). 403 when the caller does not work at its location.")
 	@GetMapping("/api/staff/bookings/{id}")
-	BookingView byId(@PathVariable String id, Authentication caller) {
-		return BookingView.of(scoped(id, caller));
+	StaffBookingView byId(@PathVariable String id, Authentication caller) {
+		Booking booking = scoped(id, caller);
+		return StaffBookingView.of(booking, this.intake.of(id).map(IntakeState::status).orElse(null));
 	}
 
 	/** Staff move a booking, whenever. */

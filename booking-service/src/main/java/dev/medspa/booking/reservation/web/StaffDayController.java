@@ -12,6 +12,7 @@ import dev.medspa.booking.catalog.CatalogLocation;
 import dev.medspa.booking.catalog.CatalogReadModel;
 import dev.medspa.booking.claim.Claim;
 import dev.medspa.booking.claim.DaySheets;
+import dev.medspa.booking.intake.IntakeStatuses;
 import dev.medspa.booking.reservation.Booking;
 import dev.medspa.booking.schedule.Schedule;
 import dev.medspa.booking.schedule.Schedules;
@@ -41,8 +42,11 @@ class StaffDayController {
 
 	private final Clock clock;
 
+	private final IntakeStatuses intake;
+
 	StaffDayController(CatalogReadModel catalog, DaySheets daySheets, dev.medspa.booking.reservation.DayLists days,
-			Schedules schedules, Clock clock) {
+			Schedules schedules, Clock clock, IntakeStatuses intake) {
+		this.intake = intake;
 		this.catalog = catalog;
 		this.daySheets = daySheets;
 		this.days = days;
@@ -56,8 +60,10 @@ class StaffDayController {
 	 */
 	@Operation(summary = "Read a location's day sheet",
 			description = "Every booking and live hold of the location on the local `date`, by start, with practitioner and "
-					+ "room; who works there that day with their local hours; and the rooms and devices. 403 when the "
-					+ "caller does not work at the location.")
+					+ "room, and each booking's `intakeStatus` (`DUE`, `COMPLETE`, `NEEDS_REVIEW`, `CLEARED` or "
+					+ "`DECLINED`, as intake-service last told; null when it told nothing of the booking); who works "
+					+ "there that day with their local hours; and the rooms and devices. 403 when the caller does not "
+					+ "work at the location.")
 	@GetMapping("/api/staff/day-sheets/{locationId}/{date}")
 	DaySheetView daySheet(@PathVariable String locationId,
 			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Authentication caller) {
@@ -65,10 +71,9 @@ class StaffDayController {
 		CatalogLocation location = this.catalog.location(locationId)
 			.orElseThrow(() -> Refusal.notFound("Location", "No location has the id " + locationId));
 		ZoneId zone = location.zone();
-		List<BookingView> bookings = this.days.atLocation(locationId, date, zone)
-			.stream()
-			.map(BookingView::of)
-			.toList();
+		List<Booking> booked = this.days.atLocation(locationId, date, zone);
+		List<StaffBookingView> bookings = StaffBookingView.of(booked,
+				this.intake.statusesOf(booked.stream().map(Booking::id).toList()));
 		Instant now = this.clock.instant();
 		List<HoldView> holds = this.daySheets.load(locationId, date)
 			.live(now)
@@ -92,9 +97,10 @@ class StaffDayController {
 	/** A practitioner's bookings on a local day, at whichever location. */
 	@Operation(summary = "Read a practitioner's agenda",
 			description = "Their bookings on the local `date` in `zone` (an IANA time zone, default America/Los_Angeles), "
-					+ "at whichever location; only bookings at locations the caller works at are listed.")
+					+ "at whichever location, each with its `intakeStatus` as on the day sheet; only bookings at "
+					+ "locations the caller works at are listed.")
 	@GetMapping("/api/staff/agenda/{practitionerId}")
-	List<BookingView> agenda(@PathVariable String practitionerId,
+	List<StaffBookingView> agenda(@PathVariable String practitionerId,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
 			@RequestParam(defaultValue = "America/Los_Angeles") String zone, Authentication caller) {
 		ZoneId zoneId;
@@ -104,11 +110,11 @@ class StaffDayController {
 		catch (java.time.DateTimeException ex) {
 			throw Refusal.invalid("zone", "must be an IANA time zone such as America/Los_Angeles");
 		}
-		return this.days.ofPractitioner(practitionerId, date, zoneId)
+		List<Booking> booked = this.days.ofPractitioner(practitionerId, date, zoneId)
 			.stream()
-			.map(BookingView::of)
 			.filter(booking -> dev.medspa.support.security.StaffClaims.worksAt(caller, booking.locationId()))
 			.toList();
+		return StaffBookingView.of(booked, this.intake.statusesOf(booked.stream().map(Booking::id).toList()));
 	}
 
 	/**
@@ -116,7 +122,7 @@ class StaffDayController {
 	 * @param rooms the location's rooms and devices
 	 */
 	record DaySheetView(String locationId, String name, String zoneId, LocalDate date, List<WorkingView> practitioners,
-			List<CatalogLocation.Room> rooms, List<BookingView> bookings, List<HoldView> holds) {
+			List<CatalogLocation.Room> rooms, List<StaffBookingView> bookings, List<HoldView> holds) {
 	}
 
 	record WorkingView(String id, String displayName, List<Schedule.Range> hours) {

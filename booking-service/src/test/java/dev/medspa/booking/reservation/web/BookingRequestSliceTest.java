@@ -2,6 +2,7 @@ package dev.medspa.booking.reservation.web;
 
 import java.util.stream.Stream;
 
+import dev.medspa.booking.intake.IntakeStatuses;
 import dev.medspa.booking.reservation.BookingService;
 import dev.medspa.booking.reservation.IdempotentBookings;
 import dev.medspa.support.operations.ProblemMeter;
@@ -60,6 +61,9 @@ class BookingRequestSliceTest {
 
 	@MockitoBean
 	ClientLimits limits;
+
+	@MockitoBean
+	IntakeStatuses intake;
 
 	static Stream<Arguments> badBodies() {
 		String client = """
