@@ -88,7 +88,8 @@ public final class LocalPlatform {
 					Map.of("CATALOG_DEMO_DATA", "true")));
 			services.add(service("booking-service", port(this.settings.bookingPort(), instance), kafka, mongo, mail,
 					Map.of("MANAGE_LINK_KEYS", manageLinkKey, "PAYMENTS_DIRECTORY",
-							this.settings.payments().toAbsolutePath().normalize().toString())));
+							this.settings.payments().toAbsolutePath().normalize().toString(), "BOOKING_DEMO_POLICIES",
+							System.getenv().getOrDefault("BOOKING_DEMO_POLICIES", "true"))));
 		}
 		Map<String, String> notification = new HashMap<>();
 		notification.put("SMS_SINK_DIRECTORY", this.settings.sms().toAbsolutePath().normalize().toString());

@@ -12,8 +12,7 @@ import java.util.Map;
  * @param services the folder of the services' executable jars ({@code SERVICES_DIR})
  */
 record PlatformSettings(Path home, Path services, int kafkaPort, int kafkaControllerPort, int mongoPort, int smtpPort,
-		int imapPort, int gatewayPort, int catalogPort, int bookingPort, int notificationPort,
-		int intakePort) {
+		int imapPort, int gatewayPort, int catalogPort, int bookingPort, int notificationPort, int intakePort) {
 
 	static PlatformSettings fromEnvironment(Map<String, String> env) {
 		return new PlatformSettings(Path.of(env.getOrDefault("MEDSPA_HOME", ".local")),

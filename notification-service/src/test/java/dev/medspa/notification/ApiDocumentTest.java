@@ -57,7 +57,7 @@ class ApiDocumentTest {
 	void staffRoutesNeedAStaffTokenAndSayWhichRoles() {
 		Operation ledger = this.check.operation(HttpMethod.GET, "/api/staff/notifications");
 		assertRoles(ledger, "FRONT_DESK", "MANAGER", "OWNER", "PRACTITIONER");
-		assertThat(ledger.getDescription()).endsWith("Roles: any staff (front desk, manager, owner)");
+		assertThat(ledger.getDescription()).endsWith("Roles: any staff (front desk, practitioner, manager, owner)");
 		Operation export = this.check.operation(HttpMethod.POST, "/api/staff/clients/export");
 		assertRoles(export, "OWNER");
 		assertThat(export.getDescription()).endsWith("Roles: owner");

@@ -143,7 +143,8 @@ class DueMessagesTest {
 								.stream()
 								.map(message -> message.step().immediate() ? sent(message) : message)
 								.toList(),
-							null, stored.revision(), stored.waitlist(), stored.practitionerId(), stored.series())));
+							null, stored.revision(), stored.waitlist(), stored.practitionerId(), stored.series(),
+							stored.intake(), stored.clinicReason())));
 		}
 	}
 

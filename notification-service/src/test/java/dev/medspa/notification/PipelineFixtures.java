@@ -27,6 +27,7 @@ import dev.medspa.events.TreatmentId;
 import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.events.booking.BookingEvent;
 import dev.medspa.events.catalog.LocationState;
+import dev.medspa.events.intake.IntakeStatusChanged;
 import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.events.waitlist.WaitlistEvent;
@@ -148,6 +149,17 @@ final class PipelineFixtures {
 		ProducerRecord<String, String> record = new ProducerRecord<>(this.topics.waitlistEvents(), event.entryId(),
 				EventJson.write(event));
 		header(record, EventHeaders.TYPE, EventContracts.forPayload(event.getClass()).type());
+		header(record, EventHeaders.ID, eventId);
+		send(record);
+	}
+
+	/**
+	 * Where a booking's forms stand, as intake-service publishes it, keyed by booking.
+	 */
+	void publish(IntakeStatusChanged event, String eventId) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(this.topics.intakeEvents(),
+				event.bookingId().value(), EventJson.write(event));
+		header(record, EventHeaders.TYPE, EventContracts.INTAKE_STATUS_CHANGED.type());
 		header(record, EventHeaders.ID, eventId);
 		send(record);
 	}

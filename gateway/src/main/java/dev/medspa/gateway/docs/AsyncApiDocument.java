@@ -68,8 +68,14 @@ public class AsyncApiDocument {
 			new Topic("catalog-service", true, "The full state of every practitioner"), Topics.BOOKING_EVENTS,
 			new Topic("booking-service", false,
 					"The life events of bookings, keyed by booking id so that the events of one booking stay in order"),
-			Topics.WAITLIST_EVENTS, new Topic("booking-service", false,
-					"The life events of places on waitlists, keyed by the place's id so that one waiter's events stay in order"));
+			Topics.WAITLIST_EVENTS,
+			new Topic("booking-service", false,
+					"The life events of places on waitlists, keyed by the place's id so that one waiter's events stay in order"),
+			Topics.INTAKE_EVENTS,
+			new Topic("intake-service", false,
+					"Where each booking's intake and consent forms stand (due, complete, needing a practitioner's review, "
+							+ "cleared or declined), keyed by booking id so that one booking's changes stay in order; "
+							+ "statuses and ids only, never a question or an answer. Not delivered to webhooks"));
 
 	/** The time of an example event that has no time of its own (catalog state). */
 	private static final Instant EXAMPLE_TIME = Instant.parse("2026-11-30T16:00:00Z");
@@ -193,8 +199,9 @@ public class AsyncApiDocument {
 		// rises whenever a contract is added or its schema version is raised
 		info.put("version", "1." + EventContracts.ALL.stream().mapToInt(EventContract::schemaVersion).sum() + ".0");
 		info.put("description", String.join("\n\n",
-				"What the platform publishes: catalog state and the life events of bookings and waitlist places on "
-						+ "Kafka, and the same booking and waitlist events as webhooks to the endpoints an owner registers. "
+				"What the platform publishes: catalog state, the life events of bookings and waitlist places and "
+						+ "where each booking's intake forms stand on Kafka, and the same booking and waitlist events "
+						+ "(not the intake statuses) as webhooks to the endpoints an owner registers. "
 						+ "Made from the event contracts themselves when the gateway starts.",
 				"On Kafka an event follows the CloudEvents Kafka binding in binary mode: the value is the event's "
 						+ "data as JSON, its attributes travel as `ce_` headers, and the record key is the id of the "

@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the demo staff of the local platform once, when no account exists yet: a front
- * desk member per demo location, a manager and an owner, each with a password generated
- * here and written (with the e-mails) to a file only the local user can read, for the
- * launcher to print, before the gateway answers its health check. Nothing is created
- * unless that file is configured.
+ * desk member per demo location, a practitioner of Walnut Creek (who, with managers of
+ * the location, reads clients' health answers there), a manager and an owner, each with a
+ * password generated here and written (with the e-mails) to a file only the local user
+ * can read, for the launcher to print, before the gateway answers its health check.
+ * Nothing is created unless that file is configured.
  */
 @Component
 class DemoStaff implements SmartInitializingSingleton {
@@ -56,6 +57,8 @@ class DemoStaff implements SmartInitializingSingleton {
 						Set.of("san-ramon")),
 				new Demo("frontdesk.scottsdale@clinic.example", "Casey Scottsdale Desk", StaffRole.FRONT_DESK,
 						Set.of("scottsdale")),
+				new Demo("practitioner.walnutcreek@clinic.example", "Daniel Ortiz", StaffRole.PRACTITIONER,
+						Set.of("walnut-creek")),
 				new Demo("manager@clinic.example", "Morgan Manager", StaffRole.MANAGER,
 						Set.of("walnut-creek", "san-ramon")),
 				new Demo("owner@clinic.example", "Avery Owner", StaffRole.OWNER, Set.of()));

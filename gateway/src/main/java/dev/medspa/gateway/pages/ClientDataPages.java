@@ -65,7 +65,8 @@ class ClientDataPages {
 		}
 		catch (ServiceProblem problem) {
 			model.addAttribute("email", email);
-			model.addAttribute("problem", Problems.summary(problem));
+			model.addAttribute("problem",
+					problem.is(ClientDataExport.SERVICE_UNAVAILABLE) ? problem.detail() : Problems.summary(problem));
 			return PAGE;
 		}
 	}

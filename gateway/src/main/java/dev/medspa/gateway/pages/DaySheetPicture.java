@@ -92,10 +92,13 @@ public record DaySheetPicture(List<Hour> hours, List<Row> rows, @Nullable Double
 				String name = client instanceof Map<?, ?> person ? String.valueOf(person.get("name")) : "";
 				String status = String.valueOf(booking.get("status"));
 				String label = time(start, zone) + " " + name;
-				blocks.add(new Block(axis.at(start), axis.width(start, end), status, label,
-						"/staff/bookings/" + booking.get("id"),
-						label + " · " + String.valueOf(booking.get("treatmentId")) + " · "
-								+ status.toLowerCase(Locale.ROOT)));
+				String badge = IntakeStatusWords.badge(booking.get("intakeStatus"));
+				blocks.add(
+						new Block(axis.at(start), axis.width(start, end), status, label,
+								"/staff/bookings/" + booking.get("id"),
+								label + " · " + String.valueOf(booking.get("treatmentId")) + " · "
+										+ status.toLowerCase(Locale.ROOT) + (badge == null ? "" : " · " + badge),
+								badge));
 			}
 		}
 		for (Map<String, Object> hold : holds) {
@@ -104,7 +107,7 @@ public record DaySheetPicture(List<Hour> hours, List<Row> rows, @Nullable Double
 				Instant end = OffsetDateTime.parse(String.valueOf(hold.get("end"))).toInstant();
 				String label = time(start, zone) + " held";
 				blocks.add(new Block(axis.at(start), axis.width(start, end), "HOLD", label, null,
-						label + " during a client's checkout"));
+						label + " during a client's checkout", null));
 			}
 		}
 		return blocks;
@@ -148,8 +151,11 @@ public record DaySheetPicture(List<Hour> hours, List<Row> rows, @Nullable Double
 
 	/**
 	 * @param href where a click opens the booking; null for a hold
+	 * @param badge a short mark when the booking is not ready as far as forms go (forms
+	 * due, answers to review); null otherwise
 	 */
-	public record Block(double left, double width, String status, String label, @Nullable String href, String title) {
+	public record Block(double left, double width, String status, String label, @Nullable String href, String title,
+			@Nullable String badge) {
 	}
 
 }

@@ -204,6 +204,7 @@ final class SeriesPlan {
 			request.put("emailCode", emailCode.strip());
 		}
 		request.put("client", form.client());
+		form.addPolicyConsent(request);
 		return request;
 	}
 

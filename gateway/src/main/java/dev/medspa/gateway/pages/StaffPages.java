@@ -115,6 +115,7 @@ class StaffPages {
 		model.addAttribute("previous", date.minusDays(1));
 		model.addAttribute("next", date.plusDays(1));
 		model.addAttribute("locations", StaffAccess.visibleLocations(this.catalog, account));
+		model.addAttribute("intakeBadges", intakeBadges(sheet));
 		return "staff/day-sheet";
 	}
 
@@ -148,10 +149,11 @@ class StaffPages {
 	}
 
 	@GetMapping("/staff/bookings/{id}")
-	String booking(@PathVariable String id, Model model) {
+	String booking(@PathVariable String id, @Nullable Authentication member, Model model) {
 		Map<String, Object> booking = this.services.staffBooking(id);
 		String zone = String.valueOf(booking.get("zoneId"));
 		model.addAttribute("booking", booking);
+		forms(booking, member, model);
 		model.addAttribute("when", Times.full(OffsetDateTime.parse(String.valueOf(booking.get("start"))), zone));
 		model.addAttribute("treatment",
 				this.catalog.treatment(String.valueOf(booking.get("treatmentId")))
@@ -246,6 +248,39 @@ class StaffPages {
 			});
 		}
 		return "redirect:/staff/bookings/" + id;
+	}
+
+	/**
+	 * The booking's forms in words, when its treatment asks for any, and for the
+	 * practitioners and managers of its location the way to the answers.
+	 */
+	private void forms(Map<String, Object> booking, @Nullable Authentication member, Model model) {
+		String words = IntakeStatusWords.status(booking.get("intakeStatus"));
+		model.addAttribute("intakeStatus", words == null ? null : String.valueOf(booking.get("intakeStatus")));
+		model.addAttribute("intakeWords", words);
+		String location = String.valueOf(booking.get("locationId"));
+		boolean reads = words != null && member != null
+				&& this.accounts.byEmail(member.getName())
+					.filter(StaffAccount::enabled)
+					.filter(account -> IntakeStatusWords.readsHealthAnswers(account, location))
+					.isPresent();
+		model.addAttribute("intakeHref",
+				reads ? "/staff/locations/" + location + "/intake/" + booking.get("id") : null);
+	}
+
+	/**
+	 * A short mark for each booking of the day not ready as far as forms go (forms due,
+	 * answers to review), by booking id.
+	 */
+	private static Map<String, String> intakeBadges(Map<String, Object> sheet) {
+		Map<String, String> badges = new LinkedHashMap<>();
+		for (Map<String, Object> booking : Forms.list(sheet.get("bookings"))) {
+			String badge = IntakeStatusWords.badge(booking.get("intakeStatus"));
+			if (badge != null) {
+				badges.put(String.valueOf(booking.get("id")), badge);
+			}
+		}
+		return badges;
 	}
 
 	/** A short-lived access token for the staff API, for command-line use. */

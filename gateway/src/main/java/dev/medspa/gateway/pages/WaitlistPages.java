@@ -246,14 +246,23 @@ class WaitlistPages {
 				Math.max(0, Duration.between(this.clock.instant(), offer.expiresAt()).toMinutes()));
 		model.addAttribute("open", open);
 		model.addAttribute("status", "OPEN".equals(status) && !open ? "EXPIRED" : status);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new ClientForm());
+		}
+		if (open) {
+			model.addAttribute("policy", PolicyRefusals.terms(this.services, offer.treatment().id().value(),
+					offer.location().id().value(), offer.start().toInstant(), this.clock.instant()));
+		}
 		return "client/offer";
 	}
 
 	/** Books the offered time in one click. */
 	@PostMapping("/offer/{token}/book")
-	String claim(@PathVariable String token, RedirectAttributes redirect) {
+	String claim(@PathVariable String token, ClientForm form, RedirectAttributes redirect) {
 		try {
-			Map<String, Object> booked = this.services.claimOffer(token);
+			Map<String, Object> consent = new LinkedHashMap<>();
+			form.addPolicyConsent(consent);
+			Map<String, Object> booked = this.services.claimOffer(token, consent);
 			Object manageToken = Forms.map(booked.get("manage")).get("token");
 			redirect.addFlashAttribute("manageToken", manageToken == null ? null : String.valueOf(manageToken));
 			redirect.addFlashAttribute("claimed", true);
@@ -262,6 +271,13 @@ class WaitlistPages {
 		catch (ServiceProblem problem) {
 			if (problem.status() == 404) {
 				throw new PageNotFound(OFFER_GONE);
+			}
+			String policyField = PolicyRefusals.field(problem);
+			if (policyField != null) {
+				// said next to the box or the card; the offer still holds the time
+				redirect.addFlashAttribute("fieldErrors", Map.of(policyField, PolicyRefusals.message(problem, form)));
+				redirect.addFlashAttribute("form", form);
+				return "redirect:/offer/" + token;
 			}
 			redirect.addFlashAttribute("problem", Problems.explain(problem).message());
 			return "redirect:/offer/" + token;

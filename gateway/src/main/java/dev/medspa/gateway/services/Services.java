@@ -55,6 +55,8 @@ public class Services {
 
 	private final RestClient notification;
 
+	private final RestClient intake;
+
 	private final AccessTokens tokens;
 
 	private final StaffAccounts accounts;
@@ -78,6 +80,7 @@ public class Services {
 		this.catalog = common.clone().baseUrl("http://" + ServiceInstances.CATALOG).build();
 		this.booking = common.clone().baseUrl("http://" + ServiceInstances.BOOKING).build();
 		this.notification = common.clone().baseUrl("http://" + ServiceInstances.NOTIFICATION).build();
+		this.intake = common.clone().baseUrl("http://" + ServiceInstances.INTAKE).build();
 		this.tokens = tokens;
 		this.accounts = accounts;
 	}
@@ -251,15 +254,16 @@ public class Services {
 	 * or a 409 problem ({@code offer-expired}, {@code offer-taken}).
 	 */
 	/**
-	 * Claims an offer. The body is an empty JSON object (no policy accepted, no card):
-	 * booking-service reads an optional JSON body here, and a bodiless POST would go out
-	 * as a form.
+	 * Claims an offer.
+	 * @param consent the policy version accepted and the card's token, each when given;
+	 * always sent as a JSON object (booking-service reads an optional JSON body here, and
+	 * a bodiless POST would go out as a form)
 	 */
-	public Map<String, Object> claimOffer(String token) {
+	public Map<String, Object> claimOffer(String token, Map<String, Object> consent) {
 		return body(this.booking.post()
 			.uri("/api/waitlist/offers/{token}/claim", token)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(json(Map.of()))
+			.body(json(consent))
 			.retrieve()
 			.body(MAP));
 	}
@@ -598,12 +602,17 @@ public class Services {
 	}
 
 	/**
-	 * Posts a client-data request ({@code export} or {@code erase}) to a service as the
-	 * caller, answering its JSON.
+	 * Posts a client-data request ({@code export} or {@code erase}) to a service
+	 * ({@code booking}, {@code notification} or {@code intake}) as the caller, answering
+	 * its JSON.
 	 */
 	public Map<String, Object> clientData(String service, String action, @Nullable String authorization,
 			Map<String, Object> request) {
-		RestClient client = "notification".equals(service) ? this.notification : this.booking;
+		RestClient client = switch (service) {
+			case "notification" -> this.notification;
+			case "intake" -> this.intake;
+			default -> this.booking;
+		};
 		return body(client.post()
 			.uri("/api/staff/clients/{action}", action)
 			.header(HttpHeaders.AUTHORIZATION, authorization != null ? authorization : bearer())
@@ -640,7 +649,16 @@ public class Services {
 			.toBodilessEntity();
 	}
 
-	String bearer() {
+	/**
+	 * intake-service, for the pages of intake and consent forms: calls go to a live
+	 * instance, and an error answer is thrown as a {@link ServiceProblem}.
+	 */
+	public RestClient intake() {
+		return this.intake;
+	}
+
+	/** The signed-in member's token, for a call made on their behalf. */
+	public String bearer() {
 		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
 		StaffAccount account = signedIn == null ? null : this.accounts.byEmail(signedIn.getName()).orElse(null);
 		if (account == null || !account.enabled()) {

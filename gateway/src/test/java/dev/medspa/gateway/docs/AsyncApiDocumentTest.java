@@ -67,7 +67,8 @@ class AsyncApiDocumentTest {
 			.collect(Collectors.toSet());
 		assertThat(expected).hasSize(11);
 		assertThat(typesOf(webhooks)).containsExactlyInAnyOrderElementsOf(expected)
-			.noneMatch(type -> type.startsWith("dev.medspa.catalog."));
+			.noneMatch(type -> type.startsWith("dev.medspa.catalog."))
+			.noneMatch(type -> type.startsWith("dev.medspa.intake."));
 		assertThat(webhooks.get("address").isNull()).isTrue();
 		for (String type : expected) {
 			JsonNode message = messageOf(webhooks, type);
@@ -93,9 +94,46 @@ class AsyncApiDocumentTest {
 	}
 
 	@Test
+	void theIntakeStatusIsAKafkaMessageOfItsOwnTopicWithStatusesAndIdsOnly() {
+		EventContract<?> intake = EventContracts.INTAKE_STATUS_CHANGED;
+		JsonNode channel = channelOf(Topics.INTAKE_EVENTS);
+		assertThat(channel).isNotNull();
+		assertThat(typesOf(channel)).containsExactly(intake.type());
+		assertThat(channel.get("description").stringValue()).contains("never a question or an answer")
+			.contains("Not delivered to webhooks");
+		JsonNode message = messageOf(channel, intake.type());
+		assertThat(message.at("/payload/properties").propertyNames()).containsExactlyInAnyOrder("bookingId",
+				"locationId", "intakeVersion", "status", "formsDue", "declineReason", "changedAt");
+		assertThat(message.at("/payload/required").values()).extracting(JsonNode::stringValue)
+			.doesNotContain("declineReason")
+			.contains("bookingId", "status");
+		assertThat(message.at("/payload/properties/declineReason/type").values()).extracting(JsonNode::stringValue)
+			.contains("null");
+		assertThat(message.at("/examples/0/headers/ce_subject").stringValue())
+			.isEqualTo(message.at("/examples/0/payload/bookingId").stringValue());
+		assertThat(message.at("/examples/0/payload/status").stringValue()).isEqualTo("NEEDS_REVIEW");
+		assertThat(operationOf(Topics.INTAKE_EVENTS).get("title").stringValue()).startsWith("intake-service");
+	}
+
+	@Test
+	void aClinicCancellationsReasonCodeIsInSchemaVersion2OnKafkaAndInWebhooks() {
+		String cancelled = EventContracts.BOOKING_CANCELLED.type();
+		JsonNode kafka = messageOf(channelOf(Topics.BOOKING_EVENTS), cancelled);
+		JsonNode webhook = messageOf(this.document.at("/channels/" + AsyncApiDocument.WEBHOOKS), cancelled);
+		assertThat(kafka.at("/headers/properties/ce_schemaversion/const").stringValue()).isEqualTo("2");
+		assertThat(kafka.at("/payload/properties/clinicReason/type").values()).extracting(JsonNode::stringValue)
+			.containsExactlyInAnyOrder("string", "null");
+		assertThat(kafka.at("/payload/required").values()).extracting(JsonNode::stringValue)
+			.doesNotContain("clinicReason");
+		assertThat(webhook.at("/payload/properties/data/properties").has("clinicReason")).isTrue();
+		assertThat(webhook.at("/examples/0/payload/schemaversion").asInt()).isEqualTo(2);
+	}
+
+	@Test
 	void eachServiceSendsTheTopicsItPublishes() {
 		for (EventContract<?> contract : EventContracts.ALL) {
-			String publisher = contract.topic().startsWith("catalog.") ? "catalog-service" : "booking-service";
+			String publisher = contract.topic().startsWith("catalog.") ? "catalog-service"
+					: contract.topic().startsWith("intake.") ? "intake-service" : "booking-service";
 			JsonNode operation = operationOf(contract.topic());
 			assertThat(operation.get("action").stringValue()).isEqualTo("send");
 			assertThat(operation.get("title").stringValue()).startsWith(publisher);

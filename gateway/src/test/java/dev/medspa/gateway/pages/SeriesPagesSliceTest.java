@@ -217,6 +217,34 @@ class SeriesPagesSliceTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void aCourseUnderACancellationPolicyIsAcceptedWithACardAndADeclineIsSaidAtTheCard() throws Exception {
+		given(this.services.policy("microneedling", "walnut-creek"))
+			.willReturn(Optional.of(Map.of("version", 2, "terms", Map.of("deposit", 5000, "currency", "USD",
+					"cardOnFile", true, "lateCancelWindow", "PT48H", "lateCancelFee", 5000, "noShowFee", 10000))));
+		given(this.services.bookSeries(any()))
+			.willThrow(new ServiceProblem(402, "payment-declined", "The card was declined.", Map.of()));
+
+		this.mvc
+			.perform(plan().param("name", "Ana Gomez")
+				.param("email", "ana@example.com")
+				.param("emailCode", "123456")
+				.param("acceptedPolicy", "2")
+				.param("paymentMethod", "pm_decline_insufficient_funds"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("$50.00 deposit, charged now")))
+			.andExpect(content().string(containsString("Each session of the course takes its own deposit")))
+			.andExpect(content().string(containsString("id=\"card-error\"")))
+			.andExpect(content().string(containsString("No session is booked.")))
+			// what the client chose stays
+			.andExpect(content().string(containsString("value=\"Ana Gomez\"")));
+		ArgumentCaptor<Map<String, Object>> sent = ArgumentCaptor.forClass(Map.class);
+		verify(this.services).bookSeries(sent.capture());
+		assertThat(sent.getValue()).containsEntry("policyAcceptance", Map.of("version", 2))
+			.containsEntry("paymentMethod", "pm_decline_insufficient_funds");
+	}
+
+	@Test
 	void aSessionTooSoonAfterTheOneBeforeIsSaidAtThatSession() throws Exception {
 		given(this.services.bookSeries(any()))
 			.willThrow(new ServiceProblem(422, "series-spacing", "Too close to another session",

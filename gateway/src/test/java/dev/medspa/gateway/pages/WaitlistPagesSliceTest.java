@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -205,7 +208,7 @@ class WaitlistPagesSliceTest {
 			.andExpect(content().string(containsString("Book this time")))
 			.andExpect(content().string(containsString("Friday, December 4, 2026 at 10:00 AM PST")));
 
-		given(this.services.claimOffer("offer-token"))
+		given(this.services.claimOffer(eq("offer-token"), anyMap()))
 			.willReturn(Map.of("id", "b1", "status", "CONFIRMED", "manage", Map.of("token", "manage-token")));
 		MvcResult claimed = this.mvc.perform(post("/offer/offer-token/book"))
 			.andExpect(redirectedUrl("/offer/offer-token/booked"))
@@ -224,8 +227,35 @@ class WaitlistPagesSliceTest {
 	}
 
 	@Test
+	void anOfferOfATreatmentWithAPolicyIsAcceptedWithACardAndARefusalIsSaidAtTheCard() throws Exception {
+		given(this.services.waitlistOffer("offer-token")).willReturn(Optional.of(offer("OPEN")));
+		given(this.services.policy(anyString(), anyString()))
+			.willReturn(Optional.of(Map.of("version", 3, "terms", Map.of("deposit", 5000, "currency", "USD",
+					"cardOnFile", true, "lateCancelWindow", "PT48H", "lateCancelFee", 5000, "noShowFee", 10000))));
+		this.mvc.perform(get("/offer/offer-token"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("$50.00 deposit, charged now")))
+			.andExpect(content().string(containsString("I accept this policy")))
+			.andExpect(content().string(containsString("id=\"paymentMethod\"")));
+
+		given(this.services.claimOffer(eq("offer-token"), anyMap()))
+			.willThrow(new ServiceProblem(402, "payment-declined", "The card was declined.", Map.of()));
+		MvcResult declined = this.mvc
+			.perform(post("/offer/offer-token/book").param("acceptedPolicy", "3")
+				.param("paymentMethod", "pm_decline_insufficient_funds"))
+			.andExpect(redirectedUrl("/offer/offer-token"))
+			.andReturn();
+		verify(this.services).claimOffer("offer-token",
+				Map.of("policyAcceptance", Map.of("version", 3), "paymentMethod", "pm_decline_insufficient_funds"));
+		this.mvc.perform(get("/offer/offer-token").flashAttrs(declined.getFlashMap()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"card-error\"")))
+			.andExpect(content().string(containsString("checked")));
+	}
+
+	@Test
 	void anOfferThatWentToSomeoneElseIsExplainedKindly() throws Exception {
-		given(this.services.claimOffer("offer-token"))
+		given(this.services.claimOffer(eq("offer-token"), anyMap()))
 			.willThrow(new ServiceProblem(409, "offer-taken", "Taken", Map.of()));
 		MvcResult refused = this.mvc.perform(post("/offer/offer-token/book"))
 			.andExpect(redirectedUrl("/offer/offer-token"))

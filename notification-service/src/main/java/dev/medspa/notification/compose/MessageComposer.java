@@ -27,6 +27,7 @@ import dev.medspa.notification.catalog.TreatmentSummary;
 import dev.medspa.notification.config.NotificationProperties;
 import dev.medspa.notification.mail.EmailSender.Attachment;
 import dev.medspa.notification.mail.EmailSender.Email;
+import dev.medspa.notification.plan.IntakeForms;
 import dev.medspa.notification.plan.Offer;
 import dev.medspa.notification.plan.Plan;
 import dev.medspa.notification.plan.PlannedMessage;
@@ -226,7 +227,25 @@ public class MessageComposer {
 		}
 		String body = message.body() != null ? message.body() : treatment.preCare();
 		model.put("body", body == null ? "" : body);
+		if (message.step() == Step.FORMS || message.step() == Step.FORMS_REMINDER) {
+			int due = plan.forms().map(IntakeForms::formsDue).orElse(1);
+			model.put("formsUrl", formsUrl(plan));
+			model.put("formsDue", due);
+			model.put("severalForms", due > 1);
+			model.put("day", DAY.format(start));
+		}
+		if (message.step() == Step.CANCELLATION) {
+			model.putAll(ClinicReasons.words(plan.clinicReason()));
+		}
 		return model;
+	}
+
+	/**
+	 * The client's link to the booking's intake and consent forms, derived from its id
+	 * like the manage link.
+	 */
+	private String formsUrl(Plan plan) {
+		return this.properties.formsUrl() + this.links.intakeToken(plan.bookingId());
 	}
 
 	/**
@@ -283,6 +302,8 @@ public class MessageComposer {
 			case AFTERCARE -> "Your aftercare from " + this.properties.clinicName();
 			case REBOOK_NUDGE -> "Time for your next session at " + this.properties.clinicName();
 			case NO_SHOW -> "We missed you at " + place;
+			case FORMS -> "Before your visit: your forms for " + place;
+			case FORMS_REMINDER -> "Reminder: your forms before your visit to " + place + " on " + day;
 			case SMS_REMINDER, SMS_OFFER -> throw new IllegalArgumentException("An SMS has no subject");
 			case WAITLIST_JOINED, OFFER -> throw new IllegalArgumentException("Not a booking's message: " + step);
 		};

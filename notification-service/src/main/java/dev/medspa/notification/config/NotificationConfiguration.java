@@ -37,6 +37,15 @@ class NotificationConfiguration {
 		return topics.waitlistEventsTopic();
 	}
 
+	/**
+	 * Where each booking's forms stand, published by intake-service and keyed by booking
+	 * id; declared here too, so whichever service starts first creates it alike.
+	 */
+	@Bean
+	NewTopic intakeEventsTopic(TopicNames topics) {
+		return topics.intakeEventsTopic();
+	}
+
 	@Bean
 	KafkaAdmin.NewTopics catalogStateTopics(TopicNames topics) {
 		return topics.catalogStateTopics();
@@ -44,8 +53,8 @@ class NotificationConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics deadLetterTopics(TopicNames topics) {
-		return topics.deadLetterTopics(Topics.BOOKING_EVENTS, Topics.WAITLIST_EVENTS, Topics.TREATMENTS,
-				Topics.LOCATIONS, Topics.PRACTITIONERS);
+		return topics.deadLetterTopics(Topics.BOOKING_EVENTS, Topics.WAITLIST_EVENTS, Topics.INTAKE_EVENTS,
+				Topics.TREATMENTS, Topics.LOCATIONS, Topics.PRACTITIONERS);
 	}
 
 	/**
@@ -84,7 +93,7 @@ class NotificationConfiguration {
 	PlanRules planRules(NotificationProperties properties) {
 		NotificationProperties.Plan plan = properties.plan();
 		return new PlanRules(new QuietHours(plan.quietStart(), plan.quietEnd()), plan.reminderBefore(),
-				plan.smsReminderBefore(), plan.preCareBefore(), plan.seriesWait());
+				plan.smsReminderBefore(), plan.preCareBefore(), plan.seriesWait(), plan.formsReminderBefore());
 	}
 
 	/** Clients unsubscribe through the link in a message, without an account. */

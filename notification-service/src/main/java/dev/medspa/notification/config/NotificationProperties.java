@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * the place's token is appended
  * @param offerUrl the one-click link of an offered slot, to which the offer's token is
  * appended
+ * @param formsUrl the client's link to the intake and consent forms of a booking, to
+ * which the booking's intake token is appended
  * @param bookingUrl where clients book again
  * @param unsubscribeUrl the unsubscribe link of optional messages, to which the client's
  * token is appended
@@ -40,6 +42,7 @@ public record NotificationProperties(@DefaultValue("bookings@clinic.example") @E
 		@DefaultValue("http://127.0.0.1:8080/manage/") @NotBlank String manageUrl,
 		@DefaultValue("http://127.0.0.1:8080/waitlist/") @NotBlank String waitlistUrl,
 		@DefaultValue("http://127.0.0.1:8080/offer/") @NotBlank String offerUrl,
+		@DefaultValue("http://127.0.0.1:8080/forms/") @NotBlank String formsUrl,
 		@DefaultValue("http://127.0.0.1:8080/book") @NotBlank String bookingUrl,
 		@DefaultValue("http://127.0.0.1:8080/api/unsubscribe/") @NotBlank String unsubscribeUrl,
 		@NotBlank @Size(min = 32) String unsubscribeSecret, @DefaultValue @Valid Dispatch dispatch,
@@ -68,11 +71,13 @@ public record NotificationProperties(@DefaultValue("bookings@clinic.example") @E
 	 * @param seriesWait how long the confirmation of a course booked in one go waits for
 	 * its sessions' confirmations after the first arrived, before it goes with those that
 	 * did
+	 * @param formsReminderBefore the reminder of forms still to be filled in, before the
+	 * start
 	 */
 	public record Plan(@DefaultValue("21:00") @NotNull LocalTime quietStart,
 			@DefaultValue("08:00") @NotNull LocalTime quietEnd, @DefaultValue("P1D") Duration reminderBefore,
 			@DefaultValue("PT2H") Duration smsReminderBefore, @DefaultValue("P2D") Duration preCareBefore,
-			@DefaultValue("PT10M") Duration seriesWait) {
+			@DefaultValue("PT10M") Duration seriesWait, @DefaultValue("P3D") Duration formsReminderBefore) {
 	}
 
 }

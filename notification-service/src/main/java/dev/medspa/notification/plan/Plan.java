@@ -19,6 +19,7 @@ import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.events.booking.BookingClientErased;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
+import dev.medspa.events.intake.IntakeStatusChanged;
 import dev.medspa.events.waitlist.WaitlistJoined;
 import dev.medspa.events.waitlist.WaitlistLeft;
 import dev.medspa.events.waitlist.WaitlistOffered;
@@ -53,13 +54,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * plan of the course's own confirmation ({@code series-<series id>}, whose time, place
  * and location are those of the first session heard of), the course itself; null
  * otherwise
+ * @param intake where the booking's intake and consent forms stand, as intake-service
+ * last said; null if it has said nothing (the treatment needs no forms, or the plan was
+ * stored before forms existed)
+ * @param clinicReason why the clinic cancelled the booking, as a code the cancellation is
+ * worded from ({@code INTAKE_NOT_SUITABLE_NOW}, {@code INTAKE_CONSULTATION_FIRST},
+ * {@code INTAKE_OTHER}); null for any other cancellation and while not cancelled
  */
 @Document("plans")
 public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersion, BookingStatus status,
 		String treatmentId, @Nullable String locationId, String zoneId, Instant start, Instant end, Recipient client,
 		@Nullable String manageToken, @Nullable Instant completedAt, List<PlannedMessage> messages,
 		@Nullable Instant nextDueAt, long revision, @Nullable WaitlistPlace waitlist, @Nullable String practitionerId,
-		@Nullable Series series) {
+		@Nullable Series series, @Nullable IntakeForms intake, @Nullable String clinicReason) {
 
 	private static final String WAITLIST_PREFIX = "waitlist-";
 
@@ -70,6 +77,13 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	 * course's confirmation lists it.
 	 */
 	public static final String CONFIRMED_WITH_SERIES = "confirmed with the series";
+
+	/**
+	 * Why a forms message is not sent once the forms are done: the same words whatever
+	 * came of them, since any staff member at the location reads the ledger, and whether
+	 * answers called for a review is health information.
+	 */
+	public static final String FORMS_NO_LONGER_DUE = "the forms are no longer due";
 
 	/** Why a nudge is not sent to a client on the waitlist for the same treatment. */
 	public static final String JOINED_WAITLIST = "the client joined the waitlist for this treatment";
@@ -95,7 +109,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				BookingStatus.CONFIRMED, treatment.id(), location.id(), location.zoneId(), event.start(), event.end(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
 				List.of(), null, 0, null, (event.practitionerId() != null) ? event.practitionerId().value() : null,
-				(event.series() != null) ? Series.of(event.series()) : null);
+				(event.series() != null) ? Series.of(event.series()) : null, null, null);
 		plan = plan.plan(Step.CONFIRMATION, null, event.bookingVersion(), event.confirmedAt(), null);
 		if (event.series() != null) {
 			plan = plan.withMessages(plan.cancelPlanned(step -> step == Step.CONFIRMATION,
@@ -125,7 +139,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		Plan plan = new Plan(seriesId(course.seriesId()), 0, 0, BookingStatus.CONFIRMED, event.treatmentId().value(),
 				location.id(), location.zoneId(), event.start(), event.end(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
-				List.of(), null, 0, null, null, series);
+				List.of(), null, 0, null, null, series, null, null);
 		return plan.plan(Step.SERIES_CONFIRMATION, null, 1,
 				series.allListed() ? heardAt : heardAt.plus(rules.seriesWait()), null);
 	}
@@ -175,6 +189,39 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return ZoneId.of(this.zoneId);
 	}
 
+	/**
+	 * Intake-service says where the booking's forms stand. When they fall due, the client
+	 * gets their link at once (once per booking), and one reminder before the visit while
+	 * they stay due; once they are filled in (or reviewed), a reminder still planned is
+	 * dropped. Only a confirmed booking that has not begun hears of forms.
+	 * @param now when the event is applied
+	 * @return empty if this intake version, or a later one, was applied already
+	 */
+	public Optional<Plan> intakeChanged(IntakeStatusChanged event, PlanRules rules, Instant now) {
+		if (this.intake != null && event.intakeVersion() <= this.intake.version()) {
+			return Optional.empty();
+		}
+		IntakeForms forms = IntakeForms.of(event);
+		if (!forms.due()) {
+			return Optional.of(withIntake(forms,
+					cancelPlanned(step -> step == Step.FORMS || step == Step.FORMS_REMINDER, FORMS_NO_LONGER_DUE)));
+		}
+		Plan plan = withIntake(forms, this.messages);
+		if (this.status != BookingStatus.CONFIRMED || !now.isBefore(this.start)) {
+			return Optional.of(plan);
+		}
+		boolean linkPlanned = this.messages.stream().anyMatch(message -> message.step() == Step.FORMS);
+		if (!linkPlanned) {
+			plan = plan.plan(Step.FORMS, null, this.scheduleVersion, now, null);
+		}
+		return Optional.of(plan.planFormsReminder(rules, now));
+	}
+
+	/** Where the booking's forms stand, if intake-service has said. */
+	public Optional<IntakeForms> forms() {
+		return Optional.ofNullable(this.intake);
+	}
+
 	/** Whether an event of this booking version was applied already. */
 	public boolean hasSeen(long version) {
 		return version <= this.bookingVersion;
@@ -193,7 +240,8 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				cancelPlanned(step -> step.anchoredToStart() || step == Step.CONFIRMATION || step == Step.UPDATE,
 						"the booking moved (version " + event.bookingVersion() + ")"),
 				null, this.revision, this.waitlist,
-				(event.practitionerId() != null) ? event.practitionerId().value() : this.practitionerId, this.series);
+				(event.practitionerId() != null) ? event.practitionerId().value() : this.practitionerId, this.series,
+				this.intake, this.clinicReason);
 		return moved.plan(Step.UPDATE, null, event.bookingVersion(), event.rescheduledAt(), null)
 			.planBeforeStart(treatment, rules, event.rescheduledAt());
 	}
@@ -206,7 +254,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.CANCELLED,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the booking was cancelled"), null, this.revision,
-				this.waitlist, this.practitionerId, this.series)
+				this.waitlist, this.practitionerId, this.series, this.intake, event.clinicReason())
 			.plan(Step.CANCELLATION, null, event.bookingVersion(), event.cancelledAt(), null);
 	}
 
@@ -234,7 +282,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, version, this.scheduleVersion, this.status, this.treatmentId, this.locationId,
 				this.zoneId, this.start, this.end, Recipient.erased(), null, this.completedAt,
 				cancelPlanned(step -> true, "the client's data was erased"), null, this.revision, this.waitlist,
-				this.practitionerId, this.series);
+				this.practitionerId, this.series, this.intake, this.clinicReason);
 	}
 
 	/** The client is here: reminders still planned have no point any more. */
@@ -242,7 +290,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.CHECKED_IN,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(Step::anchoredToStart, "the client checked in"), null, this.revision,
-				this.waitlist, this.practitionerId, this.series);
+				this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason);
 	}
 
 	/**
@@ -253,7 +301,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		Plan done = new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.COMPLETED,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				event.completedAt(), cancelPlanned(Step::anchoredToStart, "the treatment took place"), null,
-				this.revision, this.waitlist, this.practitionerId, this.series);
+				this.revision, this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason);
 		ZoneId zone = zone();
 		for (TreatmentSummary.Aftercare step : treatment.aftercareSteps()) {
 			Instant due = rules.quietHours().later(after(event.completedAt(), step.offset(), zone), zone);
@@ -295,7 +343,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return Optional.of(new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> step == Step.REBOOK_NUDGE, JOINED_WAITLIST), null,
-				this.revision, this.waitlist, this.practitionerId, this.series));
+				this.revision, this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason));
 	}
 
 	/** Whether this is a place on the waitlist that still lasts. */
@@ -310,7 +358,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.NO_SHOW,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the client did not come"), null, this.revision,
-				this.waitlist, this.practitionerId, this.series)
+				this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason)
 			.plan(Step.NO_SHOW, null, event.bookingVersion(), rules.quietHours().later(event.recordedAt(), zone()),
 					null);
 	}
@@ -330,7 +378,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				BookingStatus.WAITING, event.treatmentId().value(), (location != null) ? location.id() : null,
 				(location != null) ? location.zoneId() : "UTC", event.joinedAt(), event.joinedAt(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
-				List.of(), null, 0, WaitlistPlace.of(event), null, null);
+				List.of(), null, 0, WaitlistPlace.of(event), null, null, null, null);
 		return plan.plan(Step.WAITLIST_JOINED, null, event.entryVersion(), event.joinedAt(), null);
 	}
 
@@ -343,7 +391,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(waitlistId(event.entryId()), event.entryVersion() - 1, event.entryVersion() - 1,
 				BookingStatus.WAITING, event.treatmentId().value(), location.id(), location.zoneId(), event.start(),
 				event.end(), Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()),
-				null, null, List.of(), null, 0, WaitlistPlace.unknownWishes(event.entryId()), null, null)
+				null, null, List.of(), null, 0, WaitlistPlace.unknownWishes(event.entryId()), null, null, null, null)
 			.offered(event, location);
 	}
 
@@ -359,7 +407,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				this.treatmentId, location.id(), location.zoneId(), event.start(), event.end(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()),
 				this.manageToken, this.completedAt, this.messages, null, this.revision, this.waitlist,
-				this.practitionerId, this.series);
+				this.practitionerId, this.series, this.intake, this.clinicReason);
 		boolean planned = this.messages.stream()
 			.anyMatch(message -> message.offer() != null && message.offer().offerId().equals(event.offerId()));
 		if (planned) {
@@ -384,12 +432,12 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 			return new Plan(this.bookingId, event.entryVersion(), this.scheduleVersion, BookingStatus.LEFT,
 					this.treatmentId, this.locationId, this.zoneId, this.start, this.end, Recipient.erased(), null,
 					this.completedAt, cancelPlanned(step -> true, "the client's data was erased"), null, this.revision,
-					this.waitlist, this.practitionerId, this.series);
+					this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason);
 		}
 		return new Plan(this.bookingId, event.entryVersion(), this.scheduleVersion, BookingStatus.LEFT,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the place on the waitlist ended"), null, this.revision,
-				this.waitlist, this.practitionerId, this.series);
+				this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason);
 	}
 
 	/**
@@ -425,6 +473,10 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		}
 		if (message.step() == Step.NO_SHOW && this.status != BookingStatus.NO_SHOW) {
 			return "the booking is no longer a no-show";
+		}
+		if ((message.step() == Step.FORMS || message.step() == Step.FORMS_REMINDER)
+				&& (this.intake == null || !this.intake.due())) {
+			return (this.intake == null) ? "no forms are due" : FORMS_NO_LONGER_DUE;
 		}
 		return null;
 	}
@@ -466,7 +518,8 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	public Plan nextRevision() {
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
-				this.messages, null, this.revision + 1, this.waitlist, this.practitionerId, this.series);
+				this.messages, null, this.revision + 1, this.waitlist, this.practitionerId, this.series, this.intake,
+				this.clinicReason);
 	}
 
 	private Plan planBeforeStart(TreatmentSummary treatment, PlanRules rules, Instant now) {
@@ -480,7 +533,41 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 			Instant due = before(this.start, rules.preCareBefore(), zone);
 			plan = plan.planBefore(Step.PRE_CARE, due.isAfter(now) ? due : now, rules, now);
 		}
-		return plan;
+		return plan.planFormsReminder(rules, now);
+	}
+
+	/**
+	 * One reminder of forms still due, before the start: at the usual time before it, or,
+	 * for a visit booked later than that, halfway between now and the start, so that it
+	 * never follows the link itself at once. A time in the night moves to the evening
+	 * before, unless that is before the halfway point, then to the morning; if that is
+	 * not before the start, there is no reminder. Keyed by the intake version, so forms
+	 * that fall due again after they were done are reminded of again; one reminder
+	 * planned for this time and place is enough.
+	 */
+	private Plan planFormsReminder(PlanRules rules, Instant now) {
+		if (this.intake == null || !this.intake.due() || this.status != BookingStatus.CONFIRMED
+				|| !now.isBefore(this.start)) {
+			return this;
+		}
+		boolean planned = this.messages.stream()
+			.anyMatch(message -> message.step() == Step.FORMS_REMINDER && message.status() == MessageStatus.PLANNED
+					&& message.planVersion() >= this.scheduleVersion);
+		if (planned) {
+			return this;
+		}
+		ZoneId zone = zone();
+		Instant halfway = now.plus(Duration.between(now, this.start).dividedBy(2));
+		Instant due = before(this.start, rules.formsReminderBefore(), zone);
+		Instant target = due.isBefore(halfway) ? halfway : due;
+		Instant at = rules.quietHours().earlier(target, zone);
+		if (at.isBefore(halfway)) {
+			at = rules.quietHours().later(target, zone);
+		}
+		if (at.isBefore(now) || !at.isBefore(this.start)) {
+			return this;
+		}
+		return plan(Step.FORMS_REMINDER, "intake-" + this.intake.version(), this.scheduleVersion, at, null);
 	}
 
 	/**
@@ -529,13 +616,22 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	private Plan withSeries(Series series) {
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
-				this.messages, null, this.revision, this.waitlist, this.practitionerId, series);
+				this.messages, null, this.revision, this.waitlist, this.practitionerId, series, this.intake,
+				this.clinicReason);
+	}
+
+	private Plan withIntake(IntakeForms forms, List<PlannedMessage> messages) {
+		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
+				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
+				messages, null, this.revision, this.waitlist, this.practitionerId, this.series, forms,
+				this.clinicReason);
 	}
 
 	private Plan withMessages(List<PlannedMessage> messages) {
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
-				messages, null, this.revision, this.waitlist, this.practitionerId, this.series);
+				messages, null, this.revision, this.waitlist, this.practitionerId, this.series, this.intake,
+				this.clinicReason);
 	}
 
 	/**
@@ -565,11 +661,11 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 
 	/**
 	 * Why a message that was due should not go now after all, or null if it may: a
-	 * reminder once the appointment has begun (the service was down, or sending kept
-	 * failing) has missed its moment.
+	 * reminder (or the forms' link) once the appointment has begun (the service was down,
+	 * or sending kept failing) has missed its moment.
 	 */
 	public @Nullable String tooLate(PlannedMessage message, Instant now) {
-		if (message.step().anchoredToStart() && !now.isBefore(this.start)) {
+		if ((message.step().anchoredToStart() || message.step() == Step.FORMS) && !now.isBefore(this.start)) {
 			return "the appointment had begun before it could be sent";
 		}
 		if (message.offer() != null && !now.isBefore(message.offer().expiresAt())) {

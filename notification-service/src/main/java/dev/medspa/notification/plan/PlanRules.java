@@ -13,12 +13,23 @@ import java.time.Duration;
  * @param preCareBefore the pre-care message, before the start
  * @param seriesWait how long the confirmation of a course booked in one go waits, after
  * the first of its sessions' confirmations arrived, for the others
+ * @param formsReminderBefore the reminder of forms still to be filled in, before the
+ * start (or halfway between the moment the forms fell due and the start, if that is
+ * later)
  */
 public record PlanRules(QuietHours quietHours, Duration reminderBefore, Duration smsReminderBefore,
-		Duration preCareBefore, Duration seriesWait) {
+		Duration preCareBefore, Duration seriesWait, Duration formsReminderBefore) {
 
 	/** The default wait for a course's sessions: ten minutes. */
 	public static final Duration SERIES_WAIT = Duration.ofMinutes(10);
+
+	/** The default time of the forms' reminder: three days before the start. */
+	public static final Duration FORMS_REMINDER_BEFORE = Duration.ofDays(3);
+
+	public PlanRules(QuietHours quietHours, Duration reminderBefore, Duration smsReminderBefore, Duration preCareBefore,
+			Duration seriesWait) {
+		this(quietHours, reminderBefore, smsReminderBefore, preCareBefore, seriesWait, FORMS_REMINDER_BEFORE);
+	}
 
 	public PlanRules(QuietHours quietHours, Duration reminderBefore, Duration smsReminderBefore,
 			Duration preCareBefore) {

@@ -12,6 +12,7 @@ import dev.medspa.events.booking.BookingEvent;
 import dev.medspa.events.booking.BookingClientErased;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
+import dev.medspa.events.intake.IntakeStatusChanged;
 import dev.medspa.notification.catalog.CatalogReadModel;
 import dev.medspa.notification.catalog.LocationSummary;
 import dev.medspa.notification.catalog.TreatmentSummary;
@@ -100,6 +101,25 @@ public class PlanService {
 	}
 
 	/**
+	 * Intake-service says where a booking's forms stand: the plan sends their link and a
+	 * reminder while they are due, and drops the reminder once they are not. An intake
+	 * version the plan has seen changes nothing.
+	 * @throws BookingNotYetKnown if the booking's confirmation has not reached this
+	 * service yet (it comes on another topic); the caller retries later
+	 */
+	public void apply(IntakeStatusChanged event) {
+		String id = event.bookingId().value();
+		if (this.plans.find(id).isEmpty()) {
+			throw new BookingNotYetKnown(id);
+		}
+		Instant now = this.clock.instant();
+		this.plans.update(id, plan -> plan.intakeChanged(event, this.rules, now)).ifPresent(stored -> {
+			log.info("Forms of booking {} are {} (intake version {})", id, event.status(), event.intakeVersion());
+			MessagesDue.ifAnyFor(stored, now, this.events);
+		});
+	}
+
+	/**
 	 * A session of a course booked in one go is confirmed: the course's plan hears of it
 	 * (the first session starts that plan), after the session's own plan was written, so
 	 * that the course's confirmation finds every session it lists. A session heard of
@@ -165,6 +185,18 @@ public class PlanService {
 
 	private LocationSummary location(String id) {
 		return this.catalog.location(id).orElseThrow(() -> new CatalogNotYetKnown("location " + id));
+	}
+
+	/**
+	 * An intake event names a booking whose confirmation has not arrived yet: the two
+	 * come on different topics, so either may come first.
+	 */
+	public static class BookingNotYetKnown extends AwaitedDataMissing {
+
+		public BookingNotYetKnown(String bookingId) {
+			super("No plan for booking " + bookingId + " yet: its confirmation has not arrived");
+		}
+
 	}
 
 	/** The catalog data a plan needs has not arrived yet. */

@@ -6,10 +6,11 @@ package dev.medspa.notification.plan;
  * <p>
  * Confirmations, updates and cancellations answer something the client or staff just did,
  * so they go at once, even at night. Everything else waits for the morning (quiet hours).
- * The waitlist's messages answer something that just happened too (offers are made only
- * outside quiet hours). Only the rebooking nudge is optional: it carries an unsubscribe
- * link and is not sent to a client who opted out; every other message is part of the care
- * and is sent to everyone.
+ * The forms' link follows the confirmation at once, for the same reason. The waitlist's
+ * messages answer something that just happened too (offers are made only outside quiet
+ * hours). Only the rebooking nudge is optional: it carries an unsubscribe link and is not
+ * sent to a client who opted out; every other message is part of the care and is sent to
+ * everyone.
  */
 public enum Step {
 
@@ -31,6 +32,17 @@ public enum Step {
 	SMS_REMINDER(Channel.SMS, false, false),
 	/** What to do or avoid before the treatment, where the treatment says so. */
 	PRE_CARE(Channel.EMAIL, false, false),
+	/**
+	 * The booking's treatment needs forms filled in before the visit: the link to them,
+	 * sent as soon as intake-service says so (just after the confirmation), once per
+	 * booking.
+	 */
+	FORMS(Channel.EMAIL, true, false),
+	/**
+	 * The forms are still not filled in: one reminder before the visit, dropped once they
+	 * are.
+	 */
+	FORMS_REMINDER(Channel.EMAIL, false, false),
 	/** One step of the treatment's aftercare protocol, timed from completion. */
 	AFTERCARE(Channel.EMAIL, false, false),
 	/** The next session of the series is due. */
@@ -77,7 +89,7 @@ public enum Step {
 
 	/** Timed from the appointment's start, so a reschedule re-times it. */
 	public boolean anchoredToStart() {
-		return this == REMINDER || this == SMS_REMINDER || this == PRE_CARE;
+		return this == REMINDER || this == SMS_REMINDER || this == PRE_CARE || this == FORMS_REMINDER;
 	}
 
 }

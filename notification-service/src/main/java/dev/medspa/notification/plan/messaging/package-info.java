@@ -1,4 +1,4 @@
-/** Booking events in, plan changes out. */
+/** Booking and intake events in, plan changes out. */
 @NullMarked
 package dev.medspa.notification.plan.messaging;
 
