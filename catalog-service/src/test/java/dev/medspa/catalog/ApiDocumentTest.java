@@ -54,7 +54,8 @@ class ApiDocumentTest {
 
 	@Test
 	void staffRoutesNeedAStaffTokenAndSayWhichRoles() {
-		assertRoles(this.check.operation(HttpMethod.GET, "/api/staff/treatments"), "FRONT_DESK", "MANAGER", "OWNER", "PRACTITIONER");
+		assertRoles(this.check.operation(HttpMethod.GET, "/api/staff/treatments"), "FRONT_DESK", "MANAGER", "OWNER",
+				"PRACTITIONER");
 		assertRoles(this.check.operation(HttpMethod.POST, "/api/staff/treatments"), "MANAGER", "OWNER");
 		assertRoles(this.check.operation(HttpMethod.POST, "/api/staff/locations"), "OWNER");
 		Operation changeLocation = this.check.operation(HttpMethod.PUT, "/api/staff/locations/{id}");
