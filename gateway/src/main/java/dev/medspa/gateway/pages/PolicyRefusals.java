@@ -48,6 +48,45 @@ final class PolicyRefusals {
 		return null;
 	}
 
+	/**
+	 * Says a refusal under the policy next to its field, on a page that books a whole
+	 * course (nothing of which was booked).
+	 * @return false when the refusal is not one under the policy, and nothing was said
+	 */
+	static boolean sayForCourse(ServiceProblem problem, ClientForm form, org.springframework.ui.Model model) {
+		String field = field(problem);
+		if (field == null) {
+			return false;
+		}
+		model.addAttribute("codeAsked", !form.getEmailCode().isBlank());
+		model.addAttribute("fieldErrors",
+				java.util.Map.of(field,
+						message(problem, form)
+								+ (field.equals("paymentMethod") && !problem.is("payment-method-required")
+										? " No session is booked." : "")));
+		return true;
+	}
+
+	/**
+	 * The terms for a course whose first session is the first of these, at the day and
+	 * time the form has (now when they cannot be read).
+	 */
+	static @Nullable CancellationTerms forCourse(Services services, String treatment, String location,
+			java.util.List<SeriesPlan.Session> sessions, String zone, java.time.Clock clock) {
+		Instant first;
+		try {
+			first = java.time.LocalDateTime
+				.of(java.time.LocalDate.parse(sessions.get(0).date()),
+						java.time.LocalTime.parse(sessions.get(0).time()))
+				.atZone(java.time.ZoneId.of(zone))
+				.toInstant();
+		}
+		catch (RuntimeException unreadable) {
+			first = clock.instant();
+		}
+		return terms(services, treatment, location, first, clock.instant());
+	}
+
 	/** What to say next to the field. */
 	static String message(ServiceProblem problem, ClientForm form) {
 		if (problem.is("policy-not-accepted")) {

@@ -185,14 +185,7 @@ class SeriesPages {
 							+ "leave the field empty and book again for a new one."));
 			return showPlan(treatment, location, sessions, form, model);
 		}
-		String policyField = PolicyRefusals.field(problem);
-		if (policyField != null) {
-			model.addAttribute("codeAsked", !form.getEmailCode().isBlank());
-			model.addAttribute("fieldErrors",
-					Map.of(policyField,
-							PolicyRefusals.message(problem, form)
-									+ (policyField.equals("paymentMethod") && !problem.is("payment-method-required")
-											? " No session is booked." : "")));
+		if (PolicyRefusals.sayForCourse(problem, form, model)) {
 			return showPlan(treatment, location, sessions, form, model);
 		}
 		SeriesPlan.refusal(problem, treatment, location.zoneId(), sessions, CLIENT_FIELDS).show(model);
@@ -202,22 +195,9 @@ class SeriesPages {
 	private String showPlan(TreatmentState treatment, LocationState location, List<SeriesPlan.Session> sessions,
 			ClientForm form, Model model) {
 		SeriesPlan.show(treatment, location, base(treatment, location), sessions, form, model);
-		model.addAttribute("policy", PolicyRefusals.terms(this.services, treatment.id().value(), location.id().value(),
-				firstStart(sessions, location.zoneId()), this.clock.instant()));
+		model.addAttribute("policy", PolicyRefusals.forCourse(this.services, treatment.id().value(),
+				location.id().value(), sessions, location.zoneId(), this.clock));
 		return "client/series-plan";
-	}
-
-	/** When the first session starts, as the form has it; now when it cannot be read. */
-	private java.time.Instant firstStart(List<SeriesPlan.Session> sessions, String zone) {
-		try {
-			return java.time.LocalDateTime
-				.of(LocalDate.parse(sessions.get(0).date()), java.time.LocalTime.parse(sessions.get(0).time()))
-				.atZone(ZoneId.of(zone))
-				.toInstant();
-		}
-		catch (RuntimeException unreadable) {
-			return this.clock.instant();
-		}
 	}
 
 	private void describe(TreatmentState treatment, LocationState location, Model model) {

@@ -207,6 +207,9 @@ class SeriesStaffPages {
 					+ ", so nothing was booked. If you work there, please ask an owner to add it to your account.");
 			return showPlan(treatment, location, sessions, form, model);
 		}
+		if (PolicyRefusals.sayForCourse(problem, form, model)) {
+			return showPlan(treatment, location, sessions, form, model);
+		}
 		SeriesPlan.Refusal refusal = SeriesPlan.refusal(problem, treatment, location.zoneId(), sessions, CLIENT_FIELDS);
 		if (problem.is("consultation-required")) {
 			refusal = refusal.saying("This client has no consultation for " + treatment.name()
@@ -224,6 +227,8 @@ class SeriesStaffPages {
 	private String showPlan(TreatmentState treatment, LocationState location, List<SeriesPlan.Session> sessions,
 			ClientForm form, Model model) {
 		SeriesPlan.show(treatment, location, base(location, treatment), sessions, form, model);
+		model.addAttribute("policy", PolicyRefusals.forCourse(this.services, treatment.id().value(),
+				location.id().value(), sessions, location.zoneId(), this.clock));
 		return "staff/series-plan";
 	}
 
