@@ -165,7 +165,9 @@ class PlatformEndToEndIT {
 				.filter(span -> span.traceId().equals(traceId))
 				.map(OtlpReceiver.ReceivedSpan::service)
 				.distinct()).as(() -> "spans received: " + traces.spans())
-				.containsExactlyInAnyOrder("gateway", "booking-service", "notification-service"));
+				// intake-service reads every booking event too, to open the forms a
+				// treatment asks for
+				.containsExactlyInAnyOrder("gateway", "booking-service", "notification-service", "intake-service"));
 	}
 
 	/**

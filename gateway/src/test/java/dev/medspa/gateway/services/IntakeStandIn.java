@@ -51,9 +51,11 @@ public final class IntakeStandIn implements AutoCloseable {
 		this.server.start();
 	}
 
-	/** The gateway's calls to the services, all of them sent to this stand-in. */
+	/** The gateway's calls to intake-service, sent to this stand-in. */
 	public Services services(AccessTokens tokens, StaffAccounts accounts) {
-		return new Services(RestClient.builder(), new Loopback(uri()), tokens, accounts);
+		StandInInstances instances = new StandInInstances();
+		instances.serveAt(dev.medspa.gateway.routes.ServiceInstances.INTAKE, uri());
+		return instances.services(tokens, accounts);
 	}
 
 	public URI uri() {
@@ -133,46 +135,6 @@ public final class IntakeStandIn implements AutoCloseable {
 	}
 
 	private record Answer(int status, String contentType, String body) {
-	}
-
-	/** Every service's one instance is the stand-in. */
-	private record Loopback(URI uri) implements LoadBalancerClient {
-
-		@Override
-		public ServiceInstance choose(String serviceId) {
-			return new DefaultServiceInstance(serviceId + "-1", serviceId, this.uri.getHost(), this.uri.getPort(),
-					false);
-		}
-
-		@Override
-		public <T> ServiceInstance choose(String serviceId, Request<T> request) {
-			return choose(serviceId);
-		}
-
-		@Override
-		public <T> T execute(String serviceId, LoadBalancerRequest<T> request) throws IOException {
-			return execute(serviceId, choose(serviceId), request);
-		}
-
-		@Override
-		public <T> T execute(String serviceId, ServiceInstance instance, LoadBalancerRequest<T> request)
-				throws IOException {
-			try {
-				return request.apply(instance);
-			}
-			catch (IOException | RuntimeException ex) {
-				throw ex;
-			}
-			catch (Exception ex) {
-				throw new IOException(ex);
-			}
-		}
-
-		@Override
-		public URI reconstructURI(ServiceInstance instance, URI original) {
-			return LoadBalancerUriTools.reconstructURI(instance, original);
-		}
-
 	}
 
 }

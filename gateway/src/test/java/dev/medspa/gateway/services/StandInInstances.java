@@ -37,6 +37,11 @@ public final class StandInInstances implements LoadBalancerClient {
 		}
 	}
 
+	/** Sends the calls for {@code serviceId} to whatever answers at this address. */
+	public void serveAt(String serviceId, URI uri) {
+		this.services.put(serviceId, uri);
+	}
+
 	/**
 	 * The real {@link Services}, as the gateway builds it, with its calls going to the
 	 * stand-ins.

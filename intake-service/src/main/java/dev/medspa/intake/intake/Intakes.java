@@ -67,7 +67,10 @@ public class Intakes {
 	 */
 	public void open(String bookingId, String locationId, String treatmentId, Instant start, String clientEmail,
 			String clientName) {
-		if (this.store.intake(bookingId).isPresent()) {
+		Instant now = this.clock.instant();
+		if (!start.isAfter(now) || this.store.intake(bookingId).isPresent()) {
+			// a visit that has begun asks for nothing any more (an installation that
+			// starts intake-service reads the bookings made before it)
 			return;
 		}
 		List<FormVersion> current = this.forms.currentFor(treatmentId);
@@ -75,7 +78,6 @@ public class Intakes {
 			return;
 		}
 		String email = clientEmail.strip().toLowerCase(Locale.ROOT);
-		Instant now = this.clock.instant();
 		List<DueForm> due = new ArrayList<>();
 		for (FormVersion version : current) {
 			ClientForm earlier = this.store.clientForm(ClientForm.idOf(email, version.templateId())).orElse(null);
