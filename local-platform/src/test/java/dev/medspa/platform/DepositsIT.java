@@ -1,8 +1,5 @@
 package dev.medspa.platform;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +11,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
-import dev.medspa.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -28,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import static dev.medspa.platform.PlatformCalls.field;
+import static dev.medspa.platform.PlatformCalls.mailTo;
+import static dev.medspa.platform.PlatformCalls.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,8 +35,6 @@ import static org.awaitility.Awaitility.await;
  * front desk sees the deposit on the booking's page.
  */
 class DepositsIT {
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	@TempDir
 	static Path home;
@@ -106,7 +100,7 @@ class DepositsIT {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> mailTo(email).stream().anyMatch(mail -> subject(mail).matches(".*: \\d{6}")));
 		String code = mailTo(email).stream()
-			.map(DepositsIT::subject)
+			.map(PlatformCalls::subject)
 			.filter(subject -> subject.matches(".*: \\d{6}"))
 			.findFirst()
 			.orElseThrow()
@@ -211,7 +205,7 @@ class DepositsIT {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> mailTo(email).stream().anyMatch(mail -> subject(mail).matches(".*: \\d{6}")));
 		String code = mailTo(email).stream()
-			.map(DepositsIT::subject)
+			.map(PlatformCalls::subject)
 			.filter(subject -> subject.matches(".*: \\d{6}"))
 			.reduce((earlier, later) -> later)
 			.orElseThrow()
@@ -312,36 +306,13 @@ class DepositsIT {
 		assertThat(this.browser.accessibilityViolations()).as("serious accessibility violations on " + page).isEmpty();
 	}
 
-	private static List<MimeMessage> mailTo(String email) {
-		return SharedInfrastructure.get().mail().receivedBy(email);
-	}
-
-	private static String subject(MimeMessage mail) {
-		try {
-			return String.valueOf(mail.getSubject());
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String field(String json, String name) {
-		Matcher value = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-		assertThat(value.find()).as(name + " in " + json).isTrue();
-		return value.group(1);
-	}
-
 	private static HttpResponse<String> staffCall(String method, String path, String token, String json)
 			throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(platform.site() + path))
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token)
-			.method(method, HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return PlatformCalls.staff(method, platform.site() + path, token, json);
 	}
 
 	private static String get(String url) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+		return PlatformCalls.get(url).body();
 	}
 
 }

@@ -1,8 +1,5 @@
 package dev.medspa.platform;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +10,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import dev.medspa.testsupport.SharedInfrastructure;
@@ -34,6 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import static dev.medspa.platform.PlatformCalls.field;
+import static dev.medspa.platform.PlatformCalls.get;
+import static dev.medspa.platform.PlatformCalls.mailTo;
+import static dev.medspa.platform.PlatformCalls.plainText;
+import static dev.medspa.platform.PlatformCalls.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,8 +46,6 @@ import static org.awaitility.Awaitility.await;
  * read back: no answer, typed name or note is on any of them.
  */
 class IntakeFormsIT {
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static final Pattern FORMS_LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/forms/[A-Za-z0-9._~-]+");
 
@@ -77,7 +75,7 @@ class IntakeFormsIT {
 		platform = new PackagedPlatform(home);
 		await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> get(platform.site() + "/api/availability?treatment=microneedling&location=walnut-creek")
+			.until(() -> get(platform.site() + "/api/availability?treatment=microneedling&location=walnut-creek").body()
 				.contains("\"earliest\":\"20"));
 	}
 
@@ -101,10 +99,11 @@ class IntakeFormsIT {
 	@Test
 	void aClientFillsTheFormsFromTheirEmailAndThePractitionerDeclinesKindly() throws Exception {
 		String email = "intake-" + System.nanoTime() + "@example.com";
-		String start = field(get(platform.site() + "/api/availability?treatment=microneedling&location=walnut-creek"),
+		String start = field(
+				get(platform.site() + "/api/availability?treatment=microneedling&location=walnut-creek").body(),
 				"earliest");
 		String owner = InstallationTokens.owner(platform.signingKeyFile(), platform.site());
-		HttpResponse<String> booked = staffCall("POST",
+		HttpResponse<String> booked = staff("POST",
 				"/api/staff/bookings?overrideReason=Consultation%20held%20by%20phone", owner, """
 						{"treatmentId":"microneedling","locationId":"walnut-creek","start":"%s",
 						 "client":{"name":"Ines Verity","email":"%s","phone":"+1 925 555 0177"}}
@@ -184,7 +183,7 @@ class IntakeFormsIT {
 		// health
 		// details
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> staffCall("GET", "/api/staff/bookings/" + bookingId, owner, null).body()
+			.until(() -> staff("GET", "/api/staff/bookings/" + bookingId, owner, null).body()
 				.contains("\"status\":\"CANCELLED\""));
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> mailTo(email).stream()
@@ -192,7 +191,7 @@ class IntakeFormsIT {
 						&& subject(mail).toLowerCase(java.util.Locale.ROOT).contains("cancel")));
 		String cancellation = mailTo(email).stream()
 			.filter(mail -> subject(mail).toLowerCase(java.util.Locale.ROOT).contains("cancel"))
-			.map(IntakeFormsIT::plainText)
+			.map(PlatformCalls::plainText)
 			.findFirst()
 			.orElseThrow();
 		assertThat(cancellation).doesNotContain("isotretinoin", TEXT_ANSWER, NOTE);
@@ -240,6 +239,10 @@ class IntakeFormsIT {
 		return records;
 	}
 
+	private static HttpResponse<String> staff(String method, String path, String token, String json) throws Exception {
+		return PlatformCalls.staff(method, platform.site() + path, token, json);
+	}
+
 	private void signIn(String email) throws Exception {
 		this.browser.open(platform.site() + "/staff/sign-in");
 		this.browser.find(By.id("email")).sendKeys(email);
@@ -250,59 +253,6 @@ class IntakeFormsIT {
 
 	private void assertAccessible(String page) {
 		assertThat(this.browser.accessibilityViolations()).as("serious accessibility violations on " + page).isEmpty();
-	}
-
-	private static List<MimeMessage> mailTo(String email) {
-		return SharedInfrastructure.get().mail().receivedBy(email);
-	}
-
-	private static String subject(MimeMessage mail) {
-		try {
-			return String.valueOf(mail.getSubject());
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String plainText(Part part) {
-		try {
-			if (part.isMimeType("text/plain")) {
-				return String.valueOf(part.getContent());
-			}
-			if (part.getContent() instanceof Multipart multipart) {
-				for (int i = 0; i < multipart.getCount(); i++) {
-					String text = plainText(multipart.getBodyPart(i));
-					if (!text.isEmpty()) {
-						return text;
-					}
-				}
-			}
-			return "";
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String field(String json, String name) {
-		Matcher value = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-		assertThat(value.find()).as(name + " in " + json).isTrue();
-		return value.group(1);
-	}
-
-	private static HttpResponse<String> staffCall(String method, String path, String token, String json)
-			throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(platform.site() + path))
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token)
-			.method(method,
-					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String get(String url) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
 	}
 
 }

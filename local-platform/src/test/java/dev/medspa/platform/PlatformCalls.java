@@ -11,13 +11,17 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import dev.medspa.testsupport.SharedInfrastructure;
 
 /**
- * What the tests of the packaged platform do over and over: HTTP calls as a client makes
- * them, the mail a client received, and a figure from a service's metrics scrape.
+ * What the tests of the packaged platform do over and over: HTTP calls as a client or a
+ * staff member makes them, the mail a client received and what it says, and a figure from
+ * a service's metrics scrape.
  */
 final class PlatformCalls {
 
@@ -35,6 +39,58 @@ final class PlatformCalls {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * A call with a staff token.
+	 * @param json the body, or null for none
+	 */
+	static HttpResponse<String> staff(String method, String url, String token, String json) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.method(method,
+					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The first string member of this name in a JSON text. */
+	static String field(String json, String name) {
+		Matcher value = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+		if (!value.find()) {
+			throw new AssertionError("no " + name + " in " + json);
+		}
+		return value.group(1);
+	}
+
+	static String subject(MimeMessage mail) {
+		try {
+			return String.valueOf(mail.getSubject());
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The plain-text part of a mail, empty when it has none. */
+	static String plainText(Part part) {
+		try {
+			if (part.isMimeType("text/plain")) {
+				return String.valueOf(part.getContent());
+			}
+			if (part.getContent() instanceof Multipart multipart) {
+				for (int i = 0; i < multipart.getCount(); i++) {
+					String text = plainText(multipart.getBodyPart(i));
+					if (!text.isEmpty()) {
+						return text;
+					}
+				}
+			}
+			return "";
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Every mail the shared SMTP server received for the address. */
