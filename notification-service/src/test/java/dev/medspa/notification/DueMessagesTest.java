@@ -118,14 +118,24 @@ class DueMessagesTest {
 		// used
 		storePlansWithNothingDue(200, "few");
 		this.dispatcher.dispatchDue();
-		List<StoreQueries.Query> withFew = QUERIES.during(this.dispatcher::dispatchDue);
+		List<StoreQueries.Query> withFew = ofTheRound(QUERIES.during(this.dispatcher::dispatchDue));
 
 		storePlansWithNothingDue(400, "many");
 		this.dispatcher.dispatchDue();
-		List<StoreQueries.Query> withMany = QUERIES.during(this.dispatcher::dispatchDue);
+		List<StoreQueries.Query> withMany = ofTheRound(QUERIES.during(this.dispatcher::dispatchDue));
 
 		assertThat(StoreQueries.scans(withMany)).isEmpty();
 		assertThat(withMany).hasSameSizeAs(withFew);
+	}
+
+	/**
+	 * The round's own queries: the recorder hears every query of the service, and the
+	 * webhook dispatcher's scheduled claim (on {@code webhook_queue}) may fall inside the
+	 * window of one round and not the other. Everything a round reads is in the due index
+	 * and the plans.
+	 */
+	private static List<StoreQueries.Query> ofTheRound(List<StoreQueries.Query> queries) {
+		return queries.stream().filter(query -> !query.collection().startsWith("webhook_")).toList();
 	}
 
 	/** Plans whose confirmation went out and whose reminders are weeks away. */
