@@ -17,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -66,7 +65,28 @@ final class Browser implements AutoCloseable {
 	 */
 	void go(WebElement element) {
 		element.click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until(driver -> gone(element));
+	}
+
+	/**
+	 * Whether the element's page has been replaced. Chromium sometimes says so not as a
+	 * stale element but as an inspector error about a node outside the document, when the
+	 * check falls in the middle of the navigation.
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException stale) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	void go(By by) {
