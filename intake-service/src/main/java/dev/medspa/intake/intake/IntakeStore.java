@@ -34,6 +34,6 @@ public interface IntakeStore {
 	void save(ClientForm clientForm);
 
 	/** Removes a booking's submissions and the client's pointers to them. */
-	void eraseSubmissions(String bookingId, String clientEmail);
+	void eraseSubmissions(String bookingId);
 
 }

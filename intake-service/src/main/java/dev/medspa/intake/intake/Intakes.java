@@ -255,7 +255,7 @@ public class Intakes {
 			return;
 		}
 		if (intake.clientEmail() != null) {
-			this.store.eraseSubmissions(bookingId, intake.clientEmail());
+			this.store.eraseSubmissions(bookingId);
 		}
 		change(bookingId, current -> current.clientEmail() == null ? current : current.erased());
 	}

@@ -97,7 +97,7 @@ class MongoIntakeStore implements IntakeStore {
 	}
 
 	@Override
-	public void eraseSubmissions(String bookingId, String clientEmail) {
+	public void eraseSubmissions(String bookingId) {
 		this.mongo.remove(Query.query(Criteria.where("bookingId").is(bookingId)), ClientForm.class);
 		this.mongo.remove(Query.query(Criteria.where("bookingId").is(bookingId)), Submission.class);
 	}
