@@ -34,20 +34,23 @@ class BookingConfiguration {
 				PublicRoutes.post("/api/waitlist/*/resume"), PublicRoutes.get("/api/waitlist/offers/*"),
 				PublicRoutes.post("/api/waitlist/offers/*/claim"), PublicRoutes.get("/api/series/proposal"),
 				PublicRoutes.post("/api/series"), PublicRoutes.get("/api/policies"),
+				PublicRoutes.get("/api/packages/offers"), PublicRoutes.post("/api/packages"),
+				PublicRoutes.get("/api/manage/*/packages"),
 				// a calendar feed: its token is the key (calendar apps send no bearer)
 				PublicRoutes.get("/feeds/*"),
 				new PublicRoutes.Route(org.springframework.http.HttpMethod.HEAD, "/feeds/*"));
 	}
 
 	/**
-	 * Schedules, how a location offers freed slots and the refill figures are for
-	 * managers and owners; a location's calendar feeds for its managers and owners.
+	 * Schedules, how a location offers freed slots, the refill figures and the package
+	 * offers are for managers and owners; a location's calendar feeds for its managers
+	 * and owners.
 	 */
 	@Bean
 	ManagerRoutes managerRoutes() {
 		return ManagerRoutes
 			.of(PublicRoutes.put("/api/staff/schedules/**"), PublicRoutes.put("/api/staff/waitlist/settings/*"),
-					PublicRoutes.get("/api/staff/waitlist/refills"))
+					PublicRoutes.get("/api/staff/waitlist/refills"), PublicRoutes.put("/api/staff/packages/offers/*"))
 			.andOfTheirLocation(PublicRoutes.post("/api/staff/locations/{location}/feeds"),
 					PublicRoutes.get("/api/staff/locations/{location}/feeds"),
 					PublicRoutes.get("/api/staff/locations/{location}/feeds/*"),

@@ -147,10 +147,11 @@ public class Policies {
 	/**
 	 * Checks that a booking accepted the version in force of the treatment's policy at
 	 * the location, and that it brings a payment method where the policy asks for one.
+	 * @param paidAhead a prepaid package pays for it: no card is asked for
 	 * @return nothing when no policy applies
 	 */
 	public Optional<Accepted> requireAccepted(String treatmentId, String locationId, @Nullable Integer acceptedVersion,
-			@Nullable String paymentMethod) {
+			@Nullable String paymentMethod, boolean paidAhead) {
 		Optional<CancellationPolicy> policy = effective(treatmentId, locationId);
 		if (policy.isEmpty()) {
 			return Optional.empty();
@@ -164,7 +165,7 @@ public class Policies {
 								+ "; read it (GET /api/policies) and accept version " + current.number())
 				.with("currentVersion", current.number());
 		}
-		if (current.terms().needsPaymentMethod() && paymentMethod == null) {
+		if (current.terms().needsPaymentMethod() && paymentMethod == null && !paidAhead) {
 			throw Refusal.unprocessable("payment-method-required", "Payment method required", "paymentMethod",
 					"This treatment's policy asks for a deposit or a card on file: send the payment method token "
 							+ "from the payment provider");

@@ -22,6 +22,7 @@ import dev.medspa.booking.claim.DaySheet;
 import dev.medspa.booking.claim.DaySheets;
 import dev.medspa.booking.payment.Payments;
 import dev.medspa.booking.policy.Policies;
+import dev.medspa.booking.prepaid.Packages;
 import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.support.Refusal;
 import io.micrometer.core.instrument.Counter;
@@ -67,11 +68,14 @@ public class BookingService {
 
 	private final Payments payments;
 
+	private final Packages packages;
+
 	BookingService(CatalogReadModel catalog, Availability availability, DaySheets daySheets, Bookings bookings,
 			Eligibility eligibility, EmailProof emailProof, Attention attention, ManageLinks links, Clock clock,
-			MeterRegistry meters, Policies policies, Payments payments) {
+			MeterRegistry meters, Policies policies, Payments payments, Packages packages) {
 		this.policies = policies;
 		this.payments = payments;
+		this.packages = packages;
 		this.holdsTaken = Counter.builder("medspa.holds")
 			.description("Slots held for checkout, and holds let go before they expired")
 			.tag("outcome", "taken")
@@ -220,14 +224,15 @@ public class BookingService {
 		CatalogLocation location = target.location();
 		Instant start = target.start();
 		Instant now = this.clock.instant();
-		if (!request.byStaff() && !request.emailProven() && EmailProof.needed(treatment)) {
+		// a package's sessions belong to an address: whoever uses one shows it is theirs
+		if (!request.byStaff() && !request.emailProven() && (EmailProof.needed(treatment) || request.usePackage())) {
 			this.emailProof.require(request.client(), request.emailCode());
 		}
 		if (request.eligibilityOverride() == null) {
 			this.eligibility.check(treatment, request.client(), start, null);
 		}
 		Optional<Policies.Accepted> accepted = this.policies.requireAccepted(treatment.id(), location.id(),
-				request.acceptedPolicyVersion(), request.paymentMethod());
+				request.acceptedPolicyVersion(), request.paymentMethod(), request.usePackage());
 		LocalDate day = target.day();
 		String owner = Booking.claimOwner(id, 1);
 		Claim claim = request.holdId() == null
@@ -243,19 +248,30 @@ public class BookingService {
 		Booking.Change confirmed = Booking.confirm(id, treatment.id(), location.id(), location.zoneId(), start, end,
 				claim, request.client(), ManageTokens.hashOf(token), request.eligibilityOverride(), now,
 				request.series(), acceptance);
+		boolean held = false;
 		try {
-			// the deposit is taken before the booking is confirmed: a declined card books
-			// nothing
-			if (accepted.isPresent()) {
+			// the deposit, or a session of a package, is taken before the booking is
+			// confirmed: a declined card or an empty package books nothing
+			if (request.usePackage()) {
+				held = this.packages.hold(id, request.client().normalizedEmail(), treatment.id(), start,
+						Packages.Forfeits.of(accepted.map(Policies.Accepted::terms).orElse(null)));
+			}
+			else if (accepted.isPresent()) {
 				this.payments.atBooking(id, location.id(), accepted.get(), request.paymentMethod());
 			}
 			this.bookings.add(confirmed);
 		}
 		catch (RuntimeException ex) {
 			this.daySheets.release(location.id(), day, owner);
+			if (held) {
+				this.packages.release(id);
+			}
 			throw ex;
 		}
-		if (accepted.isPresent()) {
+		if (request.usePackage()) {
+			this.packages.bookingStored(id);
+		}
+		else if (accepted.isPresent()) {
 			this.payments.bookingStored(id);
 		}
 		Booking booking = confirmed.booking();
@@ -407,6 +423,7 @@ public class BookingService {
 		}
 		release(current);
 		this.attention.settled(id);
+		this.packages.moved(id, start);
 		return moved.booking();
 	}
 
@@ -452,10 +469,11 @@ public class BookingService {
 	private Booking cancel(Booking current, boolean byClient, @Nullable String reason, @Nullable String clinicReason) {
 		Booking cancelled = store(current.cancel(actor(byClient), reason, clinicReason, this.clock.instant()));
 		release(current);
+		Instant cancelledAt = java.util.Objects.requireNonNull(cancelled.cancelledAt());
 		if (current.policyAcceptance() != null) {
-			this.payments.cancelled(current.id(), current.start(), byClient,
-					java.util.Objects.requireNonNull(cancelled.cancelledAt()));
+			this.payments.cancelled(current.id(), current.start(), byClient, cancelledAt);
 		}
+		this.packages.cancelled(current.id(), current.start(), byClient, cancelledAt);
 		return cancelled;
 	}
 
@@ -483,6 +501,7 @@ public class BookingService {
 		if (current.policyAcceptance() != null) {
 			this.payments.noShow(id);
 		}
+		this.packages.noShow(id);
 		return marked;
 	}
 

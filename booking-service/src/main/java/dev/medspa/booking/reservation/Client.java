@@ -12,8 +12,12 @@ import java.util.Locale;
 public record Client(String name, String email, String normalizedEmail, String phone, boolean consentToSms) {
 
 	public static Client of(String name, String email, String phone, boolean consentToSms) {
-		return new Client(name.strip(), email.strip(), email.strip().toLowerCase(Locale.ROOT), phone.strip(),
-				consentToSms);
+		return new Client(name.strip(), email.strip(), normalize(email), phone.strip(), consentToSms);
+	}
+
+	/** An address as bookings know their client by it. */
+	public static String normalize(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
 	private static final String ERASED = "erased:";

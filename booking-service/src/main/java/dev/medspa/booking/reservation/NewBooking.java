@@ -24,11 +24,15 @@ import org.jspecify.annotations.Nullable;
  * client accepted, needed where there is a policy
  * @param paymentMethod the payment provider's token of the client's card, needed where
  * the policy asks for a deposit or a card on file
+ * @param usePackage a session of the client's prepaid package for the treatment pays for
+ * it instead of a deposit: no card is needed then, though the policy must still be
+ * accepted, since it decides whether a late cancellation or a missed visit forfeits the
+ * session
  */
 public record NewBooking(String treatmentId, String locationId, OffsetDateTime start, Client client,
 		@Nullable String practitionerId, @Nullable String holdId, @Nullable String eligibilityOverride, boolean byStaff,
 		@Nullable String emailCode, boolean emailProven, BookingConfirmed.@Nullable SeriesSession series,
-		@Nullable Integer acceptedPolicyVersion, @Nullable String paymentMethod) {
+		@Nullable Integer acceptedPolicyVersion, @Nullable String paymentMethod, boolean usePackage) {
 
 	/**
 	 * The same request with the client's acceptance of the policy and their card token.
@@ -36,14 +40,14 @@ public record NewBooking(String treatmentId, String locationId, OffsetDateTime s
 	public NewBooking withPolicy(@Nullable Integer acceptedVersion, @Nullable String paymentMethodToken) {
 		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
 				this.holdId, this.eligibilityOverride, this.byStaff, this.emailCode, this.emailProven, this.series,
-				acceptedVersion, paymentMethodToken);
+				acceptedVersion, paymentMethodToken, this.usePackage);
 	}
 
 	/** A client's request, with the code they were sent if they gave one. */
 	public static NewBooking byClient(String treatmentId, String locationId, OffsetDateTime start, Client client,
 			@Nullable String practitionerId, @Nullable String holdId, @Nullable String emailCode) {
 		return new NewBooking(treatmentId, locationId, start, client, practitionerId, holdId, null, false, emailCode,
-				false, null, null, null);
+				false, null, null, null, false);
 	}
 
 	/**
@@ -53,7 +57,7 @@ public record NewBooking(String treatmentId, String locationId, OffsetDateTime s
 	public static NewBooking fromOffer(String treatmentId, String locationId, OffsetDateTime start, Client client,
 			String holdId) {
 		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, false, null, true, null, null,
-				null);
+				null, false);
 	}
 
 	/**
@@ -63,14 +67,14 @@ public record NewBooking(String treatmentId, String locationId, OffsetDateTime s
 	public static NewBooking seriesSession(String treatmentId, String locationId, OffsetDateTime start, Client client,
 			String holdId, boolean byStaff, BookingConfirmed.SeriesSession series) {
 		return new NewBooking(treatmentId, locationId, start, client, null, holdId, null, byStaff, null, true, series,
-				null, null);
+				null, null, false);
 	}
 
 	/** The same request, made by staff. */
 	public NewBooking asStaff() {
 		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
 				this.holdId, this.eligibilityOverride, true, null, false, null, this.acceptedPolicyVersion,
-				this.paymentMethod);
+				this.paymentMethod, this.usePackage);
 	}
 
 	/**
@@ -78,7 +82,15 @@ public record NewBooking(String treatmentId, String locationId, OffsetDateTime s
 	 */
 	public NewBooking withOverride(String reason) {
 		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
-				this.holdId, reason, true, null, false, null, this.acceptedPolicyVersion, this.paymentMethod);
+				this.holdId, reason, true, null, false, null, this.acceptedPolicyVersion, this.paymentMethod,
+				this.usePackage);
+	}
+
+	/** The same request, paid with a session of the client's prepaid package, or not. */
+	public NewBooking payingWithPackage(boolean use) {
+		return new NewBooking(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
+				this.holdId, this.eligibilityOverride, this.byStaff, this.emailCode, this.emailProven, this.series,
+				this.acceptedPolicyVersion, this.paymentMethod, use);
 	}
 
 }

@@ -68,7 +68,9 @@ class BookingController {
 					+ "`holdId` to take over a hold. Treatments whose rules read the client's past visits need "
 					+ "`emailCode` (POST /api/email-codes): 422 `email-code-required` or `email-code-invalid`. 409 "
 					+ "`slot-taken` when someone else got the start first; 429 when an address, e-mail or phone books "
-					+ "too often.")
+					+ "too often. `usePackage: true` pays with a session of the client's prepaid package instead of "
+					+ "a deposit (the e-mail code is then always asked for): 422 `no-package-credit` when the address "
+					+ "has no paid package of the treatment with a session left.")
 	@PostMapping("/api/bookings")
 	ResponseEntity<BookingView.Created> book(
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,

@@ -26,17 +26,21 @@ import org.jspecify.annotations.Nullable;
  * @param paymentMethod the payment provider's token of the client's card
  * ({@code pm_...}), obtained from the provider in the browser, needed where the policy
  * asks for a deposit or a card on file; never a card number
+ * @param usePackage optional: {@code true} pays with a session of the client's prepaid
+ * package for the treatment instead of a deposit (no card needed; the policy is still
+ * accepted, and the e-mail code is asked for)
  */
 record BookingRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 		@NotBlank @Size(max = 100) @Nullable String locationId, @NotNull @Nullable OffsetDateTime start,
 		@NotNull @Valid @Nullable ContactRequest client, @Size(max = 100) @Nullable String practitionerId,
 		@Size(max = 200) @Nullable String holdId, @Size(max = 12) @Nullable String emailCode,
 		@Valid PolicyConsent.@Nullable Acceptance policyAcceptance,
-		@Size(max = 255) @Pattern(regexp = PolicyConsent.TOKEN) @Nullable String paymentMethod) {
+		@Size(max = 255) @Pattern(regexp = PolicyConsent.TOKEN) @Nullable String paymentMethod,
+		@Nullable Boolean usePackage) {
 
 	BookingRequest withoutCode() {
 		return new BookingRequest(this.treatmentId, this.locationId, this.start, this.client, this.practitionerId,
-				this.holdId, null, this.policyAcceptance, this.paymentMethod);
+				this.holdId, null, this.policyAcceptance, this.paymentMethod, this.usePackage);
 	}
 
 	NewBooking toNewBooking() {
@@ -45,7 +49,8 @@ record BookingRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 					java.util.Objects.requireNonNull(this.locationId), java.util.Objects.requireNonNull(this.start),
 					java.util.Objects.requireNonNull(this.client).toClient(), this.practitionerId, this.holdId,
 					this.emailCode)
-			.withPolicy(this.policyAcceptance == null ? null : this.policyAcceptance.version(), this.paymentMethod);
+			.withPolicy(this.policyAcceptance == null ? null : this.policyAcceptance.version(), this.paymentMethod)
+			.payingWithPackage(Boolean.TRUE.equals(this.usePackage));
 	}
 
 }
