@@ -294,6 +294,28 @@ class IntakeFlowTest {
 	}
 
 	@Test
+	void oneLinkCannotFillTheStoreWithAnswers() throws Exception {
+		String booking = confirm("eve." + UUID.randomUUID() + "@example.com", "microneedling");
+		String token = this.links.intakeToken(booking);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> this.mvc.perform(get("/api/intake/{token}", token)).andExpect(status().isOk()));
+
+		// thirty answers an hour, refused or stored, and then a wait
+		for (int sent = 0; sent < 30; sent++) {
+			answer(token, "microneedling-health", 1, Map.of(), "Eve Stone")
+				.andExpect(status().isUnprocessableContent());
+		}
+		answer(token, "microneedling-health", 1, health("no"), "Eve Stone").andExpect(status().isTooManyRequests())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/too-many-requests"));
+		// another booking's link is not held back
+		String other = confirm("eve2." + UUID.randomUUID() + "@example.com", "microneedling");
+		String otherToken = this.links.intakeToken(other);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> this.mvc.perform(get("/api/intake/{token}", otherToken)).andExpect(status().isOk()));
+		answer(otherToken, "microneedling-health", 1, health("no"), "Eve Stone").andExpect(status().isCreated());
+	}
+
+	@Test
 	void aTreatmentWithoutFormsOpensNone() throws Exception {
 		String booking = confirm("dee." + UUID.randomUUID() + "@example.com", "hydrating-facial");
 		String marker = confirm("dee2." + UUID.randomUUID() + "@example.com", "microneedling");

@@ -1,5 +1,6 @@
 package dev.medspa.intake.intake.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,14 @@ import dev.medspa.intake.form.Question;
 import dev.medspa.intake.intake.BookingIntake;
 import dev.medspa.intake.intake.Intakes;
 import dev.medspa.support.Refusal;
+import dev.medspa.support.limits.Limits;
 import dev.medspa.support.links.ManageLinks;
 import dev.medspa.support.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,9 +45,21 @@ class ClientFormsController {
 
 	private final ManageLinks links;
 
-	ClientFormsController(Intakes intakes, ManageLinks links) {
+	private final Limits limits;
+
+	private final int submissionsPerBookingPerHour;
+
+	/**
+	 * @param submissionsPerBookingPerHour answers sent for one booking's forms in an hour
+	 * before it must wait: each is stored for good, so a link must not fill the store; 0
+	 * turns it off
+	 */
+	ClientFormsController(Intakes intakes, ManageLinks links, Limits limits,
+			@Value("${medspa.limits.intake-submissions-per-booking-per-hour:30}") int submissionsPerBookingPerHour) {
 		this.intakes = intakes;
 		this.links = links;
+		this.limits = limits;
+		this.submissionsPerBookingPerHour = submissionsPerBookingPerHour;
 	}
 
 	@Operation(summary = "Read a booking's forms",
@@ -73,14 +88,18 @@ class ClientFormsController {
 					+ "client's address and browser. Answering again corrects: a new submission, the newest counts. "
 					+ "422 names each answer to fix as `answers.<question>` (or `signedName`); 409 "
 					+ "`form-version-changed` when the form was updated (answer `currentVersion`), 409 "
-					+ "`intake-closed` when the clinic closed the forms.")
+					+ "`intake-closed` when the clinic closed the forms; 429 after too many answers for one booking "
+					+ "in an hour.")
 	@PostMapping("/api/intake/{token}/forms/{templateId}")
 	@ResponseStatus(HttpStatus.CREATED)
 	SubmittedView submit(@PathVariable String token, @PathVariable String templateId,
 			@Valid @RequestBody SubmissionRequest request, HttpServletRequest http) {
 		String agent = http.getHeader(HttpHeaders.USER_AGENT);
 		agent = (agent == null) ? "" : agent.substring(0, Math.min(agent.length(), MAX_AGENT));
-		BookingIntake after = this.intakes.submit(bookingOf(token), templateId, request.version(),
+		String bookingId = bookingOf(token);
+		this.limits.take("intake-submissions-per-booking", bookingId, this.submissionsPerBookingPerHour,
+				Duration.ofHours(1), "answers sent for this booking's forms");
+		BookingIntake after = this.intakes.submit(bookingId, templateId, request.version(),
 				request.answers() == null ? Map.of() : request.answers(), request.signedName(), ClientAddress.of(http),
 				agent);
 		return new SubmittedView(after.status(), after.formsDue());
