@@ -23,6 +23,20 @@ public class ClientForm {
 
 	private String paymentMethod = "";
 
+	private boolean usePackage;
+
+	/**
+	 * Pay with a session of the client's prepaid package instead of a deposit; whether
+	 * they have one with a session left is booking-service's to say.
+	 */
+	public boolean isUsePackage() {
+		return this.usePackage;
+	}
+
+	public void setUsePackage(boolean usePackage) {
+		this.usePackage = usePackage;
+	}
+
 	public String getName() {
 		return this.name;
 	}
@@ -99,6 +113,13 @@ public class ClientForm {
 		}
 		if (!this.paymentMethod.isBlank()) {
 			request.put("paymentMethod", this.paymentMethod.strip());
+		}
+	}
+
+	/** Asks for a session of the client's package to pay, when they ticked the box. */
+	void addPackageUse(Map<String, Object> request) {
+		if (this.usePackage) {
+			request.put("usePackage", true);
 		}
 	}
 

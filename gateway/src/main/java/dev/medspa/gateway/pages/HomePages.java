@@ -1,10 +1,13 @@
 package dev.medspa.gateway.pages;
 
 import dev.medspa.events.catalog.TreatmentState;
+import dev.medspa.gateway.services.ServiceProblem;
+import dev.medspa.gateway.services.Services;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.client.ResourceAccessException;
 
 /** The clinic and its treatments. */
 @Controller
@@ -12,8 +15,11 @@ class HomePages {
 
 	private final Catalog catalog;
 
-	HomePages(Catalog catalog) {
+	private final Services services;
+
+	HomePages(Catalog catalog, Services services) {
 		this.catalog = catalog;
+		this.services = services;
 	}
 
 	@GetMapping("/")
@@ -38,7 +44,21 @@ class HomePages {
 		model.addAttribute("microneedling", treatment.category().toLowerCase(java.util.Locale.ROOT).contains("needling")
 				|| treatment.id().value().contains("microneedling"));
 		model.addAttribute("minutes", treatment.preparation().plus(treatment.duration()).toMinutes());
+		model.addAttribute("packageOffered", packageOffered(id));
 		return "client/treatment";
+	}
+
+	/**
+	 * Whether the treatment is sold as a prepaid package; false when the offers cannot be
+	 * read just now (the page goes without the link).
+	 */
+	private boolean packageOffered(String treatmentId) {
+		try {
+			return !this.services.packageOffers(treatmentId).isEmpty();
+		}
+		catch (ServiceProblem | ResourceAccessException ex) {
+			return false;
+		}
 	}
 
 }

@@ -64,8 +64,23 @@ class ManagePages {
 
 	@GetMapping
 	String view(@PathVariable String token, Model model) {
-		describe(token, model);
+		Managed managed = describe(token, model);
+		model.addAttribute("packages", packages(token, managed.location().zoneId()));
 		return "client/manage";
+	}
+
+	/**
+	 * The client's prepaid packages and this visit's session of one, or null when they
+	 * cannot be read just now (the page goes without them).
+	 */
+	private PackageViews.@Nullable ForBooking packages(String token, String zone) {
+		try {
+			PackageViews.ForBooking packages = PackageViews.ForBooking.of(this.services.managedPackages(token), zone);
+			return packages.isEmpty() ? null : packages;
+		}
+		catch (ServiceProblem | org.springframework.web.client.ResourceAccessException ex) {
+			return null;
+		}
 	}
 
 	@GetMapping("/move")

@@ -171,6 +171,7 @@ class StaffPages {
 				java.time.LocalDateTime.now(this.clock.withZone(ZoneId.of(zone))).withSecond(0).withNano(0));
 		model.addAttribute("ledger", ledger(id, zone));
 		model.addAttribute("payments", payments(id, zone));
+		model.addAttribute("bookingPackage", bookingPackage(id));
 		model.addAttribute("zoneId", zone);
 		return "staff/booking";
 	}
@@ -297,6 +298,19 @@ class StaffPages {
 	private @Nullable BookingPayments payments(String bookingId, String zone) {
 		try {
 			return this.services.payments(bookingId).map(ledger -> BookingPayments.of(ledger, zone)).orElse(null);
+		}
+		catch (ServiceProblem | org.springframework.web.client.ResourceAccessException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The line saying the booking is paid with a package session, or null when it is not,
+	 * or that cannot be read just now.
+	 */
+	private @Nullable String bookingPackage(String bookingId) {
+		try {
+			return this.services.bookingPackage(bookingId).map(PackageViews::bookingLine).orElse(null);
 		}
 		catch (ServiceProblem | org.springframework.web.client.ResourceAccessException ex) {
 			return null;

@@ -66,7 +66,8 @@ class ApiRoutes {
 				"/api/staff/affected-bookings", "/api/staff/clients/erase", "/api/staff/dead-letters/booking-service",
 				"/api/staff/dead-letters/booking-service/**", "/api/waitlist", "/api/waitlist/**",
 				"/api/staff/waitlist", "/api/staff/waitlist/**", "/api/series", "/api/series/**", "/api/staff/series",
-				"/api/policies", "/api/staff/policies/**");
+				"/api/policies", "/api/staff/policies/**", "/api/packages", "/api/packages/**", "/api/staff/packages",
+				"/api/staff/packages/**");
 	}
 
 	@Bean

@@ -210,6 +210,44 @@ public class Services {
 		return body(this.booking.post().uri("/api/manage/{token}/cancel", token).retrieve().body(MAP));
 	}
 
+	// prepaid packages, public
+
+	/**
+	 * The packages on sale (of one treatment, when given); booking-service answers active
+	 * offers only.
+	 */
+	public List<Map<String, Object>> packageOffers(@Nullable String treatment) {
+		List<Map<String, Object>> offers = this.booking.get()
+			.uri(uri -> uri.path("/api/packages/offers")
+				.queryParamIfPresent("treatmentId", Optional.ofNullable(treatment))
+				.build())
+			.retrieve()
+			.body(LIST);
+		return offers == null ? List.of() : offers;
+	}
+
+	/**
+	 * Buys a package and pays for it at once; the request's {@code purchaseId} makes a
+	 * repeated submit the same purchase, so a retry after a lost answer charges nothing
+	 * twice.
+	 */
+	public Map<String, Object> buyPackage(Map<String, Object> request) {
+		return body(this.booking.post()
+			.uri("/api/packages")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(request))
+			.retrieve()
+			.body(MAP));
+	}
+
+	/**
+	 * The paid packages of a booking's client (by its e-mail) and whether the booking is
+	 * paid with a credit of one; the manage link is the only key.
+	 */
+	public Map<String, Object> managedPackages(String token) {
+		return body(this.booking.get().uri("/api/manage/{token}/packages", token).retrieve().body(MAP));
+	}
+
 	// waitlist, public: the place's and the offer's tokens are the only keys
 
 	/**
@@ -535,6 +573,27 @@ public class Services {
 	 */
 	public Optional<Map<String, Object>> payments(String bookingId) {
 		return optional(() -> staffGet(this.booking, "/api/staff/bookings/{id}/ledger", bookingId));
+	}
+
+	/**
+	 * The package credit that pays for a booking, with the package's balance, or empty
+	 * when the booking was not paid with a package.
+	 */
+	public Optional<Map<String, Object>> bookingPackage(String bookingId) {
+		return optional(() -> staffGet(this.booking, "/api/staff/bookings/{id}/package", bookingId));
+	}
+
+	/** A client's packages, found by their e-mail address, with each credit. */
+	public List<Map<String, Object>> staffPackages(String email) {
+		List<Map<String, Object>> packages = this.booking.get()
+			// as a URI variable, so that a "+" in the address is encoded and not read as
+			// a
+			// space
+			.uri("/api/staff/packages?email={email}", email)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.retrieve()
+			.body(LIST);
+		return packages == null ? List.of() : packages;
 	}
 
 	/** Waives a booking's fee: its charge and the deposit kept towards it go back. */
