@@ -204,7 +204,23 @@ class PackagesTest {
 			.andExpect(jsonPath("$.errors[0].field").value("usePackage"));
 		assertThat(this.mongo.count(Query.query(Criteria.where("client.normalizedEmail").is(email)), Booking.class))
 			.isEqualTo(3);
-		book(at(12, 0), "other@example.com", false, "pm_card_visa").andExpect(status().isCreated());
+		String withDeposit = JsonPath
+			.read(book(at(12, 0), "other@example.com", false, "pm_card_visa").andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.manage.token");
+		// what cancelling would cost is told before the client confirms it
+		this.mvc.perform(get("/api/manage/" + withDeposit + "/cancellation"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.lateNow").value(false))
+			.andExpect(jsonPath("$.lateFrom").value(at(12, 0).minusHours(48).toInstant().toString()))
+			.andExpect(jsonPath("$.fee").value(5000))
+			.andExpect(jsonPath("$.depositHeld").value(2000))
+			.andExpect(jsonPath("$.packageSession").value(false));
+		this.mvc.perform(get("/api/manage/" + inTime.token() + "/cancellation"))
+			.andExpect(jsonPath("$.lateNow").value(false))
+			.andExpect(jsonPath("$.fee").value(0))
+			.andExpect(jsonPath("$.packageSession").value(true));
 
 		// cancelled a week before: the session goes back
 		this.mvc.perform(post("/api/manage/" + inTime.token() + "/cancel")).andExpect(status().isOk());
@@ -213,6 +229,9 @@ class PackagesTest {
 
 		// cancelled 30 hours before, inside the 48-hour window: forfeited, and no fee
 		this.clock.set(at(10, 0).minusHours(30).toInstant());
+		this.mvc.perform(get("/api/manage/" + late.token() + "/cancellation"))
+			.andExpect(jsonPath("$.lateNow").value(true))
+			.andExpect(jsonPath("$.packageSession").value(true));
 		this.mvc.perform(post("/api/manage/" + late.token() + "/cancel")).andExpect(status().isOk());
 		assertThat(credit(late.id())).containsEntry("state", "FORFEITED");
 		assertThat(remaining(email)).isEqualTo(1);

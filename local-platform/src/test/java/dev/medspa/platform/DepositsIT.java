@@ -227,6 +227,101 @@ class DepositsIT {
 		assertThat(deposits()).isEqualTo(depositsBefore + sessions);
 	}
 
+	/**
+	 * A prepaid package: bought on its page with the e-mail code and the test card, a
+	 * session booked with it (no deposit, no card), its balance on the manage page, and
+	 * the session back in the package after a cancellation in time, as staff see it.
+	 */
+	@Test
+	void aClientBuysAPackageBooksASessionWithItAndACancellationInTimeGivesItBack() throws Exception {
+		String email = "package-" + System.nanoTime() + "@example.com";
+		completedConsultation(email);
+		this.browser.open(platform.site() + "/packages");
+		assertThat(this.browser.find(By.id("offer-microneedling-3")).getText()).contains("Micro-needling, course of 3")
+			.contains("$900.00");
+		this.browser.screenshot("packages");
+		assertAccessible("packages");
+		this.browser.go(this.browser.find(By.cssSelector("#offer-microneedling-3 a.button")));
+		this.browser.find(By.id("name")).sendKeys("Paula Package");
+		this.browser.find(By.id("email")).sendKeys(email);
+		this.browser.find(By.id("phone")).sendKeys("+1 925 555 0166");
+		new Select(this.browser.find(By.id("paymentMethod"))).selectByValue("pm_card_visa");
+		this.browser.go(By.id("buy"));
+		// a package's sessions belong to an address: the code first
+		this.browser.find(By.id("emailCode")).sendKeys(latestCode(email, 1));
+		if (new Select(this.browser.find(By.id("paymentMethod"))).getFirstSelectedOption()
+			.getAttribute("value")
+			.isBlank()) {
+			new Select(this.browser.find(By.id("paymentMethod"))).selectByValue("pm_card_visa");
+		}
+		this.browser.go(By.id("buy"));
+		assertThat(this.browser.find(By.id("package-remaining")).getText()).isEqualTo("3 of 3");
+		this.browser.screenshot("package-bought");
+		assertAccessible("package-bought");
+		long depositsBefore = deposits();
+
+		// a session four weekdays or more ahead, so that cancelling it later is in time
+		java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("America/Los_Angeles")).plusDays(4);
+		while (day.getDayOfWeek().getValue() > 5) {
+			day = day.plusDays(1);
+		}
+		this.browser.open(platform.site() + "/book/microneedling/walnut-creek/" + day);
+		this.browser.go(this.browser.all(By.cssSelector(".times button")).get(0));
+		this.browser.find(By.id("name")).sendKeys("Paula Package");
+		this.browser.find(By.id("email")).sendKeys(email);
+		this.browser.find(By.id("phone")).sendKeys("+1 925 555 0166");
+		this.browser.find(By.id("usePackage")).click();
+		this.browser.find(By.id("acceptPolicy")).click();
+		show(By.id("package-choice"));
+		this.browser.screenshot("checkout-with-package");
+		this.browser.go(By.id("book"));
+		this.browser.find(By.id("emailCode")).sendKeys(latestCode(email, 2));
+		if (!this.browser.find(By.id("usePackage")).isSelected()) {
+			this.browser.find(By.id("usePackage")).click();
+		}
+		if (!this.browser.find(By.id("acceptPolicy")).isSelected()) {
+			this.browser.find(By.id("acceptPolicy")).click();
+		}
+		this.browser.go(By.id("book"));
+		assertThat(this.browser.text()).contains("You are booked");
+		assertThat(deposits()).as("no deposit for a session paid with the package").isEqualTo(depositsBefore);
+
+		this.browser.go(By.id("manage-link"));
+		assertThat(this.browser.find(By.id("packages")).getText()).contains("2 of 3");
+		assertThat(this.browser.find(By.id("package-credit")).getText()).contains("uses a session");
+		show(By.id("packages"));
+		this.browser.screenshot("manage-with-package");
+		assertAccessible("manage-with-package");
+		String manage = this.browser.url();
+		String token = manage.substring(manage.lastIndexOf('/') + 1);
+		String bookingId = field(PlatformCalls.get(platform.site() + "/api/manage/" + token).body(), "id");
+
+		this.browser.open(manage + "/cancel");
+		this.browser.go(By.id("confirm-cancel"));
+
+		signIn("frontdesk.walnutcreek@clinic.example");
+		this.browser.open(platform.site() + "/staff/bookings/" + bookingId);
+		assertThat(this.browser.find(By.id("booking-package")).getText()).contains("Micro-needling, course of 3")
+			.contains("3 of 3")
+			.containsIgnoringCase("returned");
+		this.browser.open(platform.site() + "/staff/packages?email=" + email);
+		assertThat(this.browser.text()).contains("3 of 3").contains(bookingId);
+		this.browser.screenshot("staff-packages");
+		assertAccessible("staff-packages");
+	}
+
+	/** The newest e-mail code sent to the address, once the given number have come. */
+	private static String latestCode(String email, int codes) {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> mailTo(email).stream().filter(mail -> subject(mail).matches(".*: \\d{6}")).count() >= codes);
+		return mailTo(email).stream()
+			.map(PlatformCalls::subject)
+			.filter(subject -> subject.matches(".*: \\d{6}"))
+			.reduce((earlier, later) -> later)
+			.orElseThrow()
+			.replaceAll(".*: ", "");
+	}
+
 	/** How many deposits the local provider has charged so far. */
 	private static long deposits() throws Exception {
 		Path journal = home.resolve("payments").resolve("payments.jsonl");

@@ -35,7 +35,7 @@ class BookingConfiguration {
 				PublicRoutes.post("/api/waitlist/offers/*/claim"), PublicRoutes.get("/api/series/proposal"),
 				PublicRoutes.post("/api/series"), PublicRoutes.get("/api/policies"),
 				PublicRoutes.get("/api/packages/offers"), PublicRoutes.post("/api/packages"),
-				PublicRoutes.get("/api/manage/*/packages"),
+				PublicRoutes.get("/api/manage/*/packages"), PublicRoutes.get("/api/manage/*/cancellation"),
 				// a calendar feed: its token is the key (calendar apps send no bearer)
 				PublicRoutes.get("/feeds/*"),
 				new PublicRoutes.Route(org.springframework.http.HttpMethod.HEAD, "/feeds/*"));

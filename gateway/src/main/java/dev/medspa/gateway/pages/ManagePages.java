@@ -128,8 +128,40 @@ class ManagePages {
 
 	@GetMapping("/cancel")
 	String confirmCancel(@PathVariable String token, Model model) {
-		describe(token, model);
+		Managed managed = describe(token, model);
+		model.addAttribute("lateWarning", lateWarning(token, managed.location().zoneId()));
 		return "client/manage-cancel";
+	}
+
+	/**
+	 * What a cancellation now would cost, said before the client confirms it; null when
+	 * it costs nothing, or when that cannot be read just now.
+	 */
+	private @Nullable String lateWarning(String token, String zone) {
+		@Nullable Map<String, Object> terms;
+		try {
+			terms = this.services.cancellationTerms(token);
+		}
+		catch (ServiceProblem | org.springframework.web.client.ResourceAccessException ex) {
+			return null;
+		}
+		if (terms == null || !Boolean.TRUE.equals(terms.get("lateNow"))) {
+			return null;
+		}
+		String since = terms.get("lateFrom") == null ? ""
+				: " (since " + Times.full(java.time.Instant.parse(String.valueOf(terms.get("lateFrom"))), zone) + ")";
+		if (Boolean.TRUE.equals(terms.get("packageSession"))) {
+			return "This is a late cancellation" + since
+					+ ": the session of your prepaid package is used up and does not go back to the package.";
+		}
+		long fee = terms.get("fee") instanceof Number number ? number.longValue() : 0;
+		long deposit = terms.get("depositHeld") instanceof Number number ? number.longValue() : 0;
+		String currency = String.valueOf(terms.get("currency"));
+		return "This is a late cancellation" + since + ": the late-cancellation fee of "
+				+ CancellationTerms.money(fee, currency) + " applies"
+				+ (deposit > 0
+						? ", and your deposit of " + CancellationTerms.money(deposit, currency) + " counts towards it."
+						: ".");
 	}
 
 	@PostMapping("/cancel")

@@ -116,7 +116,6 @@ final class PackageViews {
 			return switch (String.valueOf(credit.get("state"))) {
 				case "RETURNED" -> "The session was returned to your package " + name + ".";
 				case "FORFEITED" -> "The session was forfeited (late cancellation or missed visit).";
-				case "USED" -> "This visit used a session of your package " + name + ".";
 				default -> "This visit uses a session of your package " + name + ".";
 			};
 		}

@@ -248,6 +248,14 @@ public class Services {
 		return body(this.booking.get().uri("/api/manage/{token}/packages", token).retrieve().body(MAP));
 	}
 
+	/**
+	 * What cancelling the booking would cost now, under the terms it was booked with
+	 * (booking-service's {@code /api/manage/{token}/cancellation}).
+	 */
+	public Map<String, Object> cancellationTerms(String token) {
+		return body(this.booking.get().uri("/api/manage/{token}/cancellation", token).retrieve().body(MAP));
+	}
+
 	// waitlist, public: the place's and the offer's tokens are the only keys
 
 	/**

@@ -97,6 +97,34 @@ class ManagePackagesSliceTest {
 	}
 
 	@Test
+	void cancellingLateSaysWhatItCostsBeforeTheClientConfirms() throws Exception {
+		given(this.services.cancellationTerms("t1")).willReturn(Map.of("lateNow", true, "lateFrom",
+				"2026-12-06T18:00:00Z", "fee", 0, "depositHeld", 0, "packageSession", true));
+		this.mvc.perform(get("/manage/t1/cancel"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"late-warning\"")))
+			.andExpect(content().string(containsString("the session of your prepaid package is used up")));
+
+		given(this.services.cancellationTerms("t1")).willReturn(Map.of("lateNow", true, "lateFrom",
+				"2026-12-06T18:00:00Z", "fee", 5000, "currency", "USD", "depositHeld", 5000, "packageSession", false));
+		this.mvc.perform(get("/manage/t1/cancel"))
+			.andExpect(content().string(containsString(
+					"the late-cancellation fee of $50.00 applies, and your deposit of $50.00 counts towards it.")));
+
+		given(this.services.cancellationTerms("t1")).willReturn(Map.of("lateNow", false, "lateFrom",
+				"2026-12-06T18:00:00Z", "fee", 5000, "currency", "USD", "depositHeld", 5000, "packageSession", false));
+		this.mvc.perform(get("/manage/t1/cancel"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("late-warning"))));
+
+		given(this.services.cancellationTerms("t1"))
+			.willThrow(new org.springframework.web.client.ResourceAccessException("down"));
+		this.mvc.perform(get("/manage/t1/cancel"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("confirm-cancel")));
+	}
+
+	@Test
 	void aReturnedSessionIsSaid() throws Exception {
 		given(this.services.managedPackages("t1"))
 			.willReturn(Map.of("packages", List.of(view("pk1", "Micro-needling, course of 3", 3, 3)), "thisBooking",
