@@ -87,6 +87,10 @@ final class PlatformUnderTest implements AutoCloseable {
 		Map<String, String> notification = new HashMap<>();
 		notification.put("SMS_SINK_DIRECTORY", this.home.resolve("sms").toAbsolutePath().toString());
 		notification.put("MANAGE_URL", site() + "/manage/");
+		// no intake-service runs here, so no forms ever fall due: a confirmation has
+		// nothing
+		// to wait for, and its delay is the pipeline's own
+		notification.put("CONFIRMATION_GRACE", "PT0S");
 		notification.put("BOOKING_URL", site() + "/book");
 		notification.put("UNSUBSCRIBE_URL", site() + "/api/unsubscribe/");
 		notification.put("MANAGE_LINK_KEYS", manageLinkKey);

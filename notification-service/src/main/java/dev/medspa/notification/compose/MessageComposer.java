@@ -234,6 +234,13 @@ public class MessageComposer {
 			model.put("severalForms", due > 1);
 			model.put("day", DAY.format(start));
 		}
+		if (plan.carriesFormsLink(message)) {
+			int due = plan.forms().map(IntakeForms::formsDue).orElse(1);
+			model.put("formsLink", true);
+			model.put("formsUrl", formsUrl(plan));
+			model.put("formsDue", due);
+			model.put("severalForms", due > 1);
+		}
 		if (message.step() == Step.CANCELLATION) {
 			model.putAll(ClinicReasons.words(plan.clinicReason()));
 		}

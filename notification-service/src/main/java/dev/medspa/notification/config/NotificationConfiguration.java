@@ -93,7 +93,8 @@ class NotificationConfiguration {
 	PlanRules planRules(NotificationProperties properties) {
 		NotificationProperties.Plan plan = properties.plan();
 		return new PlanRules(new QuietHours(plan.quietStart(), plan.quietEnd()), plan.reminderBefore(),
-				plan.smsReminderBefore(), plan.preCareBefore(), plan.seriesWait(), plan.formsReminderBefore());
+				plan.smsReminderBefore(), plan.preCareBefore(), plan.seriesWait(), plan.formsReminderBefore(),
+				properties.confirmationGrace());
 	}
 
 	/** Clients unsubscribe through the link in a message, without an account. */

@@ -34,6 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * start), so no value in the repository makes tokens anyone else accepts
  * @param dispatch how often and how hard senders look for due messages
  * @param plan when messages fall
+ * @param confirmationGrace how long a booking's confirmation waits before it goes, so
+ * that intake-service's word that forms are due usually arrives first and the
+ * confirmation carries their link instead of a mail of its own; zero sends it at once
  */
 @Validated
 @ConfigurationProperties("medspa.notification")
@@ -46,7 +49,7 @@ public record NotificationProperties(@DefaultValue("bookings@clinic.example") @E
 		@DefaultValue("http://127.0.0.1:8080/book") @NotBlank String bookingUrl,
 		@DefaultValue("http://127.0.0.1:8080/api/unsubscribe/") @NotBlank String unsubscribeUrl,
 		@NotBlank @Size(min = 32) String unsubscribeSecret, @DefaultValue @Valid Dispatch dispatch,
-		@DefaultValue @Valid Plan plan) {
+		@DefaultValue @Valid Plan plan, @DefaultValue("PT5S") @NotNull Duration confirmationGrace) {
 
 	/**
 	 * @param interval the pause between two looks for due messages

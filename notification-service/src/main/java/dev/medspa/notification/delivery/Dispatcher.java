@@ -293,6 +293,8 @@ public class Dispatcher {
 			log.info("Message {} held back until {}: quiet hours", messageId, morning);
 			return after;
 		}
+		// decided on the plan as claimed, which the mail is composed from too
+		boolean formsLink = plan.carriesFormsLink(message);
 		try {
 			send(plan, message);
 		}
@@ -318,7 +320,7 @@ public class Dispatcher {
 		Instant sentAt = this.clock.instant();
 		log.info("Message {} sent", messageId);
 		this.meters.sent(message, sentAt);
-		return settle(plan, messageId, found -> Plan.sent(found, sentAt));
+		return settle(plan, messageId, found -> Plan.sent(found, sentAt, formsLink));
 	}
 
 	private void send(Plan plan, PlannedMessage message) {
@@ -451,7 +453,8 @@ public class Dispatcher {
 	 * @return the plan after that, or as it was if another sender took the message over
 	 */
 	private Plan settle(Plan plan, String messageId, UnaryOperator<PlannedMessage> outcome) {
-		Optional<Plan> settled = this.plans.update(plan, found -> found.settle(messageId, this.owner, outcome));
+		Optional<Plan> settled = this.plans.update(plan,
+				found -> found.settle(messageId, this.owner, outcome, this.clock.instant()));
 		if (settled.isEmpty()) {
 			log.warn("Message {} was taken over by another sender before its outcome could be recorded", messageId);
 		}

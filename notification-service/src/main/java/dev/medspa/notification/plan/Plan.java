@@ -98,8 +98,10 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 	}
 
 	/**
-	 * A new plan: the confirmation at once, reminders and pre-care before the start. A
-	 * session of a course booked in one go is confirmed with the course instead (see
+	 * A new plan: the confirmation after a short grace
+	 * ({@link PlanRules#confirmationGrace}, so that forms falling due just after the
+	 * booking go with it), reminders and pre-care before the start. A session of a course
+	 * booked in one go is confirmed with the course instead (see
 	 * {@link #seriesConfirmed}): its own confirmation is left out, with the reason.
 	 */
 	public static Plan confirmed(BookingConfirmed event, TreatmentSummary treatment, LocationSummary location,
@@ -110,7 +112,8 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
 				List.of(), null, 0, null, (event.practitionerId() != null) ? event.practitionerId().value() : null,
 				(event.series() != null) ? Series.of(event.series()) : null, null, null);
-		plan = plan.plan(Step.CONFIRMATION, null, event.bookingVersion(), event.confirmedAt(), null);
+		plan = plan.plan(Step.CONFIRMATION, null, event.bookingVersion(),
+				event.confirmedAt().plus(rules.confirmationGrace()), null);
 		if (event.series() != null) {
 			plan = plan.withMessages(plan.cancelPlanned(step -> step == Step.CONFIRMATION,
 					CONFIRMED_WITH_SERIES + " (" + seriesId(event.series().seriesId()) + ")"));
@@ -191,9 +194,11 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 
 	/**
 	 * Intake-service says where the booking's forms stand. When they fall due, the client
-	 * gets their link at once (once per booking), and one reminder before the visit while
-	 * they stay due; once they are filled in (or reviewed), a reminder still planned is
-	 * dropped. Only a confirmed booking that has not begun hears of forms.
+	 * gets their link once per booking: in the confirmation, if it has not gone yet (see
+	 * {@link #carriesFormsLink}), or else at once on its own (see
+	 * {@link #formsLinkOwed}); and one reminder before the visit while they stay due.
+	 * Once they are filled in (or reviewed), a reminder still planned is dropped. Only a
+	 * confirmed booking that has not begun hears of forms.
 	 * @param now when the event is applied
 	 * @return empty if this intake version, or a later one, was applied already
 	 */
@@ -210,11 +215,38 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		if (this.status != BookingStatus.CONFIRMED || !now.isBefore(this.start)) {
 			return Optional.of(plan);
 		}
-		boolean linkPlanned = this.messages.stream().anyMatch(message -> message.step() == Step.FORMS);
-		if (!linkPlanned) {
-			plan = plan.plan(Step.FORMS, null, this.scheduleVersion, now, null);
+		return Optional.of(plan.formsLinkOwed(now).planFormsReminder(rules, now));
+	}
+
+	/**
+	 * Whether this message, composed from this plan now, carries the forms' link: only a
+	 * confirmation does, when the forms are due and no forms message of their own was
+	 * planned. The sender records the answer with the sent confirmation, and what was
+	 * sent decides whether the link is still owed (see {@link #formsLinkOwed}).
+	 */
+	public boolean carriesFormsLink(PlannedMessage message) {
+		return message.step() == Step.CONFIRMATION && this.status == BookingStatus.CONFIRMED && this.intake != null
+				&& this.intake.due() && this.messages.stream().noneMatch(planned -> planned.step() == Step.FORMS);
+	}
+
+	/**
+	 * Plans the forms' link on its own (step {@code forms}, at once) if the forms are due
+	 * and the client neither has it nor will have it with the confirmation: a
+	 * confirmation still planned or being sent settles that when its outcome is recorded,
+	 * one sent with the link is enough, and a forms message planned once is never planned
+	 * again. So the link goes once, in whichever of the two was sent, whatever the order
+	 * in which the forms fell due and the confirmation went.
+	 */
+	private Plan formsLinkOwed(Instant now) {
+		if (this.intake == null || !this.intake.due() || this.status != BookingStatus.CONFIRMED
+				|| !now.isBefore(this.start)) {
+			return this;
 		}
-		return Optional.of(plan.planFormsReminder(rules, now));
+		boolean given = this.messages.stream()
+			.anyMatch(message -> message.step() == Step.FORMS
+					|| (message.step() == Step.CONFIRMATION && (message.status() == MessageStatus.PLANNED
+							|| message.status() == MessageStatus.SENDING || message.carriedFormsLink())));
+		return given ? this : plan(Step.FORMS, null, this.scheduleVersion, now, null);
 	}
 
 	/** Where the booking's forms stand, if intake-service has said. */
@@ -243,7 +275,8 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				(event.practitionerId() != null) ? event.practitionerId().value() : this.practitionerId, this.series,
 				this.intake, this.clinicReason);
 		return moved.plan(Step.UPDATE, null, event.bookingVersion(), event.rescheduledAt(), null)
-			.planBeforeStart(treatment, rules, event.rescheduledAt());
+			.planBeforeStart(treatment, rules, event.rescheduledAt())
+			.formsLinkOwed(event.rescheduledAt());
 	}
 
 	/**
@@ -487,15 +520,31 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 			.map(message -> replace(messageId, found -> found.claimed(owner, now.plus(lease))));
 	}
 
-	/** Records the outcome of a send; only the sender holding the message may. */
-	public Optional<Plan> settle(String messageId, String owner, UnaryOperator<PlannedMessage> outcome) {
+	/**
+	 * Records the outcome of a send; only the sender holding the message may. A
+	 * confirmation that went without the forms' link (or did not go) while the forms fell
+	 * due leaves the link owed, and it is planned in the same write.
+	 * @param now when the outcome is recorded
+	 */
+	public Optional<Plan> settle(String messageId, String owner, UnaryOperator<PlannedMessage> outcome, Instant now) {
 		return message(messageId)
 			.filter(message -> message.status() == MessageStatus.SENDING && owner.equals(message.leaseOwner()))
-			.map(message -> replace(messageId, outcome));
+			.map(message -> {
+				Plan settled = replace(messageId, outcome);
+				return (message.step() == Step.CONFIRMATION) ? settled.formsLinkOwed(now) : settled;
+			});
 	}
 
 	public static PlannedMessage sent(PlannedMessage message, Instant at) {
 		return message.sent(at);
+	}
+
+	/**
+	 * Sent, as composed: a confirmation records whether it carried the forms' link (see
+	 * {@link #carriesFormsLink}).
+	 */
+	public static PlannedMessage sent(PlannedMessage message, Instant at, boolean formsLink) {
+		return message.sent(at, (message.step() == Step.CONFIRMATION) ? formsLink : null);
 	}
 
 	public static PlannedMessage retryLater(PlannedMessage message, Instant at, String error) {

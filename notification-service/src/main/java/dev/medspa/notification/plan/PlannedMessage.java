@@ -22,11 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param reason why it was cancelled or failed, or the last transient error
  * @param body the text of an aftercare step, as the protocol said when it was planned
  * @param offer the slot an offer message offers, for offer messages
+ * @param formsLink for a sent confirmation, whether it carried the link to the booking's
+ * forms (then no separate forms message follows); null for every other message, and for a
+ * confirmation not sent (or sent before confirmations carried the link)
  */
 public record PlannedMessage(String id, Step step, @Nullable String key, Channel channel, long planVersion,
 		Instant dueAt, MessageStatus status, int attempts, @Nullable Instant retryAt, @Nullable String leaseOwner,
 		@Nullable Instant leaseUntil, @Nullable Instant sentAt, @Nullable String reason, @Nullable String body,
-		@Nullable Offer offer) {
+		@Nullable Offer offer, @Nullable Boolean formsLink) {
 
 	/** A reason names no e-mail address or phone number: staff read it in the ledger. */
 	public PlannedMessage {
@@ -37,7 +40,7 @@ public record PlannedMessage(String id, Step step, @Nullable String key, Channel
 			@Nullable String body, @Nullable Offer offer) {
 		String name = step.name().toLowerCase(Locale.ROOT).replace('_', '-') + (key == null ? "" : "-" + key);
 		return new PlannedMessage(bookingId + ":" + name + ":v" + planVersion, step, key, step.channel(), planVersion,
-				dueAt, MessageStatus.PLANNED, 0, null, null, null, null, null, body, offer);
+				dueAt, MessageStatus.PLANNED, 0, null, null, null, null, null, body, offer, null);
 	}
 
 	/** When a sender may next take it, or null if nothing is left to do. */
@@ -64,41 +67,54 @@ public record PlannedMessage(String id, Step step, @Nullable String key, Channel
 		}
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, at, this.status,
 				this.attempts, this.retryAt, this.leaseOwner, this.leaseUntil, this.sentAt, this.reason, this.body,
-				this.offer);
+				this.offer, this.formsLink);
 	}
 
 	PlannedMessage claimed(String owner, Instant until) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
 				MessageStatus.SENDING, this.attempts + 1, this.retryAt, owner, until, null, this.reason, this.body,
-				this.offer);
+				this.offer, null);
 	}
 
 	PlannedMessage sent(Instant at) {
+		return sent(at, null);
+	}
+
+	/**
+	 * Sent; a confirmation records whether it carried the forms' link, as composed.
+	 */
+	PlannedMessage sent(Instant at, @Nullable Boolean formsLink) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
-				MessageStatus.SENT, this.attempts, this.retryAt, this.leaseOwner, null, at, null, this.body,
-				this.offer);
+				MessageStatus.SENT, this.attempts, this.retryAt, this.leaseOwner, null, at, null, this.body, this.offer,
+				formsLink);
+	}
+
+	/** Whether this message, as sent, gave the client the link to the booking's forms. */
+	public boolean carriedFormsLink() {
+		return this.status == MessageStatus.SENT && Boolean.TRUE.equals(this.formsLink);
 	}
 
 	PlannedMessage retryLater(Instant at, String error) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
-				MessageStatus.PLANNED, this.attempts, at, null, null, null, error, this.body, this.offer);
+				MessageStatus.PLANNED, this.attempts, at, null, null, null, error, this.body, this.offer, null);
 	}
 
 	/** Back to planned for later, without counting the attempt: it was never tried. */
 	PlannedMessage deferred(Instant until, String why) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
 				MessageStatus.PLANNED, Math.max(0, this.attempts - 1), until, null, null, null, why, this.body,
-				this.offer);
+				this.offer, null);
 	}
 
 	PlannedMessage failed(String why) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
-				MessageStatus.FAILED, this.attempts, this.retryAt, null, null, null, why, this.body, this.offer);
+				MessageStatus.FAILED, this.attempts, this.retryAt, null, null, null, why, this.body, this.offer, null);
 	}
 
 	PlannedMessage cancelled(String why) {
 		return new PlannedMessage(this.id, this.step, this.key, this.channel, this.planVersion, this.dueAt,
-				MessageStatus.CANCELLED, this.attempts, this.retryAt, null, null, null, why, this.body, this.offer);
+				MessageStatus.CANCELLED, this.attempts, this.retryAt, null, null, null, why, this.body, this.offer,
+				null);
 	}
 
 }

@@ -5,12 +5,13 @@ package dev.medspa.notification.plan;
  *
  * <p>
  * Confirmations, updates and cancellations answer something the client or staff just did,
- * so they go at once, even at night. Everything else waits for the morning (quiet hours).
- * The forms' link follows the confirmation at once, for the same reason. The waitlist's
- * messages answer something that just happened too (offers are made only outside quiet
- * hours). Only the rebooking nudge is optional: it carries an unsubscribe link and is not
- * sent to a client who opted out; every other message is part of the care and is sent to
- * everyone.
+ * so they go at once, even at night (a confirmation after a grace of a few seconds, so
+ * that forms falling due meanwhile go in it). Everything else waits for the morning
+ * (quiet hours). The forms' link, when the confirmation did not carry it, follows at
+ * once, for the same reason. The waitlist's messages answer something that just happened
+ * too (offers are made only outside quiet hours). Only the rebooking nudge is optional:
+ * it carries an unsubscribe link and is not sent to a client who opted out; every other
+ * message is part of the care and is sent to everyone.
  */
 public enum Step {
 
@@ -34,8 +35,8 @@ public enum Step {
 	PRE_CARE(Channel.EMAIL, false, false),
 	/**
 	 * The booking's treatment needs forms filled in before the visit: the link to them,
-	 * sent as soon as intake-service says so (just after the confirmation), once per
-	 * booking.
+	 * on its own, sent as soon as intake-service says so if the confirmation went without
+	 * it, once per booking.
 	 */
 	FORMS(Channel.EMAIL, true, false),
 	/**

@@ -6,15 +6,21 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
 import com.samskivert.mustache.Mustache;
+import dev.medspa.support.timeline.QuietHours;
 import dev.medspa.events.BookingId;
+import dev.medspa.events.LocationId;
 import dev.medspa.events.booking.BookingCancelled;
+import dev.medspa.events.intake.IntakeStatusChanged;
 import dev.medspa.notification.mail.EmailSender.Email;
 import dev.medspa.notification.plan.Plan;
+import dev.medspa.notification.plan.PlanRules;
 import dev.medspa.notification.plan.PlannedMessage;
 import dev.medspa.notification.plan.Step;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,31 @@ class IntakeComposerTest {
 		assertThat(email.html()).contains("href=\"" + link + "\"");
 		assertThat(LINKS.intakeBookingId(LINKS.intakeToken("b-1"))).contains("b-1");
 		assertThat(email.calendar()).isNull();
+	}
+
+	@Test
+	void aConfirmationComposedOnceTheFormsAreDueCarriesTheirLinkAndOtherwiseNot() {
+		Plan plan = MessageComposerTest.plan();
+		Plan due = plan
+			.intakeChanged(
+					new IntakeStatusChanged(new BookingId("b-1"), new LocationId("scottsdale"), 1,
+							IntakeStatusChanged.DUE, 2, null, Instant.parse("2026-07-01T12:00:01Z")),
+					new PlanRules(new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)), Duration.ofDays(1),
+							Duration.ofHours(2), Duration.ofDays(2)),
+					Instant.parse("2026-07-01T12:00:01Z"))
+			.orElseThrow();
+		PlannedMessage confirmation = MessageComposerTest.message(Step.CONFIRMATION);
+		String link = "https://book.example/forms/" + LINKS.intakeToken("b-1");
+
+		Email with = this.composer.email(due, confirmation, MICRONEEDLING, SCOTTSDALE, null);
+		assertThat(with.subject()).isEqualTo("Your appointment at Evergreen Med Spa Scottsdale is confirmed");
+		assertThat(with.text()).contains("Your booking is confirmed")
+			.contains("2 short forms")
+			.contains("takes a few minutes")
+			.contains("Your forms: " + link);
+		assertThat(with.html()).contains("href=\"" + link + "\"");
+		Email without = this.composer.email(plan, confirmation, MICRONEEDLING, SCOTTSDALE, null);
+		assertThat(without.text() + without.html()).doesNotContain("/forms/").doesNotContain("short form");
 	}
 
 	@Test
@@ -144,7 +175,7 @@ class IntakeComposerTest {
 	private static PlannedMessage cancellation() {
 		return new PlannedMessage("b-1:cancellation:v2", Step.CANCELLATION, null, Step.CANCELLATION.channel(), 2,
 				Instant.parse("2026-07-02T12:00:00Z"), dev.medspa.notification.plan.MessageStatus.PLANNED, 0, null,
-				null, null, null, null, null, null);
+				null, null, null, null, null, null, null);
 	}
 
 }

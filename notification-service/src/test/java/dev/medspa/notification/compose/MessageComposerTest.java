@@ -151,7 +151,7 @@ class MessageComposerTest {
 		return new PlannedMessage("b-1:" + step.name().toLowerCase() + ":v1", step,
 				step == Step.AFTERCARE ? "guide" : null, step.channel(), 1, Instant.parse("2026-07-14T17:00:00Z"),
 				dev.medspa.notification.plan.MessageStatus.PLANNED, 0, null, null, null, null, null,
-				step == Step.AFTERCARE ? "Cleanse gently for 72 hours." : null, null);
+				step == Step.AFTERCARE ? "Cleanse gently for 72 hours." : null, null, null);
 	}
 
 }

@@ -16,7 +16,8 @@ public final class TestNotificationProperties {
 			new NotificationProperties.Dispatch(Duration.ofSeconds(5), 50, 4, Duration.ofMinutes(1),
 					Duration.ofHours(1), 8),
 			new NotificationProperties.Plan(LocalTime.of(21, 0), LocalTime.of(8, 0), Duration.ofDays(1),
-					Duration.ofHours(2), Duration.ofDays(2), Duration.ofMinutes(10), Duration.ofDays(3)));
+					Duration.ofHours(2), Duration.ofDays(2), Duration.ofMinutes(10), Duration.ofDays(3)),
+			Duration.ZERO);
 
 	private TestNotificationProperties() {
 	}

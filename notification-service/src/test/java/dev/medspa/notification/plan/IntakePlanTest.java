@@ -1,5 +1,6 @@
 package dev.medspa.notification.plan;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ class IntakePlanTest {
 
 	@Test
 	void formsFallingDueSendTheLinkAtOnceAndARemindThreeDaysBefore() {
-		Plan plan = due(confirmed(START, BOOKED, false, WALNUT_CREEK), 1, BOOKED.plusSeconds(5));
+		Plan plan = due(told(confirmed(START, BOOKED, false, WALNUT_CREEK)), 1, BOOKED.plusSeconds(5));
 
 		assertThat(dueByStep(plan)).containsEntry(Step.FORMS, BOOKED.plusSeconds(5))
 			.containsEntry(Step.FORMS_REMINDER, local(2026, 12, 7, 10, 0, LA));
@@ -40,7 +41,7 @@ class IntakePlanTest {
 
 	@Test
 	void aRepeatedOrOlderIntakeEventChangesNothingAndTheLinkGoesOncePerBooking() {
-		Plan plan = due(confirmed(START, BOOKED, false, WALNUT_CREEK), 2, BOOKED);
+		Plan plan = due(told(confirmed(START, BOOKED, false, WALNUT_CREEK)), 2, BOOKED);
 
 		assertThat(plan.intakeChanged(event(2, IntakeStatusChanged.DUE), RULES, BOOKED)).isEmpty();
 		assertThat(plan.intakeChanged(event(1, IntakeStatusChanged.COMPLETE), RULES, BOOKED)).isEmpty();
@@ -51,7 +52,7 @@ class IntakePlanTest {
 
 	@Test
 	void formsDoneOrReviewedDropTheReminderAndFormsDueAgainPlanANewOne() {
-		Plan plan = due(confirmed(START, BOOKED, false, WALNUT_CREEK), 1, BOOKED);
+		Plan plan = due(told(confirmed(START, BOOKED, false, WALNUT_CREEK)), 1, BOOKED);
 		Plan done = plan.intakeChanged(event(2, IntakeStatusChanged.NEEDS_REVIEW), RULES, BOOKED).orElseThrow();
 
 		assertThat(done.message("b-1:forms-reminder-intake-1:v1")).get()
@@ -69,14 +70,15 @@ class IntakePlanTest {
 	@Test
 	void aVisitBookedLateIsRemindedHalfwayAndOneBookedTooLateNotAtAll() {
 		Instant start = local(2026, 12, 3, 9, 0, LA);
-		Plan plan = due(confirmed(start, BOOKED, false, WALNUT_CREEK), 1, BOOKED);
+		Plan plan = due(told(confirmed(start, BOOKED, false, WALNUT_CREEK)), 1, BOOKED);
 		assertThat(dueByStep(plan)).containsEntry(Step.FORMS_REMINDER, local(2026, 12, 2, 9, 0, LA));
 
-		Plan soon = due(confirmed(local(2026, 12, 1, 10, 0, LA), BOOKED, false, WALNUT_CREEK), 1, BOOKED);
+		Plan soon = due(told(confirmed(local(2026, 12, 1, 10, 0, LA), BOOKED, false, WALNUT_CREEK)), 1, BOOKED);
 		assertThat(dueByStep(soon)).containsKey(Step.FORMS)
 			.containsEntry(Step.FORMS_REMINDER, local(2026, 12, 1, 9, 30, LA));
 
-		Plan night = due(confirmed(local(2026, 12, 2, 8, 0, LA), local(2026, 12, 1, 20, 0, LA), false, WALNUT_CREEK), 1,
+		Plan night = due(
+				told(confirmed(local(2026, 12, 2, 8, 0, LA), local(2026, 12, 1, 20, 0, LA), false, WALNUT_CREEK)), 1,
 				local(2026, 12, 1, 20, 0, LA));
 		assertThat(dueByStep(night)).containsKey(Step.FORMS).doesNotContainKey(Step.FORMS_REMINDER);
 	}
@@ -111,6 +113,23 @@ class IntakePlanTest {
 		assertThat(plan).isPresent();
 		assertThat(plan.get().messages()).noneMatch(message -> message.step() == Step.FORMS)
 			.noneMatch(message -> message.step() == Step.FORMS_REMINDER);
+	}
+
+	/**
+	 * The confirmation went before the forms fell due, without their link: they are then
+	 * sent on their own.
+	 */
+	static Plan told(Plan plan) {
+		PlannedMessage confirmation = plan.messages()
+			.stream()
+			.filter(message -> message.step() == Step.CONFIRMATION)
+			.findFirst()
+			.orElseThrow();
+		Instant at = confirmation.dueAt();
+		return plan.claim(confirmation.id(), "sender", at, Duration.ofMinutes(2))
+			.flatMap(claimed -> claimed.settle(confirmation.id(), "sender",
+					message -> Plan.sent(message, at, claimed.carriesFormsLink(message)), at))
+			.orElseThrow();
 	}
 
 	static Plan due(Plan plan, long version, Instant now) {

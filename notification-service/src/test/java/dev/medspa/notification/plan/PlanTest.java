@@ -224,13 +224,13 @@ class PlanTest {
 		Plan claimed = plan.claim("b-1:confirmation:v1", "one", now, Duration.ofMinutes(2)).orElseThrow();
 
 		assertThat(claimed.claim("b-1:confirmation:v1", "two", now.plusSeconds(60), Duration.ofMinutes(2))).isEmpty();
-		assertThat(claimed.settle("b-1:confirmation:v1", "two", message -> Plan.sent(message, now))).isEmpty();
+		assertThat(claimed.settle("b-1:confirmation:v1", "two", message -> Plan.sent(message, now), now)).isEmpty();
 		Plan takenOver = claimed.claim("b-1:confirmation:v1", "two", now.plusSeconds(121), Duration.ofMinutes(2))
 			.orElseThrow(() -> new AssertionError("a lease that ran out may be taken over"));
-		assertThat(takenOver.settle("b-1:confirmation:v1", "one", message -> Plan.sent(message, now)))
+		assertThat(takenOver.settle("b-1:confirmation:v1", "one", message -> Plan.sent(message, now), now))
 			.as("the sender whose lease was taken over records nothing")
 			.isEmpty();
-		Plan sent = claimed.settle("b-1:confirmation:v1", "one", message -> Plan.sent(message, now)).orElseThrow();
+		Plan sent = claimed.settle("b-1:confirmation:v1", "one", message -> Plan.sent(message, now), now).orElseThrow();
 		assertThat(sent.claim("b-1:confirmation:v1", "two", now.plusSeconds(500), Duration.ofMinutes(2))).isEmpty();
 	}
 
@@ -274,7 +274,7 @@ class PlanTest {
 	void aReasonNamesNoAddressOrPhoneNumberInTheLedger() {
 		PlannedMessage failed = new PlannedMessage("b:confirmation:v1", Step.CONFIRMATION, null, Channel.EMAIL, 1,
 				java.time.Instant.EPOCH, MessageStatus.FAILED, 1, null, null, null, null,
-				"550 <ana.gomez@example.com> refused; SMS +1 925 555 0199 too", null, null);
+				"550 <ana.gomez@example.com> refused; SMS +1 925 555 0199 too", null, null, null);
 		org.assertj.core.api.Assertions.assertThat(failed.reason())
 			.isEqualTo("550 <a***@example.com> refused; SMS ***99 too");
 	}
