@@ -79,6 +79,8 @@ class PackagesTest {
 
 	private static final String OFFER = "package-facial-3";
 
+	private static final String COURSE = "package-course";
+
 	private static final Path JOURNAL;
 
 	static {
@@ -151,7 +153,13 @@ class PackagesTest {
 				new LocationState.Address("1 Main Street", "Package Town", "CA", "94596", "US"), "+1 925 555 0100",
 				"America/Los_Angeles",
 				List.of(new LocationState.Room(TOWN + "-room", "Consultation room", "consultation-room", true)),
-				List.of(new TreatmentId(FACIAL)), true, 1, List.of()));
+				List.of(new TreatmentId(FACIAL), new TreatmentId(COURSE)), true, 1, List.of()));
+		// a treatment given as a course of three, a week apart at least
+		this.catalog
+			.apply(new TreatmentState(new TreatmentId(COURSE), COURSE, COURSE, "facial", "", Duration.ofMinutes(30),
+					Duration.ZERO, Duration.ofMinutes(10), new BigDecimal("100.00"), "USD", "consultation-room", "peel",
+					null, new TreatmentState.SeriesRule(3, java.time.Period.ofWeeks(1), java.time.Period.ofWeeks(2)),
+					List.of(), true, 1, null));
 		this.catalog.apply(CatalogFixtures.practitioner("package-pro", TOWN));
 		this.schedules.replace("package-pro", java.util.OptionalLong.empty(), CatalogFixtures.everyDay(TOWN),
 				List.of());
@@ -456,6 +464,63 @@ class PackagesTest {
 		assertThat(this.packages.ofClient(email)).isEmpty();
 		String stored = this.mongo.findById(purchase, org.bson.Document.class, "client_packages").toJson();
 		assertThat(stored).doesNotContain("private.buyer").doesNotContain("Ana Gomez").contains("30000");
+	}
+
+	@Test
+	void aWholeCourseIsPaidWithThePackageOrNothingIsBooked() throws Exception {
+		this.mvc
+			.perform(put("/api/staff/packages/offers/" + COURSE + "-3").with(Staff.managerAt(TOWN))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"treatmentId\":\"" + COURSE + "\",\"name\":\"Course of 3\",\"sessions\":3,"
+						+ "\"price\":25000}"))
+			.andExpect(status().isOk());
+		String email = "whole-course@example.com";
+		this.mvc
+			.perform(post("/api/packages").contentType(MediaType.APPLICATION_JSON)
+				.content(purchaseBody(email, UUID.randomUUID().toString(), "pm_card_visa",
+						this.codes.code(email, this.clock.instant()))
+					.replace(OFFER, COURSE + "-3")))
+			.andExpect(status().isCreated());
+		String single = JsonPath.read(this.mvc
+			.perform(post("/api/bookings").contentType(MediaType.APPLICATION_JSON)
+				.content(BookingApiTest.request(COURSE, TOWN, iso(at(8, 0).minusDays(3)), email)
+					.replaceFirst("\\{",
+							"{\"usePackage\":true,\"emailCode\":\"" + this.codes.code(email, this.clock.instant())
+									+ "\",")))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.manage.token");
+		String course = """
+				{"treatmentId":"%s","locationId":"%s","usePackage":true,"emailCode":"%s",
+				 "starts":["%s","%s","%s"],
+				 "client":{"name":"Ana Gomez","email":"%s","phone":"+1 925 555 0199"}}
+				""".formatted(COURSE, TOWN, this.codes.code(email, this.clock.instant()), iso(at(8, 0).plusDays(7)),
+				iso(at(8, 0).plusDays(14)), iso(at(8, 0).plusDays(21)), email);
+
+		// two sessions left for a course of three: refused before anything is held
+		this.mvc.perform(post("/api/series").contentType(MediaType.APPLICATION_JSON).content(course))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/no-package-credit"))
+			.andExpect(jsonPath("$.errors[0].field").value("usePackage"));
+		assertThat(this.mongo.count(Query.query(Criteria.where("client.normalizedEmail").is(email)), Booking.class))
+			.isEqualTo(1);
+
+		// the single visit cancelled in time gives its session back, and the course takes
+		// all three
+		this.mvc.perform(post("/api/manage/" + single + "/cancel")).andExpect(status().isOk());
+		String booked = this.mvc.perform(post("/api/series").contentType(MediaType.APPLICATION_JSON).content(course))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> sessions = JsonPath.read(booked, "$.sessions[*].id");
+		assertThat(sessions).hasSize(3);
+		assertThat(remaining(email)).isEqualTo(0);
+		ClientPackage bought = this.packages.ofClient(email).get(0);
+		assertThat(sessions).allSatisfy(
+				id -> assertThat(bought.credit(id).orElseThrow().state()).isEqualTo(ClientPackage.CreditState.USED));
+		assertThat(this.provider.entries()).noneMatch(entry -> sessions.stream().anyMatch(entry.key()::startsWith));
 	}
 
 	private ResultActions buy(String email, String purchaseId, String paymentMethod) throws Exception {

@@ -236,6 +236,14 @@ public class Packages {
 			.toList();
 	}
 
+	/** How many sessions of a treatment the address's paid packages have left. */
+	public int sessionsLeft(String normalizedEmail, String treatmentId) {
+		return ofClient(normalizedEmail).stream()
+			.filter(bought -> bought.treatmentId().equals(treatmentId))
+			.mapToInt(ClientPackage::remaining)
+			.sum();
+	}
+
 	/** The package a booking holds (or held) a credit of. */
 	public Optional<ClientPackage> ofBooking(String bookingId) {
 		return this.store.packageOf(bookingId)

@@ -23,6 +23,7 @@ import dev.medspa.booking.reservation.BookingStatus;
 import dev.medspa.booking.reservation.Client;
 import dev.medspa.booking.reservation.Eligibility;
 import dev.medspa.booking.reservation.EmailProof;
+import dev.medspa.booking.prepaid.Packages;
 import dev.medspa.booking.reservation.NewBooking;
 import dev.medspa.events.BookingId;
 import dev.medspa.events.booking.BookingConfirmed;
@@ -65,8 +66,11 @@ public class SeriesBookings {
 
 	private final Clock clock;
 
+	private final Packages packages;
+
 	SeriesBookings(SeriesStore store, BookingService bookings, CatalogReadModel catalog, Availability availability,
-			Eligibility eligibility, EmailProof emailProof, Clock clock) {
+			Eligibility eligibility, EmailProof emailProof, Clock clock, Packages packages) {
+		this.packages = packages;
 		this.store = store;
 		this.bookings = bookings;
 		this.catalog = catalog;
@@ -107,10 +111,12 @@ public class SeriesBookings {
 	 * @param acceptedPolicyVersion the treatment's cancellation policy version the client
 	 * accepted, for every session, where it has one
 	 * @param paymentMethod the provider's card token: each session takes its own deposit
+	 * @param usePackage each session is paid with a session of the client's prepaid
+	 * package instead, which must have one left for every session
 	 */
 	public record Request(String treatmentId, String locationId, List<ZonedDateTime> starts, Client client,
 			@Nullable String emailCode, boolean byStaff, @Nullable Integer acceptedPolicyVersion,
-			@Nullable String paymentMethod) {
+			@Nullable String paymentMethod, boolean usePackage) {
 	}
 
 	/** A booked series: its id and each session's booking with the client's key. */
@@ -128,8 +134,16 @@ public class SeriesBookings {
 					"The first session must be within " + this.availability.policy().horizon().toDays()
 							+ " days; the later ones may follow at the course's spacing");
 		}
-		if (!request.byStaff() && EmailProof.needed(treatment)) {
+		if (!request.byStaff() && (EmailProof.needed(treatment) || request.usePackage())) {
 			this.emailProof.require(request.client(), request.emailCode());
+		}
+		if (request.usePackage()) {
+			int left = this.packages.sessionsLeft(request.client().normalizedEmail(), treatment.id());
+			if (left < starts.size()) {
+				throw Refusal.unprocessable(Packages.NO_CREDIT, "Not enough package sessions left", "usePackage",
+						"The course has " + starts.size() + " sessions and this e-mail address's prepaid packages "
+								+ "for the treatment have " + left + " left; nothing was booked");
+			}
 		}
 		for (int i = 0; i < starts.size(); i++) {
 			try {
@@ -182,7 +196,8 @@ public class SeriesBookings {
 											holds.get(i), request.byStaff(),
 											new BookingConfirmed.SeriesSession(series.id(), i + 1,
 													List.copyOf(sessions)))
-									.withPolicy(request.acceptedPolicyVersion(), request.paymentMethod()),
+									.withPolicy(request.acceptedPolicyVersion(), request.paymentMethod())
+									.payingWithPackage(request.usePackage()),
 								series.bookingId(i)));
 			}
 		}

@@ -46,7 +46,6 @@ class BookingPages {
 	/**
 	 * The client asked to pay with a package session, and has none for this treatment.
 	 */
-	private static final String NO_PACKAGE_CREDIT = "no-package-credit";
 
 	/** Refusals of a booking under a cancellation policy, shown next to their field. */
 	private static final Set<String> POLICY_REFUSALS = Set.of(POLICY_NOT_ACCEPTED, "payment-method-required",
@@ -244,14 +243,8 @@ class BookingPages {
 			if (POLICY_REFUSALS.contains(problem.code())) {
 				return refusedUnderPolicy(problem, checkout, form, session, model);
 			}
-			if (problem.is(NO_PACKAGE_CREDIT)) {
+			if (PackageViews.sayRefusal(problem, model)) {
 				model.addAttribute("codeAsked", !form.getEmailCode().isBlank());
-				String why = problem.fieldErrors()
-					.getOrDefault("usePackage",
-							"No prepaid package for this treatment with a session left for this e-mail address")
-					.strip();
-				model.addAttribute("fieldErrors", Map.of("usePackage",
-						(why.endsWith(".") ? why : why + ".") + " Untick the box to book with the usual terms."));
 				return "client/book-details";
 			}
 			if (problem.is("email-code-invalid")) {
@@ -387,20 +380,7 @@ class BookingPages {
 		model.addAttribute("heldMinutes",
 				Math.max(0, java.time.Duration.between(this.clock.instant(), checkout.expiresAt()).toMinutes()));
 		model.addAttribute("policy", policy(checkout));
-		model.addAttribute("packageOffered", packageOffered(checkout.treatmentId()));
-	}
-
-	/**
-	 * Whether the treatment is sold in a prepaid package, so the checkout offers to pay
-	 * with a session of one; false when the offers cannot be read just now.
-	 */
-	private boolean packageOffered(String treatmentId) {
-		try {
-			return !this.services.packageOffers(treatmentId).isEmpty();
-		}
-		catch (ServiceProblem | org.springframework.web.client.ResourceAccessException ex) {
-			return false;
-		}
+		model.addAttribute("packageOffered", PackageViews.offered(this.services, checkout.treatmentId()));
 	}
 
 	/**

@@ -15,6 +15,41 @@ import org.jspecify.annotations.Nullable;
  */
 final class PackageViews {
 
+	/**
+	 * Booking-service's refusal of a booking that asked for a package session it has not.
+	 */
+	static final String NO_PACKAGE_CREDIT = "no-package-credit";
+
+	/**
+	 * Whether the treatment is sold in a prepaid package, so a booking page offers to pay
+	 * with a session of one; false when the offers cannot be read just now.
+	 */
+	static boolean offered(dev.medspa.gateway.services.Services services, String treatmentId) {
+		try {
+			return !services.packageOffers(treatmentId).isEmpty();
+		}
+		catch (dev.medspa.gateway.services.ServiceProblem | org.springframework.web.client.ResourceAccessException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Says a refusal of the package session at its box, with what to do instead.
+	 * @return false for any other refusal
+	 */
+	static boolean sayRefusal(dev.medspa.gateway.services.ServiceProblem problem, org.springframework.ui.Model model) {
+		if (!problem.is(NO_PACKAGE_CREDIT)) {
+			return false;
+		}
+		String why = problem.fieldErrors()
+			.getOrDefault("usePackage",
+					"No prepaid package for this treatment with a session left for this e-mail address")
+			.strip();
+		model.addAttribute("fieldErrors", Map.of("usePackage",
+				(why.endsWith(".") ? why : why + ".") + " Untick the box to book with the usual terms."));
+		return true;
+	}
+
 	private PackageViews() {
 	}
 
@@ -60,7 +95,9 @@ final class PackageViews {
 			List<Credit> credits = Forms.list(view.get("credits"))
 				.stream()
 				.map(credit -> new Credit(String.valueOf(credit.get("bookingId")),
-						creditState(String.valueOf(credit.get("state"))), when(credit.get("at"), zone),
+						creditState(String.valueOf(credit.get("state")))
+								+ (credit.get("note") == null ? "" : " (" + credit.get("note") + ")"),
+						when(credit.get("settledAt") != null ? credit.get("settledAt") : credit.get("heldAt"), zone),
 						when(credit.get("start"), zone)))
 				.toList();
 			return new Balance(String.valueOf(view.get("id")), String.valueOf(view.get("name")),

@@ -185,7 +185,7 @@ class SeriesPages {
 							+ "leave the field empty and book again for a new one."));
 			return showPlan(treatment, location, sessions, form, model);
 		}
-		if (PolicyRefusals.sayForCourse(problem, form, model)) {
+		if (PolicyRefusals.sayForCourse(problem, form, model) || PackageViews.sayRefusal(problem, model)) {
 			return showPlan(treatment, location, sessions, form, model);
 		}
 		SeriesPlan.refusal(problem, treatment, location.zoneId(), sessions, CLIENT_FIELDS).show(model);
@@ -197,6 +197,7 @@ class SeriesPages {
 		SeriesPlan.show(treatment, location, base(treatment, location), sessions, form, model);
 		model.addAttribute("policy", PolicyRefusals.forCourse(this.services, treatment.id().value(),
 				location.id().value(), sessions, location.zoneId(), this.clock));
+		model.addAttribute("packageOffered", PackageViews.offered(this.services, treatment.id().value()));
 		return "client/series-plan";
 	}
 

@@ -205,6 +205,7 @@ final class SeriesPlan {
 		}
 		request.put("client", form.client());
 		form.addPolicyConsent(request);
+		form.addPackageUse(request);
 		return request;
 	}
 

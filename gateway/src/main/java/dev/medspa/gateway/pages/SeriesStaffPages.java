@@ -207,7 +207,7 @@ class SeriesStaffPages {
 					+ ", so nothing was booked. If you work there, please ask an owner to add it to your account.");
 			return showPlan(treatment, location, sessions, form, model);
 		}
-		if (PolicyRefusals.sayForCourse(problem, form, model)) {
+		if (PolicyRefusals.sayForCourse(problem, form, model) || PackageViews.sayRefusal(problem, model)) {
 			return showPlan(treatment, location, sessions, form, model);
 		}
 		SeriesPlan.Refusal refusal = SeriesPlan.refusal(problem, treatment, location.zoneId(), sessions, CLIENT_FIELDS);
@@ -229,6 +229,7 @@ class SeriesStaffPages {
 		SeriesPlan.show(treatment, location, base(location, treatment), sessions, form, model);
 		model.addAttribute("policy", PolicyRefusals.forCourse(this.services, treatment.id().value(),
 				location.id().value(), sessions, location.zoneId(), this.clock));
+		model.addAttribute("packageOffered", PackageViews.offered(this.services, treatment.id().value()));
 		return "staff/series-plan";
 	}
 

@@ -245,6 +245,43 @@ class SeriesPagesSliceTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void aCourseIsPaidWithThePackageWhenTheBoxIsTickedAndARefusalIsSaidAtTheBox() throws Exception {
+		given(this.services.packageOffers("microneedling"))
+			.willReturn(List.of(Map.of("id", "microneedling-3", "treatmentId", "microneedling", "name",
+					"Micro-needling, course of 3", "sessions", 3, "price", 90000, "currency", "USD", "active", true)));
+		given(this.services.bookSeries(any()))
+			.willThrow(new ServiceProblem(422, "no-package-credit", "Not enough package sessions left",
+					Map.of("usePackage", "The course has 3 sessions and this e-mail address's prepaid packages for the "
+							+ "treatment have 2 left; nothing was booked")));
+
+		this.mvc
+			.perform(plan().param("name", "Ana Gomez")
+				.param("email", "ana@example.com")
+				.param("emailCode", "123456")
+				.param("usePackage", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"usePackage\"")))
+			.andExpect(content().string(containsString("Pay every session with a session of the prepaid package")))
+			.andExpect(content().string(containsString("id=\"usePackage-error\"")))
+			.andExpect(content().string(containsString("have 2 left; nothing was booked.")))
+			.andExpect(content().string(containsString("checked=\"checked\"")));
+		ArgumentCaptor<Map<String, Object>> sent = ArgumentCaptor.forClass(Map.class);
+		verify(this.services).bookSeries(sent.capture());
+		assertThat(sent.getValue()).containsEntry("usePackage", true);
+	}
+
+	@Test
+	void noPackageBoxWhereTheTreatmentIsNotSoldInAPackage() throws Exception {
+		given(this.services.bookSeries(any()))
+			.willThrow(new ServiceProblem(422, "series-spacing", "Too close to another session",
+					Map.of("starts[2]", "Session 3 must be at least P21D after session 2")));
+		this.mvc.perform(plan().param("name", "Ana Gomez"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"usePackage\""))));
+	}
+
+	@Test
 	void aSessionTooSoonAfterTheOneBeforeIsSaidAtThatSession() throws Exception {
 		given(this.services.bookSeries(any()))
 			.willThrow(new ServiceProblem(422, "series-spacing", "Too close to another session",

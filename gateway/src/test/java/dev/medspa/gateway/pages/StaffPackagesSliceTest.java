@@ -153,9 +153,11 @@ class StaffPackagesSliceTest {
 				Map.entry("purchasedAt", "2026-11-20T18:00:00Z"), Map.entry("clientName", "Ana Gomez"),
 				Map.entry("clientEmail", "ana@example.com"),
 				Map.entry("credits",
-						List.of(Map.of("bookingId", "b1", "state", "USED", "at", "2026-12-08T19:15:00Z", "start",
+						List.of(Map.of("bookingId", "b1", "state", "USED", "heldAt", "2026-12-08T19:15:00Z", "start",
 								"2026-12-08T18:00:00Z"),
-								Map.of("bookingId", "b2", "state", "HELD", "at", "2026-12-08T19:20:00Z"))))));
+								Map.of("bookingId", "b2", "state", "HELD", "heldAt", "2026-12-08T19:20:00Z"),
+								Map.of("bookingId", "b3", "state", "RETURNED", "heldAt", "2026-12-02T19:20:00Z",
+										"settledAt", "2026-12-03T17:00:00Z", "note", "cancelled in time"))))));
 
 		this.mvc.perform(get("/staff/packages").param("email", " ana@example.com ").with(desk()))
 			.andExpect(status().isOk())
@@ -168,7 +170,10 @@ class StaffPackagesSliceTest {
 			.andExpect(content().string(containsString("<a href=\"/staff/bookings/b1\">b1</a>")))
 			.andExpect(content().string(containsString("<td>Tuesday, December 8, 2026 at 10:00 AM PST</td>")))
 			.andExpect(content().string(containsString("<td>session used</td>")))
-			.andExpect(content().string(containsString("<td>session held for this visit</td>")));
+			.andExpect(content().string(containsString("<td>session held for this visit</td>")))
+			.andExpect(content().string(containsString("<td>session returned (cancelled in time)</td>")))
+			.andExpect(content().string(containsString("<td>Thursday, December 3, 2026 at 9:00 AM PST</td>")))
+			.andExpect(content().string(containsString("<td>Tuesday, December 8, 2026 at 11:15 AM PST</td>")));
 	}
 
 	@Test

@@ -70,13 +70,15 @@ class SeriesController {
 	 * @param starts each session's start; the spacing between them is checked against the
 	 * series' minimum
 	 * @param emailCode the code e-mailed to the client: a series reads their history
+	 * @param usePackage every session paid with a session of the client's prepaid package
 	 */
 	record SeriesRequest(@NotBlank @Size(max = 100) @Nullable String treatmentId,
 			@NotBlank @Size(max = 100) @Nullable String locationId,
 			@NotEmpty @Size(max = 12) @Nullable List<@NotNull OffsetDateTime> starts,
 			@NotNull @Valid @Nullable ContactRequest client, @Size(max = 12) @Nullable String emailCode,
 			@Valid PolicyConsent.@Nullable Acceptance policyAcceptance,
-			@Size(max = 255) @Pattern(regexp = PolicyConsent.TOKEN) @Nullable String paymentMethod) {
+			@Size(max = 255) @Pattern(regexp = PolicyConsent.TOKEN) @Nullable String paymentMethod,
+			@Nullable Boolean usePackage) {
 	}
 
 	/** The series booked: each session with its own manage link. */
@@ -89,7 +91,9 @@ class SeriesController {
 					+ "its own manage link. A series reads the client's history, so it needs `emailCode` (POST "
 					+ "/api/email-codes). Where the treatment has a cancellation policy, `policyAcceptance` and "
 					+ "`paymentMethod` as for one booking; each session takes its own deposit, and a declined card books "
-					+ "none. 429 when an address, e-mail or phone books too often.")
+					+ "none. `usePackage: true` pays every session with a session of the client's prepaid package "
+					+ "instead (422 `no-package-credit` when fewer are left than the course has). 429 when an address, "
+					+ "e-mail or phone books too often.")
 	@PostMapping("/api/series")
 	ResponseEntity<SeriesView> book(@Valid @RequestBody SeriesRequest request, HttpServletRequest http) {
 		Client client = client(request);
@@ -114,7 +118,7 @@ class SeriesController {
 				Objects.requireNonNull(request.starts()).stream().map(OffsetDateTime::toZonedDateTime).toList(), client,
 				byStaff ? null : request.emailCode(), byStaff,
 				request.policyAcceptance() == null ? null : request.policyAcceptance().version(),
-				request.paymentMethod());
+				request.paymentMethod(), Boolean.TRUE.equals(request.usePackage()));
 	}
 
 	private static Client client(SeriesRequest request) {
