@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -23,17 +24,23 @@ import dev.medspa.booking.prepaid.Packages;
 import dev.medspa.booking.reservation.Booking;
 import dev.medspa.booking.reservation.CancelWithoutAftermath;
 import dev.medspa.booking.schedule.Schedules;
+import dev.medspa.events.EventContracts;
+import dev.medspa.events.EventHeaders;
 import dev.medspa.events.LocationId;
 import dev.medspa.events.TreatmentId;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.support.links.EmailCodes;
+import dev.medspa.support.messaging.TopicNames;
 import dev.medspa.testsupport.LocalInfrastructure;
 import dev.medspa.testsupport.MutableClock;
+import dev.medspa.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -142,6 +149,12 @@ class PackagesTest {
 
 	@Autowired
 	Packages packages;
+
+	@Autowired
+	TopicNames topics;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
 
 	@BeforeEach
 	void clinicWithAPolicyAndAPackage() throws Exception {
@@ -374,6 +387,44 @@ class PackagesTest {
 			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/purchase-abandoned"));
 		book(at(16, 0), email, true, null).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.type").value("https://medspa.dev/problems/no-package-credit"));
+	}
+
+	@Test
+	void eachPaidPackageIsPublishedOnceAndNoDeclinedOrGivenBackPurchaseIs() throws Exception {
+		String email = "receipt@example.com";
+		String paid = UUID.randomUUID().toString();
+		String resent = UUID.randomUUID().toString();
+		String declined = UUID.randomUUID().toString();
+		String abandoned = UUID.randomUUID().toString();
+		buy(email, paid, "pm_card_visa").andExpect(status().isCreated());
+		buy(email, paid, "pm_card_visa").andExpect(status().isCreated());
+		this.losing.lose.add("package:" + resent);
+		buy(email, resent, "pm_card_visa").andExpect(status().isServiceUnavailable());
+		buy(email, resent, "pm_card_visa").andExpect(status().isCreated());
+		buy(email, declined, "pm_decline_insufficient_funds").andExpect(status().isUnprocessableContent());
+		this.losing.lose.add("package:" + abandoned);
+		buy(email, abandoned, "pm_card_visa").andExpect(status().isServiceUnavailable());
+		this.clock.advance(Duration.ofMinutes(15));
+		this.sweeper.sweep();
+		this.sweeper.sweep();
+		assertThat(this.packages.byId(abandoned).orElseThrow().status()).isEqualTo(ClientPackage.Status.REFUNDED);
+
+		List<ConsumerRecord<String, String>> published = TopicReader.readSettled(this.bootstrapServers,
+				this.topics.packageEvents(), record -> Set.of(paid, resent, declined, abandoned).contains(record.key()),
+				2, Duration.ofSeconds(2));
+
+		assertThat(published).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(paid, resent);
+		assertThat(published).allSatisfy(record -> {
+			assertThat(TopicReader.header(record, EventHeaders.TYPE))
+				.isEqualTo(EventContracts.PACKAGE_PURCHASED.type());
+			assertThat(record.value()).doesNotContain("pm_");
+			assertThat((String) JsonPath.read(record.value(), "$.packageId")).isEqualTo(record.key());
+			assertThat((Integer) JsonPath.read(record.value(), "$.price")).isEqualTo(30000);
+			assertThat((Integer) JsonPath.read(record.value(), "$.sessions")).isEqualTo(3);
+			assertThat((String) JsonPath.read(record.value(), "$.client.email")).isEqualTo(email);
+			assertThat((String) JsonPath.read(record.value(), "$.client.phone")).isEqualTo("+1 925 555 0199");
+			assertThat((String) JsonPath.read(record.value(), "$.providerReference")).isNotBlank();
+		});
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
 import dev.medspa.events.booking.PaymentRecorded;
 import dev.medspa.events.intake.IntakeStatusChanged;
+import dev.medspa.events.prepaid.PackagePurchased;
 import dev.medspa.events.waitlist.WaitlistJoined;
 import dev.medspa.events.waitlist.WaitlistLeft;
 import dev.medspa.events.waitlist.WaitlistOffered;
@@ -70,10 +71,13 @@ public final class EventContracts {
 	public static final EventContract<IntakeStatusChanged> INTAKE_STATUS_CHANGED = new EventContract<>(
 			"dev.medspa.intake.status-changed", Topics.INTAKE_EVENTS, 1, IntakeStatusChanged.class);
 
+	public static final EventContract<PackagePurchased> PACKAGE_PURCHASED = new EventContract<>(
+			"dev.medspa.package.purchased", Topics.PACKAGE_EVENTS, 1, PackagePurchased.class);
+
 	public static final List<EventContract<?>> ALL = List.of(TREATMENT_STATE, LOCATION_STATE, PRACTITIONER_STATE,
 			BOOKING_CONFIRMED, BOOKING_RESCHEDULED, BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_COMPLETED,
 			BOOKING_NO_SHOW, BOOKING_CLIENT_ERASED, PAYMENT_RECORDED, WAITLIST_JOINED, WAITLIST_OFFERED, WAITLIST_LEFT,
-			INTAKE_STATUS_CHANGED);
+			INTAKE_STATUS_CHANGED, PACKAGE_PURCHASED);
 
 	/**
 	 * The contracts whose events other systems may receive through webhooks: the life

@@ -25,6 +25,7 @@ import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
 import dev.medspa.events.waitlist.WaitlistJoined;
 import dev.medspa.events.intake.IntakeStatusChanged;
+import dev.medspa.events.prepaid.PackagePurchased;
 import dev.medspa.events.waitlist.WaitlistLeft;
 import dev.medspa.events.waitlist.WaitlistOffered;
 
@@ -33,8 +34,8 @@ import dev.medspa.events.waitlist.WaitlistOffered;
  * schema version writes it: the examples of the published event documentation, and
  * fixtures a test may start from. They tell one story: Ana books a course of
  * micro-needling at the Walnut Creek clinic, moves her first session, has it, and waits
- * for an earlier slot of her second. A new contract needs its example here; the
- * documentation's tests fail until it has one.
+ * for an earlier slot of her second; she paid for the course as a package first. A new
+ * contract needs its example here; the documentation's tests fail until it has one.
  */
 public final class EventExamples {
 
@@ -88,8 +89,14 @@ public final class EventExamples {
 								Instant.parse("2027-02-12T17:30:00Z"))),
 				Map.entry(EventContracts.WAITLIST_LEFT,
 						new WaitlistLeft(WAITLIST_PLACE, 3, "BOOKED", Instant.parse("2027-02-12T18:02:45Z"))),
-				Map.entry(EventContracts.INTAKE_STATUS_CHANGED, new IntakeStatusChanged(FIRST_SESSION, WALNUT_CREEK, 2,
-						IntakeStatusChanged.NEEDS_REVIEW, 0, null, Instant.parse("2027-01-10T20:14:02Z"))));
+				Map.entry(EventContracts.INTAKE_STATUS_CHANGED,
+						new IntakeStatusChanged(FIRST_SESSION, WALNUT_CREEK, 2, IntakeStatusChanged.NEEDS_REVIEW, 0,
+								null, Instant.parse("2027-01-10T20:14:02Z"))),
+				Map.entry(EventContracts.PACKAGE_PURCHASED,
+						new PackagePurchased("8e2d4c17-5b90-4a3f-9c61-d07a2e5b4f38", "microneedling-3", MICRONEEDLING,
+								"Micro-needling, course of 3", 3, 90000, "USD", "pi_3QhKp7",
+								new PackagePurchased.Buyer(ANA.name(), ANA.email(), ANA.phone()),
+								Instant.parse("2026-12-01T17:55:12Z"))));
 
 	private EventExamples() {
 	}

@@ -20,6 +20,12 @@ public final class Topics {
 	public static final String WAITLIST_EVENTS = "booking.waitlist.v1";
 
 	/**
+	 * Prepaid packages bought, keyed by package id: what a receipt and the chain's sales
+	 * need, never card data.
+	 */
+	public static final String PACKAGE_EVENTS = "booking.packages.v1";
+
+	/**
 	 * Where each booking's intake and consent forms stand, keyed by booking id: statuses
 	 * and ids only, never an answer.
 	 */

@@ -154,7 +154,7 @@ class DueMessagesTest {
 								.map(message -> message.step().immediate() ? sent(message) : message)
 								.toList(),
 							null, stored.revision(), stored.waitlist(), stored.practitionerId(), stored.series(),
-							stored.intake(), stored.clinicReason())));
+							stored.intake(), stored.clinicReason(), stored.purchase())));
 		}
 	}
 

@@ -30,6 +30,7 @@ import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.intake.IntakeStatusChanged;
 import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
+import dev.medspa.events.prepaid.PackageEvent;
 import dev.medspa.events.waitlist.WaitlistEvent;
 import dev.medspa.support.messaging.EventJson;
 import dev.medspa.support.messaging.TopicNames;
@@ -147,6 +148,15 @@ final class PipelineFixtures {
 	/** A waitlist event as booking-service publishes it, keyed by the place. */
 	void publish(WaitlistEvent event, String eventId) {
 		ProducerRecord<String, String> record = new ProducerRecord<>(this.topics.waitlistEvents(), event.entryId(),
+				EventJson.write(event));
+		header(record, EventHeaders.TYPE, EventContracts.forPayload(event.getClass()).type());
+		header(record, EventHeaders.ID, eventId);
+		send(record);
+	}
+
+	/** A package bought, as booking-service publishes it, keyed by the package. */
+	void publish(PackageEvent event, String eventId) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(this.topics.packageEvents(), event.packageId(),
 				EventJson.write(event));
 		header(record, EventHeaders.TYPE, EventContracts.forPayload(event.getClass()).type());
 		header(record, EventHeaders.ID, eventId);

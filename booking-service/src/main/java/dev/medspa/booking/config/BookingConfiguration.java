@@ -2,6 +2,7 @@ package dev.medspa.booking.config;
 
 import java.util.List;
 
+import dev.medspa.booking.prepaid.ClientPackage;
 import dev.medspa.booking.reservation.Booking;
 import dev.medspa.booking.waitlist.WaitlistEntry;
 import dev.medspa.events.Topics;
@@ -100,6 +101,15 @@ class BookingConfiguration {
 		return new OutboxCollection(dev.medspa.booking.payment.Ledger.COLLECTION);
 	}
 
+	/**
+	 * A package's purchase leaves through the package's own outbox, written as it is
+	 * paid.
+	 */
+	@Bean
+	OutboxCollection packageOutbox() {
+		return new OutboxCollection(ClientPackage.COLLECTION);
+	}
+
 	@Bean
 	NewTopic bookingEventsTopic(TopicNames topics) {
 		return topics.bookingEventsTopic();
@@ -108,6 +118,11 @@ class BookingConfiguration {
 	@Bean
 	NewTopic waitlistEventsTopic(TopicNames topics) {
 		return topics.waitlistEventsTopic();
+	}
+
+	@Bean
+	NewTopic packageEventsTopic(TopicNames topics) {
+		return topics.packageEventsTopic();
 	}
 
 	/** intake-service publishes it; declared here too, whichever starts first. */

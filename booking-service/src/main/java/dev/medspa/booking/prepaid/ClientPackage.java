@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.medspa.events.TreatmentId;
+import dev.medspa.events.prepaid.PackagePurchased;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
@@ -19,6 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param id chosen by the buyer's page ({@code purchaseId}), so that a repeated purchase
  * is the same one
  * @param clientEmail the buyer's normalised address: only bookings for it use the package
+ * @param clientPhone the buyer's phone as given, for the purchase's event; null if none
+ * was given, for packages bought before it was kept, and once erased
  * @param paymentMethod the provider's token of the card it was paid with; never a card
  * number
  * @param paymentId the provider's id of the charge, once paid
@@ -27,9 +31,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(ClientPackage.COLLECTION)
 public record ClientPackage(@Id String id, String offerId, String treatmentId, String name, int sessions, long price,
-		String currency, String clientEmail, String clientName, String paymentMethod, Status status,
-		@Nullable String paymentId, @Nullable String declineCode, @Nullable String refundId, Instant createdAt,
-		@Nullable Instant paidAt, List<Credit> credits, long revision) {
+		String currency, String clientEmail, String clientName, @Nullable String clientPhone, String paymentMethod,
+		Status status, @Nullable String paymentId, @Nullable String declineCode, @Nullable String refundId,
+		Instant createdAt, @Nullable Instant paidAt, List<Credit> credits, long revision) {
 
 	public static final String COLLECTION = "client_packages";
 
@@ -101,10 +105,25 @@ public record ClientPackage(@Id String id, String offerId, String treatmentId, S
 	}
 
 	static ClientPackage pending(String id, PackageOffer offer, String clientEmail, String clientName,
-			String paymentMethod, Instant now) {
+			@Nullable String clientPhone, String paymentMethod, Instant now) {
 		return new ClientPackage(id, offer.id(), offer.treatmentId(), offer.name(), offer.sessions(), offer.price(),
-				offer.currency(), clientEmail, clientName, paymentMethod, Status.PENDING, null, null, null, now, null,
-				List.of(), 0);
+				offer.currency(), clientEmail, clientName, clientPhone, paymentMethod, Status.PENDING, null, null, null,
+				now, null, List.of(), 0);
+	}
+
+	/**
+	 * The event of this revision, if it is the one that made the package paid: the only
+	 * change other services hear of, so a declined card or a purchase given back tells
+	 * nobody, and a purchase sent again finds it paid and changes nothing.
+	 * @param before the revision this one was made from
+	 */
+	Optional<PackagePurchased> purchasedSince(ClientPackage before) {
+		if (this.status != Status.PAID || before.status == Status.PAID || this.paidAt == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new PackagePurchased(this.id, this.offerId, new TreatmentId(this.treatmentId), this.name,
+				this.sessions, this.price, this.currency, String.valueOf(this.paymentId),
+				new PackagePurchased.Buyer(this.clientName, this.clientEmail, this.clientPhone), this.paidAt));
 	}
 
 	/** Sessions not held, used or forfeited; none until paid. */
@@ -121,25 +140,25 @@ public record ClientPackage(@Id String id, String offerId, String treatmentId, S
 
 	ClientPackage paid(String paymentId, Instant now) {
 		return new ClientPackage(this.id, this.offerId, this.treatmentId, this.name, this.sessions, this.price,
-				this.currency, this.clientEmail, this.clientName, this.paymentMethod, Status.PAID, paymentId, null,
-				null, this.createdAt, now, this.credits, this.revision + 1);
+				this.currency, this.clientEmail, this.clientName, this.clientPhone, this.paymentMethod, Status.PAID,
+				paymentId, null, null, this.createdAt, now, this.credits, this.revision + 1);
 	}
 
 	ClientPackage declined(@Nullable String paymentId, @Nullable String declineCode) {
 		return new ClientPackage(this.id, this.offerId, this.treatmentId, this.name, this.sessions, this.price,
-				this.currency, this.clientEmail, this.clientName, this.paymentMethod, Status.DECLINED, paymentId,
-				declineCode, null, this.createdAt, null, this.credits, this.revision + 1);
+				this.currency, this.clientEmail, this.clientName, this.clientPhone, this.paymentMethod, Status.DECLINED,
+				paymentId, declineCode, null, this.createdAt, null, this.credits, this.revision + 1);
 	}
 
 	ClientPackage refunded(String paymentId, @Nullable String refundId) {
 		return new ClientPackage(this.id, this.offerId, this.treatmentId, this.name, this.sessions, this.price,
-				this.currency, this.clientEmail, this.clientName, this.paymentMethod, Status.REFUNDED, paymentId, null,
-				refundId, this.createdAt, null, this.credits, this.revision + 1);
+				this.currency, this.clientEmail, this.clientName, this.clientPhone, this.paymentMethod, Status.REFUNDED,
+				paymentId, null, refundId, this.createdAt, null, this.credits, this.revision + 1);
 	}
 
 	ClientPackage erased(String placeholderEmail) {
 		return new ClientPackage(this.id, this.offerId, this.treatmentId, this.name, this.sessions, this.price,
-				this.currency, placeholderEmail, "(erased)", this.paymentMethod, this.status, this.paymentId,
+				this.currency, placeholderEmail, "(erased)", null, this.paymentMethod, this.status, this.paymentId,
 				this.declineCode, this.refundId, this.createdAt, this.paidAt, this.credits, this.revision + 1);
 	}
 
@@ -160,8 +179,8 @@ public record ClientPackage(@Id String id, String offerId, String treatmentId, S
 			all.add(credit);
 		}
 		return new ClientPackage(this.id, this.offerId, this.treatmentId, this.name, this.sessions, this.price,
-				this.currency, this.clientEmail, this.clientName, this.paymentMethod, this.status, this.paymentId,
-				this.declineCode, this.refundId, this.createdAt, this.paidAt, all, this.revision + 1);
+				this.currency, this.clientEmail, this.clientName, this.clientPhone, this.paymentMethod, this.status,
+				this.paymentId, this.declineCode, this.refundId, this.createdAt, this.paidAt, all, this.revision + 1);
 	}
 
 }

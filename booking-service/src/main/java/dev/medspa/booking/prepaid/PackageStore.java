@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.medspa.support.outbox.OutboxMessage;
+import dev.medspa.support.outbox.OutboxMessages;
+import dev.medspa.support.outbox.OutboxRelay;
+import dev.medspa.support.outbox.VersionedWrites;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -29,8 +33,17 @@ class PackageStore {
 
 	private final MongoTemplate mongo;
 
-	PackageStore(MongoTemplate mongo) {
+	private final VersionedWrites writes;
+
+	private final OutboxMessages messages;
+
+	private final OutboxRelay outbox;
+
+	PackageStore(MongoTemplate mongo, VersionedWrites writes, OutboxMessages messages, OutboxRelay outbox) {
 		this.mongo = mongo;
+		this.writes = writes;
+		this.messages = messages;
+		this.outbox = outbox;
 	}
 
 	/** The packages bought for one address, by id. */
@@ -94,10 +107,32 @@ class PackageStore {
 		}
 	}
 
-	/** Stores the next revision if the package is still at the one it was made from. */
+	/**
+	 * Stores the next revision if the package is still at the one it was made from, with
+	 * its {@code PackagePurchased} in the same write when this revision is the one that
+	 * made it paid; the relay then publishes it. Events still waiting in the document are
+	 * left as they are, so every change goes through here, never a whole replacement.
+	 */
 	boolean replace(ClientPackage current, ClientPackage next) {
-		Query query = Query.query(Criteria.where("_id").is(current.id()).and("revision").is(current.revision()));
-		return this.mongo.findAndReplace(query, next) != null;
+		List<OutboxMessage> events = next.purchasedSince(current)
+			.map(purchased -> this.messages.of(next.id(), purchased, purchased.purchasedAt()))
+			.stream()
+			.toList();
+		boolean stored = this.writes.update(next.id(), "revision", current.revision(), next, events);
+		if (stored && !events.isEmpty()) {
+			this.outbox.publishSoon(ClientPackage.COLLECTION, next.id());
+		}
+		return stored;
+	}
+
+	/**
+	 * Publishes the package's events still waiting in its document now, on this thread,
+	 * so that an erasure that follows leaves no payload naming the buyer in the store.
+	 * @return false if the broker did not take them all: the relay's sweep sends them
+	 * later and only then removes them
+	 */
+	boolean publishWaiting(String id) {
+		return this.outbox.publishNow(ClientPackage.COLLECTION, id);
 	}
 
 	List<ClientPackage> ofClient(String normalizedEmail) {

@@ -137,8 +137,10 @@ public class Packages {
 	 * @param id chosen by the buyer's page once per purchase, so that sending it again is
 	 * the same purchase
 	 * @param clientEmail the normalised address the package belongs to
+	 * @param clientPhone as the buyer gave it, if given
 	 */
-	public record Purchase(String id, String offerId, String clientEmail, String clientName, String paymentMethod) {
+	public record Purchase(String id, String offerId, String clientEmail, String clientName,
+			@Nullable String clientPhone, String paymentMethod) {
 	}
 
 	/**
@@ -158,7 +160,7 @@ public class Packages {
 					"No package on sale has the id " + purchase.offerId()));
 		Instant now = this.clock.instant();
 		ClientPackage pending = ClientPackage.pending(purchase.id(), offer, purchase.clientEmail(),
-				purchase.clientName(), purchase.paymentMethod(), now);
+				purchase.clientName(), purchase.clientPhone(), purchase.paymentMethod(), now);
 		this.store.pend(new PackageStore.Pending(purchaseKey(purchase.id()), purchase.id(), null,
 				now.plus(this.properties.lease().multipliedBy(PURCHASE_GRACE_LEASES))));
 		if (!this.store.insert(pending)) {

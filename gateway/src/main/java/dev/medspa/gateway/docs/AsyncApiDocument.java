@@ -75,7 +75,12 @@ public class AsyncApiDocument {
 			new Topic("intake-service", false,
 					"Where each booking's intake and consent forms stand (due, complete, needing a practitioner's review, "
 							+ "cleared or declined), keyed by booking id so that one booking's changes stay in order; "
-							+ "statuses and ids only, never a question or an answer. Not delivered to webhooks"));
+							+ "statuses and ids only, never a question or an answer. Not delivered to webhooks"),
+			Topics.PACKAGE_EVENTS,
+			new Topic("booking-service", false,
+					"Prepaid packages paid for, keyed by package id: one record per package, never for a declined "
+							+ "card or a purchase given back; the provider's reference of the charge, never card data. "
+							+ "Not delivered to webhooks"));
 
 	/** The time of an example event that has no time of its own (catalog state). */
 	private static final Instant EXAMPLE_TIME = Instant.parse("2026-11-30T16:00:00Z");
@@ -395,7 +400,7 @@ public class AsyncApiDocument {
 	 * The id of what an example event is about: its booking, waitlist place or entity.
 	 */
 	private static String subjectOf(Object example) {
-		for (String name : List.of("bookingId", "entryId", "id")) {
+		for (String name : List.of("bookingId", "entryId", "packageId", "id")) {
 			Object value = component(example, name);
 			if (value != null) {
 				return value.toString();

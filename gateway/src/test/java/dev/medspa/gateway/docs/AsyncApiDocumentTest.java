@@ -52,7 +52,8 @@ class AsyncApiDocumentTest {
 				.contains("ce_id", "ce_type", "ce_source", "ce_time", "ce_specversion", "ce_subject",
 						"ce_schemaversion", "content-type");
 			JsonNode example = message.at("/examples/0/payload");
-			assertThat(Stream.of("bookingId", "entryId", "id").map(name -> example.path(name).stringValue(null)))
+			assertThat(Stream.of("bookingId", "entryId", "packageId", "id")
+				.map(name -> example.path(name).stringValue(null)))
 				.contains(message.at("/examples/0/headers/ce_subject").stringValue());
 		}
 	}
@@ -113,6 +114,24 @@ class AsyncApiDocumentTest {
 			.isEqualTo(message.at("/examples/0/payload/bookingId").stringValue());
 		assertThat(message.at("/examples/0/payload/status").stringValue()).isEqualTo("NEEDS_REVIEW");
 		assertThat(operationOf(Topics.INTAKE_EVENTS).get("title").stringValue()).startsWith("intake-service");
+	}
+
+	@Test
+	void aPackagePurchaseIsAKafkaMessageOfItsOwnTopicKeyedByThePackageAndNoWebhook() {
+		EventContract<?> purchased = EventContracts.PACKAGE_PURCHASED;
+		JsonNode channel = channelOf(Topics.PACKAGE_EVENTS);
+		assertThat(channel).isNotNull();
+		assertThat(typesOf(channel)).containsExactly(purchased.type());
+		assertThat(channel.get("description").stringValue()).contains("never card data")
+			.contains("Not delivered to webhooks");
+		JsonNode message = messageOf(channel, purchased.type());
+		assertThat(message.at("/examples/0/headers/ce_subject").stringValue())
+			.isEqualTo(message.at("/examples/0/payload/packageId").stringValue());
+		assertThat(message.at("/payload/properties/client/properties").propertyNames())
+			.containsExactlyInAnyOrder("name", "email", "phone");
+		assertThat(operationOf(Topics.PACKAGE_EVENTS).get("title").stringValue()).startsWith("booking-service");
+		assertThat(typesOf(this.document.at("/channels/" + AsyncApiDocument.WEBHOOKS)))
+			.doesNotContain(purchased.type());
 	}
 
 	@Test

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +32,7 @@ import dev.medspa.notification.mail.EmailSender.Attachment;
 import dev.medspa.notification.mail.EmailSender.Email;
 import dev.medspa.notification.plan.IntakeForms;
 import dev.medspa.notification.plan.Offer;
+import dev.medspa.notification.plan.PackagePurchase;
 import dev.medspa.notification.plan.Plan;
 import dev.medspa.notification.plan.PlannedMessage;
 import dev.medspa.notification.plan.Step;
@@ -102,6 +106,9 @@ public class MessageComposer {
 		}
 		if (message.step() == Step.SERIES_CONFIRMATION) {
 			throw new IllegalArgumentException("A series' confirmation lists its sessions: see seriesConfirmation");
+		}
+		if (message.step() == Step.PACKAGE_RECEIPT) {
+			throw new IllegalArgumentException("A package's receipt is about no booking: see packageReceipt");
 		}
 		Map<String, Object> model = model(plan, message, treatment, location);
 		String subject = subject(message.step(), plan, location);
@@ -312,8 +319,51 @@ public class MessageComposer {
 			case FORMS -> "Before your visit: your forms for " + place;
 			case FORMS_REMINDER -> "Reminder: your forms before your visit to " + place + " on " + day;
 			case SMS_REMINDER, SMS_OFFER -> throw new IllegalArgumentException("An SMS has no subject");
-			case WAITLIST_JOINED, OFFER -> throw new IllegalArgumentException("Not a booking's message: " + step);
+			case WAITLIST_JOINED, OFFER, PACKAGE_RECEIPT ->
+				throw new IllegalArgumentException("Not a booking's message: " + step);
 		};
+	}
+
+	/**
+	 * A prepaid package's receipt: what was bought and paid, and how its sessions are
+	 * booked (online, with the box ticked and the same address). Its subject names no
+	 * treatment, as no subject does; the body names the package.
+	 */
+	public Email packageReceipt(Plan plan, PlannedMessage message) {
+		PackagePurchase purchase = Objects.requireNonNull(plan.purchase(), "the plan of a package's receipt");
+		String subject = "Your prepaid package from " + this.properties.clinicName();
+		Map<String, Object> model = new HashMap<>();
+		model.put("subject", subject);
+		model.put("name", plan.client().name());
+		model.put("clinic", this.properties.clinicName());
+		model.put("package", purchase.name());
+		model.put("sessions", purchase.sessions());
+		model.put("price", money(purchase.price(), purchase.currency()));
+		model.put("reference", purchase.packageId());
+		model.put("email", plan.client().email());
+		model.put("bookingUrl", this.properties.bookingUrl());
+		return new Email(plan.client().email(), subject, render(this.text, "package-receipt.txt", model),
+				render(this.html, "package-receipt.html", model), List.of(), null, message.id());
+	}
+
+	/**
+	 * An amount in minor units as money in the currency's own digits ({@code $900.00});
+	 * an unknown code is shown after the number.
+	 */
+	static String money(long minorUnits, String currencyCode) {
+		Currency currency;
+		try {
+			currency = Currency.getInstance(currencyCode);
+		}
+		catch (IllegalArgumentException unknown) {
+			return BigDecimal.valueOf(minorUnits, 2).toPlainString() + " " + currencyCode;
+		}
+		int digits = Math.max(0, currency.getDefaultFractionDigits());
+		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+		format.setCurrency(currency);
+		format.setMinimumFractionDigits(digits);
+		format.setMaximumFractionDigits(digits);
+		return format.format(BigDecimal.valueOf(minorUnits, digits));
 	}
 
 	/**

@@ -46,6 +46,12 @@ class NotificationConfiguration {
 		return topics.intakeEventsTopic();
 	}
 
+	/** Prepaid packages bought, published by booking-service; declared here too. */
+	@Bean
+	NewTopic packageEventsTopic(TopicNames topics) {
+		return topics.packageEventsTopic();
+	}
+
 	@Bean
 	KafkaAdmin.NewTopics catalogStateTopics(TopicNames topics) {
 		return topics.catalogStateTopics();
@@ -54,7 +60,7 @@ class NotificationConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics deadLetterTopics(TopicNames topics) {
 		return topics.deadLetterTopics(Topics.BOOKING_EVENTS, Topics.WAITLIST_EVENTS, Topics.INTAKE_EVENTS,
-				Topics.TREATMENTS, Topics.LOCATIONS, Topics.PRACTITIONERS);
+				Topics.PACKAGE_EVENTS, Topics.TREATMENTS, Topics.LOCATIONS, Topics.PRACTITIONERS);
 	}
 
 	/**

@@ -324,6 +324,11 @@ public class Dispatcher {
 	}
 
 	private void send(Plan plan, PlannedMessage message) {
+		if (message.step() == Step.PACKAGE_RECEIPT) {
+			// a receipt names the package as bought; it needs nothing from the catalog
+			this.email.send(this.composer.packageReceipt(plan, message));
+			return;
+		}
 		TreatmentSummary treatment = this.catalog.treatment(plan.treatmentId())
 			.orElseThrow(() -> new IllegalStateException("treatment " + plan.treatmentId() + " not known yet"));
 		String locationId = plan.locationOf(message);

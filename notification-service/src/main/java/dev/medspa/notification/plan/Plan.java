@@ -20,6 +20,7 @@ import dev.medspa.events.booking.BookingClientErased;
 import dev.medspa.events.booking.BookingNoShow;
 import dev.medspa.events.booking.BookingRescheduled;
 import dev.medspa.events.intake.IntakeStatusChanged;
+import dev.medspa.events.prepaid.PackagePurchased;
 import dev.medspa.events.waitlist.WaitlistJoined;
 import dev.medspa.events.waitlist.WaitlistLeft;
 import dev.medspa.events.waitlist.WaitlistOffered;
@@ -60,17 +61,23 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param clinicReason why the clinic cancelled the booking, as a code the cancellation is
  * worded from ({@code INTAKE_NOT_SUITABLE_NOW}, {@code INTAKE_CONSULTATION_FIRST},
  * {@code INTAKE_OTHER}); null for any other cancellation and while not cancelled
+ * @param purchase set when the plan is a prepaid package's receipt rather than a
+ * booking's (its id is then {@code package-<package id>}, its time the purchase's, its
+ * zone UTC and it has no location)
  */
 @Document("plans")
 public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersion, BookingStatus status,
 		String treatmentId, @Nullable String locationId, String zoneId, Instant start, Instant end, Recipient client,
 		@Nullable String manageToken, @Nullable Instant completedAt, List<PlannedMessage> messages,
 		@Nullable Instant nextDueAt, long revision, @Nullable WaitlistPlace waitlist, @Nullable String practitionerId,
-		@Nullable Series series, @Nullable IntakeForms intake, @Nullable String clinicReason) {
+		@Nullable Series series, @Nullable IntakeForms intake, @Nullable String clinicReason,
+		@Nullable PackagePurchase purchase) {
 
 	private static final String WAITLIST_PREFIX = "waitlist-";
 
 	private static final String SERIES_PREFIX = "series-";
+
+	private static final String PACKAGE_PREFIX = "package-";
 
 	/**
 	 * Why a session of a course booked in one go has no confirmation of its own: the
@@ -111,7 +118,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				BookingStatus.CONFIRMED, treatment.id(), location.id(), location.zoneId(), event.start(), event.end(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
 				List.of(), null, 0, null, (event.practitionerId() != null) ? event.practitionerId().value() : null,
-				(event.series() != null) ? Series.of(event.series()) : null, null, null);
+				(event.series() != null) ? Series.of(event.series()) : null, null, null, null);
 		plan = plan.plan(Step.CONFIRMATION, null, event.bookingVersion(),
 				event.confirmedAt().plus(rules.confirmationGrace()), null);
 		if (event.series() != null) {
@@ -142,7 +149,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		Plan plan = new Plan(seriesId(course.seriesId()), 0, 0, BookingStatus.CONFIRMED, event.treatmentId().value(),
 				location.id(), location.zoneId(), event.start(), event.end(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
-				List.of(), null, 0, null, null, series, null, null);
+				List.of(), null, 0, null, null, series, null, null, null);
 		return plan.plan(Step.SERIES_CONFIRMATION, null, 1,
 				series.allListed() ? heardAt : heardAt.plus(rules.seriesWait()), null);
 	}
@@ -273,7 +280,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 						"the booking moved (version " + event.bookingVersion() + ")"),
 				null, this.revision, this.waitlist,
 				(event.practitionerId() != null) ? event.practitionerId().value() : this.practitionerId, this.series,
-				this.intake, this.clinicReason);
+				this.intake, this.clinicReason, this.purchase);
 		return moved.plan(Step.UPDATE, null, event.bookingVersion(), event.rescheduledAt(), null)
 			.planBeforeStart(treatment, rules, event.rescheduledAt())
 			.formsLinkOwed(event.rescheduledAt());
@@ -287,7 +294,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.CANCELLED,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the booking was cancelled"), null, this.revision,
-				this.waitlist, this.practitionerId, this.series, this.intake, event.clinicReason())
+				this.waitlist, this.practitionerId, this.series, this.intake, event.clinicReason(), this.purchase)
 			.plan(Step.CANCELLATION, null, event.bookingVersion(), event.cancelledAt(), null);
 	}
 
@@ -315,7 +322,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, version, this.scheduleVersion, this.status, this.treatmentId, this.locationId,
 				this.zoneId, this.start, this.end, Recipient.erased(), null, this.completedAt,
 				cancelPlanned(step -> true, "the client's data was erased"), null, this.revision, this.waitlist,
-				this.practitionerId, this.series, this.intake, this.clinicReason);
+				this.practitionerId, this.series, this.intake, this.clinicReason, this.purchase);
 	}
 
 	/** The client is here: reminders still planned have no point any more. */
@@ -323,7 +330,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.CHECKED_IN,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(Step::anchoredToStart, "the client checked in"), null, this.revision,
-				this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason);
+				this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason, this.purchase);
 	}
 
 	/**
@@ -334,7 +341,8 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		Plan done = new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.COMPLETED,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				event.completedAt(), cancelPlanned(Step::anchoredToStart, "the treatment took place"), null,
-				this.revision, this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason);
+				this.revision, this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason,
+				this.purchase);
 		ZoneId zone = zone();
 		for (TreatmentSummary.Aftercare step : treatment.aftercareSteps()) {
 			Instant due = rules.quietHours().later(after(event.completedAt(), step.offset(), zone), zone);
@@ -373,10 +381,11 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		if (!nudgePlanned) {
 			return Optional.empty();
 		}
-		return Optional.of(new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status,
-				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
-				this.completedAt, cancelPlanned(step -> step == Step.REBOOK_NUDGE, JOINED_WAITLIST), null,
-				this.revision, this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason));
+		return Optional
+			.of(new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
+					this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
+					cancelPlanned(step -> step == Step.REBOOK_NUDGE, JOINED_WAITLIST), null, this.revision,
+					this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason, this.purchase));
 	}
 
 	/** Whether this is a place on the waitlist that still lasts. */
@@ -391,7 +400,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, event.bookingVersion(), this.scheduleVersion, BookingStatus.NO_SHOW,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the client did not come"), null, this.revision,
-				this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason)
+				this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason, this.purchase)
 			.plan(Step.NO_SHOW, null, event.bookingVersion(), rules.quietHours().later(event.recordedAt(), zone()),
 					null);
 	}
@@ -411,7 +420,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				BookingStatus.WAITING, event.treatmentId().value(), (location != null) ? location.id() : null,
 				(location != null) ? location.zoneId() : "UTC", event.joinedAt(), event.joinedAt(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()), null, null,
-				List.of(), null, 0, WaitlistPlace.of(event), null, null, null, null);
+				List.of(), null, 0, WaitlistPlace.of(event), null, null, null, null, null);
 		return plan.plan(Step.WAITLIST_JOINED, null, event.entryVersion(), event.joinedAt(), null);
 	}
 
@@ -424,7 +433,8 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(waitlistId(event.entryId()), event.entryVersion() - 1, event.entryVersion() - 1,
 				BookingStatus.WAITING, event.treatmentId().value(), location.id(), location.zoneId(), event.start(),
 				event.end(), Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()),
-				null, null, List.of(), null, 0, WaitlistPlace.unknownWishes(event.entryId()), null, null, null, null)
+				null, null, List.of(), null, 0, WaitlistPlace.unknownWishes(event.entryId()), null, null, null, null,
+				null)
 			.offered(event, location);
 	}
 
@@ -440,7 +450,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 				this.treatmentId, location.id(), location.zoneId(), event.start(), event.end(),
 				Recipient.of(contact.name(), contact.email(), contact.phone(), contact.consentToSms()),
 				this.manageToken, this.completedAt, this.messages, null, this.revision, this.waitlist,
-				this.practitionerId, this.series, this.intake, this.clinicReason);
+				this.practitionerId, this.series, this.intake, this.clinicReason, this.purchase);
 		boolean planned = this.messages.stream()
 			.anyMatch(message -> message.offer() != null && message.offer().offerId().equals(event.offerId()));
 		if (planned) {
@@ -465,12 +475,31 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 			return new Plan(this.bookingId, event.entryVersion(), this.scheduleVersion, BookingStatus.LEFT,
 					this.treatmentId, this.locationId, this.zoneId, this.start, this.end, Recipient.erased(), null,
 					this.completedAt, cancelPlanned(step -> true, "the client's data was erased"), null, this.revision,
-					this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason);
+					this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason, this.purchase);
 		}
 		return new Plan(this.bookingId, event.entryVersion(), this.scheduleVersion, BookingStatus.LEFT,
 				this.treatmentId, this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken,
 				this.completedAt, cancelPlanned(step -> true, "the place on the waitlist ended"), null, this.revision,
-				this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason);
+				this.waitlist, this.practitionerId, this.series, this.intake, this.clinicReason, this.purchase);
+	}
+
+	/**
+	 * The id of the plan of a prepaid package's receipt; no booking id starts like it.
+	 */
+	public static String packageId(String packageId) {
+		return PACKAGE_PREFIX + packageId;
+	}
+
+	/**
+	 * A prepaid package was paid for: the buyer gets its receipt at once. The plan keeps
+	 * the buyer only until the receipt is settled (see {@link #settle}).
+	 */
+	public static Plan packagePurchased(PackagePurchased event) {
+		PackagePurchased.Buyer buyer = event.client();
+		Plan plan = new Plan(packageId(event.packageId()), 1, 1, BookingStatus.PAID, event.treatmentId().value(), null,
+				"UTC", event.purchasedAt(), event.purchasedAt(), Recipient.of(buyer.name(), buyer.email(), null, false),
+				null, null, List.of(), null, 0, null, null, null, null, null, PackagePurchase.of(event));
+		return plan.plan(Step.PACKAGE_RECEIPT, null, 1, event.purchasedAt(), null);
 	}
 
 	/**
@@ -531,8 +560,26 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 			.filter(message -> message.status() == MessageStatus.SENDING && owner.equals(message.leaseOwner()))
 			.map(message -> {
 				Plan settled = replace(messageId, outcome);
-				return (message.step() == Step.CONFIRMATION) ? settled.formsLinkOwed(now) : settled;
+				return (message.step() == Step.CONFIRMATION) ? settled.formsLinkOwed(now) : settled.receiptSettled();
 			});
+	}
+
+	/**
+	 * A package's receipt sent (or given up): nothing more goes to the buyer, so the plan
+	 * forgets them in the same write, and the ledger keeps what was sent, when, and why
+	 * not. booking-service's erasure of a buyer then has nothing to tell this service.
+	 */
+	private Plan receiptSettled() {
+		boolean open = this.messages.stream()
+			.anyMatch(
+					message -> message.status() == MessageStatus.PLANNED || message.status() == MessageStatus.SENDING);
+		if (this.purchase == null || open) {
+			return this;
+		}
+		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
+				this.locationId, this.zoneId, this.start, this.end, Recipient.erased(), null, this.completedAt,
+				this.messages, null, this.revision, this.waitlist, this.practitionerId, this.series, this.intake,
+				this.clinicReason, this.purchase);
 	}
 
 	public static PlannedMessage sent(PlannedMessage message, Instant at) {
@@ -568,7 +615,7 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
 				this.messages, null, this.revision + 1, this.waitlist, this.practitionerId, this.series, this.intake,
-				this.clinicReason);
+				this.clinicReason, this.purchase);
 	}
 
 	private Plan planBeforeStart(TreatmentSummary treatment, PlanRules rules, Instant now) {
@@ -666,21 +713,21 @@ public record Plan(@Id String bookingId, long bookingVersion, long scheduleVersi
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
 				this.messages, null, this.revision, this.waitlist, this.practitionerId, series, this.intake,
-				this.clinicReason);
+				this.clinicReason, this.purchase);
 	}
 
 	private Plan withIntake(IntakeForms forms, List<PlannedMessage> messages) {
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
 				messages, null, this.revision, this.waitlist, this.practitionerId, this.series, forms,
-				this.clinicReason);
+				this.clinicReason, this.purchase);
 	}
 
 	private Plan withMessages(List<PlannedMessage> messages) {
 		return new Plan(this.bookingId, this.bookingVersion, this.scheduleVersion, this.status, this.treatmentId,
 				this.locationId, this.zoneId, this.start, this.end, this.client, this.manageToken, this.completedAt,
 				messages, null, this.revision, this.waitlist, this.practitionerId, this.series, this.intake,
-				this.clinicReason);
+				this.clinicReason, this.purchase);
 	}
 
 	/**

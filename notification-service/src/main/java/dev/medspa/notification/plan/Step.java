@@ -55,7 +55,12 @@ public enum Step {
 	/** A freed slot is held for a waiter, with the one-click link to book it. */
 	OFFER(Channel.EMAIL, true, false),
 	/** The same offer by SMS, only with a phone and the waiter's consent. */
-	SMS_OFFER(Channel.SMS, true, false);
+	SMS_OFFER(Channel.SMS, true, false),
+	/**
+	 * A prepaid package was paid for: its receipt, with how its sessions are booked. It
+	 * answers the purchase that just happened, so it goes at once.
+	 */
+	PACKAGE_RECEIPT(Channel.EMAIL, true, false);
 
 	private final Channel channel;
 

@@ -49,9 +49,8 @@ class MessageComposerTest {
 			Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC));
 
 	@ParameterizedTest
-	@EnumSource(value = Step.class,
-			names = { "SMS_REMINDER", "WAITLIST_JOINED", "OFFER", "SMS_OFFER", "SERIES_CONFIRMATION" },
-			mode = EnumSource.Mode.EXCLUDE)
+	@EnumSource(value = Step.class, names = { "SMS_REMINDER", "WAITLIST_JOINED", "OFFER", "SMS_OFFER",
+			"SERIES_CONFIRMATION", "PACKAGE_RECEIPT" }, mode = EnumSource.Mode.EXCLUDE)
 	void noSubjectNamesTheTreatmentAndEveryBodyHasTextAndHtml(Step step) {
 		Email email = this.composer.email(plan(), message(step), MICRONEEDLING, SCOTTSDALE,
 				step.optional() ? "https://book.example/unsubscribe/tok" : null);
@@ -104,9 +103,8 @@ class MessageComposerTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Step.class,
-			names = { "SMS_REMINDER", "REBOOK_NUDGE", "WAITLIST_JOINED", "OFFER", "SMS_OFFER", "SERIES_CONFIRMATION" },
-			mode = EnumSource.Mode.EXCLUDE)
+	@EnumSource(value = Step.class, names = { "SMS_REMINDER", "REBOOK_NUDGE", "WAITLIST_JOINED", "OFFER", "SMS_OFFER",
+			"SERIES_CONFIRMATION", "PACKAGE_RECEIPT" }, mode = EnumSource.Mode.EXCLUDE)
 	void onlyOptionalMessagesOfferUnsubscribing(Step step) {
 		Email email = this.composer.email(plan(), message(step), MICRONEEDLING, SCOTTSDALE, null);
 

@@ -49,6 +49,11 @@ public final class TopicNames {
 		return name(Topics.WAITLIST_EVENTS);
 	}
 
+	/** Prepaid packages bought, keyed by package id (booking-service publishes). */
+	public String packageEvents() {
+		return name(Topics.PACKAGE_EVENTS);
+	}
+
 	/** Where each booking's intake and consent forms stand (intake-service publishes). */
 	public String intakeEvents() {
 		return name(Topics.INTAKE_EVENTS);
@@ -72,6 +77,13 @@ public final class TopicNames {
 
 	public NewTopic waitlistEventsTopic() {
 		return TopicBuilder.name(waitlistEvents())
+			.partitions(this.properties.partitions())
+			.replicas(this.properties.replicas())
+			.build();
+	}
+
+	public NewTopic packageEventsTopic() {
+		return TopicBuilder.name(packageEvents())
 			.partitions(this.properties.partitions())
 			.replicas(this.properties.replicas())
 			.build();

@@ -15,6 +15,7 @@ import dev.medspa.events.booking.BookingConfirmed;
 import dev.medspa.events.catalog.LocationState;
 import dev.medspa.events.catalog.PractitionerState;
 import dev.medspa.events.catalog.TreatmentState;
+import dev.medspa.events.prepaid.PackagePurchased;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,16 @@ class EventContractsTest {
 		assertThat(location.rooms()).singleElement().extracting(LocationState.Room::type).isEqualTo("treatment-room");
 		PractitionerState practitioner = read("practitioner-state-v1.json", EventContracts.PRACTITIONER_STATE);
 		assertThat(practitioner.locations()).extracting(l -> l.value()).containsExactly("scottsdale");
+	}
+
+	@Test
+	void packagePurchasedV1StillReads() throws IOException {
+		PackagePurchased event = read("package-purchased-v1.json", EventContracts.PACKAGE_PURCHASED);
+		assertThat(event.treatmentId().value()).isEqualTo("microneedling");
+		assertThat(event.price()).isEqualTo(90000);
+		assertThat(event.client().email()).isEqualTo("ana@example.com");
+		assertThat(event.client().phone()).isNull();
+		assertThat(event.purchasedAt()).isEqualTo(Instant.parse("2026-12-01T17:55:12Z"));
 	}
 
 	@Test

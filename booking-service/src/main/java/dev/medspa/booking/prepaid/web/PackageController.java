@@ -87,8 +87,9 @@ class PackageController {
 		this.limits.booking(http, client.email(), client.phone());
 		this.emailProof.require(client, request.emailCode());
 		String id = request.purchaseId() != null ? request.purchaseId() : java.util.UUID.randomUUID().toString();
-		ClientPackage bought = this.packages.buy(new Packages.Purchase(id, Objects.requireNonNull(request.offerId()),
-				client.normalizedEmail(), client.name(), Objects.requireNonNull(request.paymentMethod())));
+		ClientPackage bought = this.packages
+			.buy(new Packages.Purchase(id, Objects.requireNonNull(request.offerId()), client.normalizedEmail(),
+					client.name(), client.phone(), Objects.requireNonNull(request.paymentMethod())));
 		return PackageView.of(bought, false, Map.of());
 	}
 
