@@ -79,9 +79,9 @@ class DepositsIT {
 	@Test
 	void aClientAcceptsThePolicyIsDeclinedThenBooksWithADepositThatStaffSee() throws Exception {
 		String email = "deposit-" + System.nanoTime() + "@example.com";
-		completedConsultation(email);
-		this.browser.open(platform.site() + "/book/microneedling/walnut-creek");
-		this.browser.go(this.browser.find(By.cssSelector(".calendar a.day")));
+		java.time.LocalDate consulted = completedConsultation(email);
+		// a weekday after the consultation's day: the treatment must follow it
+		this.browser.open(platform.site() + "/book/microneedling/walnut-creek/" + weekdayAfter(consulted));
 		this.browser.go(this.browser.all(By.cssSelector(".times button")).get(0));
 		assertThat(this.browser.find(By.id("policy")).getText()).contains("$50.00 deposit, charged now")
 			.contains("Cancel at least 48 hours before, or a $50.00 late-cancellation fee applies.")
@@ -258,6 +258,13 @@ class DepositsIT {
 		assertThat(this.browser.find(By.id("package-remaining")).getText()).isEqualTo("3 of 3");
 		this.browser.screenshot("package-bought");
 		assertAccessible("package-bought");
+		// and a receipt by e-mail, once
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> mailTo(email).stream().anyMatch(mail -> subject(mail).startsWith("Your prepaid package")));
+		assertThat(mailTo(email).stream()
+			.filter(mail -> subject(mail).startsWith("Your prepaid package"))
+			.map(PlatformCalls::plainText)
+			.toList()).singleElement().asString().contains("Micro-needling, course of 3").contains("$900.00");
 		long depositsBefore = deposits();
 
 		// a session four weekdays or more ahead, so that cancelling it later is in time
@@ -310,6 +317,15 @@ class DepositsIT {
 		assertAccessible("staff-packages");
 	}
 
+	/** The first weekday after a day, when the demo's Walnut Creek practitioners work. */
+	private static java.time.LocalDate weekdayAfter(java.time.LocalDate day) {
+		java.time.LocalDate next = day.plusDays(1);
+		while (next.getDayOfWeek().getValue() > 5) {
+			next = next.plusDays(1);
+		}
+		return next;
+	}
+
 	/** The newest e-mail code sent to the address, once the given number have come. */
 	private static String latestCode(String email, int codes) {
 		await().atMost(Duration.ofSeconds(60))
@@ -360,7 +376,7 @@ class DepositsIT {
 	 * A consultation booked for the address later today, checked in and completed with
 	 * the platform's clocks moved to just after its start.
 	 */
-	private static void completedConsultation(String email) throws Exception {
+	private static java.time.LocalDate completedConsultation(String email) throws Exception {
 		String availability = get(
 				platform.site() + "/api/availability?treatment=microneedling-consultation&location=walnut-creek");
 		String start = field(availability, "earliest");
@@ -382,6 +398,7 @@ class DepositsIT {
 		finally {
 			platform.shiftClock(Duration.ZERO);
 		}
+		return OffsetDateTime.parse(start).toLocalDate();
 	}
 
 	private void signIn(String email) throws Exception {
