@@ -67,7 +67,7 @@ class PackageReceiptTest {
 		String text = PipelineFixtures.part(receipt, "text/plain");
 		assertThat(text).contains("Hello Ana Gomez")
 			.contains("Micro-needling, course of 3")
-			.contains("Sessions: 3")
+			.contains("Sessions:  3")
 			.contains("$900.00")
 			.contains("\"Use a session from my prepaid package\"")
 			.contains("same e-mail address (" + email + ")")

@@ -32,9 +32,9 @@ class PackageReceiptComposerTest {
 		assertThat(email.subject()).isEqualTo("Your prepaid package from Evergreen Med Spa")
 			.doesNotContainIgnoringCase("needling");
 		assertThat(email.text()).contains("Hello Ana <Gomez>")
-			.contains("Package:  Micro-needling, course of 3")
-			.contains("Sessions: 3")
-			.contains("Paid:     $900.00")
+			.contains("Package:   Micro-needling, course of 3")
+			.contains("Sessions:  3")
+			.contains("Paid:      $900.00")
 			.contains("Reference: p-1")
 			.contains("tick \"Use a session from my prepaid package\", with this same e-mail address (ana@example.com)")
 			.contains(PROPERTIES.bookingUrl())
