@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -171,7 +172,10 @@ class StaffPages {
 				java.time.LocalDateTime.now(this.clock.withZone(ZoneId.of(zone))).withSecond(0).withNano(0));
 		model.addAttribute("ledger", ledger(id, zone));
 		model.addAttribute("payments", payments(id, zone));
-		model.addAttribute("bookingPackage", bookingPackage(id));
+		Optional<Map<String, Object>> paidWith = packageSession(id);
+		model.addAttribute("bookingPackage", paidWith.map(PackageViews::bookingLine).orElse(null));
+		model.addAttribute("sessionForfeited",
+				paidWith.map(session -> "FORFEITED".equals(session.get("state"))).orElse(false));
 		model.addAttribute("zoneId", zone);
 		return "staff/booking";
 	}
@@ -305,16 +309,38 @@ class StaffPages {
 	}
 
 	/**
-	 * The line saying the booking is paid with a package session, or null when it is not,
-	 * or that cannot be read just now.
+	 * The package session the booking is paid with; empty when it is not, or when that
+	 * cannot be read just now.
 	 */
-	private @Nullable String bookingPackage(String bookingId) {
+	private Optional<Map<String, Object>> packageSession(String bookingId) {
 		try {
-			return this.services.bookingPackage(bookingId).map(PackageViews::bookingLine).orElse(null);
+			return this.services.bookingPackage(bookingId);
 		}
 		catch (ServiceProblem | org.springframework.web.client.ResourceAccessException ex) {
-			return null;
+			return Optional.empty();
 		}
+	}
+
+	/**
+	 * Gives back the package session a late cancellation or a missed visit forfeited; the
+	 * reason is kept in the audit log and on the session.
+	 */
+	@PostMapping("/staff/bookings/{id}/package-session")
+	String restoreSession(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes redirect) {
+		if (reason.isBlank()) {
+			redirect.addFlashAttribute("problem", "Give a reason for giving the session back.");
+			return "redirect:/staff/bookings/" + id;
+		}
+		try {
+			this.services.restorePackageSession(id, reason.strip());
+			redirect.addFlashAttribute("done", "The session is back in the client's package.");
+		}
+		catch (ServiceProblem problem) {
+			redirect.addFlashAttribute("problem", problem.is("not-forfeited")
+					? "The session is still in use; there is nothing to give back." : Problems.summary(problem));
+		}
+		return "redirect:/staff/bookings/" + id;
 	}
 
 	private List<Map<String, String>> ledger(String bookingId, String zone) {

@@ -591,6 +591,17 @@ public class Services {
 		return optional(() -> staffGet(this.booking, "/api/staff/bookings/{id}/package", bookingId));
 	}
 
+	/** Gives back a forfeited package session of a booking, for a reason (audited). */
+	public Map<String, Object> restorePackageSession(String bookingId, String reason) {
+		return body(this.booking.post()
+			.uri("/api/staff/bookings/{id}/package/restore", bookingId)
+			.header(HttpHeaders.AUTHORIZATION, bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json(Map.of("reason", reason)))
+			.retrieve()
+			.body(MAP));
+	}
+
 	/** A client's packages, found by their e-mail address, with each credit. */
 	public List<Map<String, Object>> staffPackages(String email) {
 		List<Map<String, Object>> packages = this.booking.get()

@@ -39,7 +39,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -112,7 +114,37 @@ class StaffPackagesSliceTest {
 
 		this.mvc.perform(get("/staff/bookings/b1").with(desk()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("2 of 3 sessions left (session forfeited)")));
+			.andExpect(content().string(containsString("2 of 3 sessions left (session forfeited)")))
+			.andExpect(content().string(containsString("id=\"restore-session\"")));
+	}
+
+	@Test
+	void aForfeitedSessionIsGivenBackWithAReason() throws Exception {
+		this.mvc
+			.perform(post("/staff/bookings/b1/package-session").with(desk())
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("reason", " "))
+			.andExpect(redirectedUrl("/staff/bookings/b1"))
+			.andExpect(flash().attribute("problem", "Give a reason for giving the session back."));
+		verify(this.services, never()).restorePackageSession(any(), any());
+
+		this.mvc
+			.perform(post("/staff/bookings/b1/package-session").with(desk())
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("reason", "Snowed in, called at eight"))
+			.andExpect(redirectedUrl("/staff/bookings/b1"))
+			.andExpect(flash().attribute("done", "The session is back in the client's package."));
+		verify(this.services).restorePackageSession("b1", "Snowed in, called at eight");
+	}
+
+	@Test
+	void aSessionInUseOffersNothingToGiveBack() throws Exception {
+		given(this.services.bookingPackage("b1")).willReturn(Optional.of(Map.of("packageId", "pk1", "name",
+				"Micro-needling, course of 3", "sessions", 3, "remaining", 2, "state", "USED")));
+
+		this.mvc.perform(get("/staff/bookings/b1").with(desk()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("restore-session"))));
 	}
 
 	@Test
