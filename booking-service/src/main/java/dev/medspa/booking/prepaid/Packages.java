@@ -178,8 +178,7 @@ public class Packages {
 		return switch (earlier.status()) {
 			case PAID -> earlier;
 			case DECLINED -> throw declined(earlier.declineCode());
-			case REFUNDED -> throw Refusal.conflict("purchase-abandoned", "Purchase not completed", null,
-					"This purchase was never completed and its payment was given back; start the purchase again");
+			case REFUNDED -> throw abandoned();
 			case PENDING -> charge(earlier);
 		};
 	}
@@ -207,9 +206,13 @@ public class Packages {
 		return switch (settled.status()) {
 			case PAID -> settled;
 			case DECLINED -> throw declined(settled.declineCode());
-			case REFUNDED, PENDING -> throw Refusal.conflict("purchase-abandoned", "Purchase not completed", null,
-					"This purchase was never completed and its payment was given back; start the purchase again");
+			case REFUNDED, PENDING -> throw abandoned();
 		};
+	}
+
+	private static Refusal abandoned() {
+		return Refusal.conflict("purchase-abandoned", "Purchase not completed", null,
+				"This purchase was never completed and its payment was given back; start the purchase again");
 	}
 
 	private static Refusal declined(@Nullable String declineCode) {
@@ -329,18 +332,15 @@ public class Packages {
 	 * the accepted policy has a late-cancel fee. Called again, it changes nothing.
 	 */
 	public void cancelled(String bookingId, Instant start, boolean byClient, Instant cancelledAt) {
-		ofBooking(bookingId).flatMap(bought -> bought.credit(bookingId)).ifPresent(credit -> {
+		ofBooking(bookingId).ifPresent(bought -> {
+			ClientPackage.Credit credit = bought.credit(bookingId).orElseThrow();
 			boolean late = byClient && credit.forfeitLate() && credit.lateCancelWindow() != null
 					&& !cancelledAt.isBefore(start.minus(credit.lateCancelWindow()));
-			if (late) {
-				settle(bookingId, ClientPackage.CreditState.FORFEITED, "cancelled inside the policy's window",
-						ClientPackage.CreditState.HELD, ClientPackage.CreditState.USED);
-			}
-			else {
-				settle(bookingId, ClientPackage.CreditState.RETURNED,
-						byClient ? "cancelled in time" : "cancelled by the clinic", ClientPackage.CreditState.HELD,
-						ClientPackage.CreditState.USED);
-			}
+			settleIn(bought.id(), bookingId,
+					late ? ClientPackage.CreditState.FORFEITED : ClientPackage.CreditState.RETURNED,
+					late ? "cancelled inside the policy's window"
+							: byClient ? "cancelled in time" : "cancelled by the clinic",
+					ClientPackage.CreditState.HELD, ClientPackage.CreditState.USED);
 		});
 	}
 
@@ -349,15 +349,12 @@ public class Packages {
 	 * no-show fee. Called again, it changes nothing.
 	 */
 	public void noShow(String bookingId) {
-		ofBooking(bookingId).flatMap(bought -> bought.credit(bookingId)).ifPresent(credit -> {
-			if (credit.forfeitNoShow()) {
-				settle(bookingId, ClientPackage.CreditState.FORFEITED, "not come", ClientPackage.CreditState.HELD,
-						ClientPackage.CreditState.USED);
-			}
-			else {
-				settle(bookingId, ClientPackage.CreditState.RETURNED, "not come; the policy has no no-show fee",
-						ClientPackage.CreditState.HELD, ClientPackage.CreditState.USED);
-			}
+		ofBooking(bookingId).ifPresent(bought -> {
+			boolean forfeit = bought.credit(bookingId).orElseThrow().forfeitNoShow();
+			settleIn(bought.id(), bookingId,
+					forfeit ? ClientPackage.CreditState.FORFEITED : ClientPackage.CreditState.RETURNED,
+					forfeit ? "not come" : "not come; the policy has no no-show fee", ClientPackage.CreditState.HELD,
+					ClientPackage.CreditState.USED);
 		});
 	}
 
@@ -404,13 +401,18 @@ public class Packages {
 	 */
 	private Optional<ClientPackage> settle(String bookingId, ClientPackage.CreditState next, @Nullable String why,
 			ClientPackage.CreditState... from) {
+		return this.store.packageOf(bookingId).map(packageId -> settleIn(packageId, bookingId, next, why, from));
+	}
+
+	/** Moves the booking's credit in a package known already, as {@link #settle}. */
+	private ClientPackage settleIn(String packageId, String bookingId, ClientPackage.CreditState next,
+			@Nullable String why, ClientPackage.CreditState... from) {
 		List<ClientPackage.CreditState> allowed = List.of(from);
-		return this.store.packageOf(bookingId)
-			.map(packageId -> update(packageId,
-					current -> current.credit(bookingId)
-						.filter(credit -> allowed.contains(credit.state()))
-						.map(credit -> current.with(credit.to(next, this.clock.instant(), why)))
-						.orElse(current)));
+		return update(packageId,
+				current -> current.credit(bookingId)
+					.filter(credit -> allowed.contains(credit.state()))
+					.map(credit -> current.with(credit.to(next, this.clock.instant(), why)))
+					.orElse(current));
 	}
 
 	// the sweeper's work
