@@ -215,6 +215,8 @@ class IntakeMessagesTest {
 		String id = "booking-" + dana.substring(5, 13);
 		this.events.publish(
 				PipelineFixtures.confirmed(id, dana, null, local(2026, 10, 29, 10, 0), local(2026, 10, 20, 12, 0)));
+		// the confirmation first, so that the forms' link comes in a mail of its own
+		awaitMail(dana, 1);
 		this.events.publish(intake(id, 1, IntakeStatusChanged.DUE, 1, null), UUID.randomUUID().toString());
 		awaitMail(dana, 2);
 		this.events.publish(intake(id, 2, IntakeStatusChanged.NEEDS_REVIEW, 0, null), UUID.randomUUID().toString());
